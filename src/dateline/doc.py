@@ -54,6 +54,8 @@ class Doc:
     figures: list[Figure] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    # events stage -> timing stage: the mentions (trigger sites) behind each event id
+    mentions: dict[str, list] = field(default_factory=dict)
     published: dt.datetime | None = None  # parsed article.published, naive local clock
     country_hint: str | None = None  # ISO alpha-3 of the dateline place, when known
 

@@ -177,7 +177,7 @@ class EventDate:
     end: str | None
     precision: str  # day month year unknown
     text: str | None
-    basis: str  # explicit relative publication inferred
+    basis: str | None  # explicit relative publication inferred (None when precision is unknown)
 
     def to_json(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "precision": self.precision,

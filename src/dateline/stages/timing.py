@@ -1,11 +1,72 @@
-"""Stub of the timing stage (replaced by the real one)."""
+"""Timing of each event against the article: current, historical, future, hypothetical, negated.
+
+Decided from the event's own date against publication (an event that ended more than
+``HISTORICAL_AFTER_DAYS`` before publication is historical; one that starts after it is future),
+then the cues of its mentions (stages/timing_cues.py): negation, modality, future tense and
+framing (anniversary, memorial, "years since"). Also fills the event's date: from its governing
+time expression, else the publication date for current and future events (basis
+``publication``), else unknown.
+"""
+
 from __future__ import annotations
 
-from ..doc import Doc
+import datetime as dt
+
+from ..doc import Doc, TimeX
+from ..record import EventDate
+from .triggers import STATEMENT_TYPES
 
 REQUIRES = ("events", "times")
 SETS = "timing"
 
+HISTORICAL_AFTER_DAYS = 31
+
+
+def _best_timex(mentions) -> TimeX | None:
+    rank = {"day": 0, "month": 1, "year": 2}
+    dated = [m.timex for m in mentions if m.timex is not None and m.timex.start is not None]
+    if not dated:
+        return None
+    return min(dated, key=lambda t: (rank.get(t.precision, 3), t.basis != "explicit"))
+
+
+def _event_date(tx: TimeX) -> EventDate:
+    precision = tx.precision if tx.precision in ("day", "month", "year") else "unknown"
+    basis = tx.basis if tx.basis in ("explicit", "relative", "inferred") else "explicit"
+    return EventDate(start=tx.start.isoformat(), end=tx.end.isoformat() if tx.end else tx.start.isoformat(),
+                     precision=precision, text=tx.time.text, basis=basis)
+
+
+def decide(mentions, tx: TimeX | None, published: dt.date | None) -> str:
+    family = mentions[0].family
+    if mentions[0].modality == "hypothetical":
+        return "hypothetical"
+    if family not in STATEMENT_TYPES and family != "REJECT" and any(m.negated for m in mentions):
+        return "negated"
+    if tx is not None and published is not None:
+        if tx.end is not None and (published - tx.end).days > HISTORICAL_AFTER_DAYS:
+            return "historical"
+        if tx.start > published:
+            return "future"
+    if mentions[0].modality == "future":
+        return "future"
+    if tx is None and all(m.framed_historical for m in mentions) and family not in STATEMENT_TYPES:
+        return "historical"
+    return "current"
+
 
 def apply(doc: Doc) -> None:
-    return None
+    published = doc.reference_date
+    for event in doc.events:
+        mentions = doc.mentions.get(event.id, [])
+        if not mentions:
+            continue
+        tx = _best_timex(mentions)
+        event.timing = decide(mentions, tx, published)
+        if tx is not None:
+            event.date = _event_date(tx)
+        elif event.timing in ("current", "future", "negated") and published is not None and event.timing != "future":
+            day = published.isoformat()
+            event.date = EventDate(start=day, end=day, precision="day", text=None, basis="publication")
+        else:
+            event.date = EventDate(start=None, end=None, precision="unknown", text=None, basis=None)
