@@ -1,11 +1,684 @@
-"""Stub of the quotes stage (replaced by the real one)."""
+"""Direct and reported speech, with who said it.
+
+Direct quotes come from the quotation marks that :func:`segment.quotations` follows across
+sentences and paragraphs. The speaker is the phrase beside a speech verb on either side
+(“...,” said X / X said: “...” / “...” according to X); a pronoun becomes the last person who
+spoke or opened a sentence; a title alone ("the governor") becomes the person the article
+names with that title; "The statement reads: ..." goes to whoever issued the statement. A
+quotation with no verb beside it continues the previous speaker. A few quoted words with no
+speech verb beside them are scare quotes, not quotes.
+
+Reported speech ("X said (that) ...", "..., police said.", "according to X, ...") is kind
+``indirect``, only with an explicit speaker. Speakers come from ``doc.entities`` when the
+entities stage found them, else from the capitalised words beside the verb.
+"""
+
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass
+
 from ..doc import Doc
+from ..lexicons import load
+from ..record import Entity, Quote
+from .segment import Quotation, quotations
 
 REQUIRES = ("sentences", "entities")
 SETS = "quotes"
 
+_LEX = load("speech")
+_SPEECH, _SPEAKERS, _FRAMES = _LEX["speech"], _LEX["speakers"], _LEX["frames"]
+_ENTITY_LEX = load("entities")  # title heads, honorifics and organisation words are shared
+
+
+def _alt(items) -> str:
+    """A regex alternation of words, longest first."""
+    return "(?:" + "|".join(sorted({re.escape(w) for w in items}, key=len, reverse=True)) + ")"
+
+
+_VERB = re.compile(r"\b(?:(?P<verb>" + _alt(_SPEECH["direct_verbs"] + _SPEECH["indirect_verbs"]
+                                           + _SPEECH["indirect_that_verbs"])
+                   + r")|(?P<according>(?i:" + _alt(_SPEECH["according"]) + r")))\b")
+_INDIRECT_VERBS = frozenset(_SPEECH["indirect_verbs"])
+_THAT_VERBS = frozenset(_SPEECH["indirect_that_verbs"])
+_PARTICIPLES = frozenset(_SPEECH["document_participles"])
+_ISSUED = re.compile(r"\b" + _alt(_SPEECH["issue_verbs"]) + r"\b(?:\s+[\w'’\-]+){0,3}?\s+"
+                     + _alt(_SPEECH["documents"]) + r"\b", re.I)
+_ADVERBS = frozenset(_SPEECH["adverbs"])
+_PRONOUNS = frozenset(_SPEECH["pronouns"])
+_DOCUMENTS = frozenset(_SPEECH["documents"])
+_TITLES = frozenset(w.lower() for w in _SPEAKERS["titles"] + _ENTITY_LEX["titles"]["heads"]
+                    + _ENTITY_LEX["honorifics"]["words"] if " " not in w)
+_MODIFIERS = frozenset(_SPEAKERS["title_modifiers"])
+_GROUPS = frozenset(w.lower() for w in _SPEAKERS["groups"] + _ENTITY_LEX["org"]["keywords"])
+_ROLE_WORDS = _TITLES | _MODIFIERS | _GROUPS | _DOCUMENTS
+_FRAME_PREP = frozenset(_FRAMES["prepositions"])
+_FRAME_WORDS = frozenset(_FRAMES["frame_words"]) | _DOCUMENTS
+_TOLD_OBJECT = re.compile(r"\s*(?:(?i:" + _alt(_FRAMES["told_objects"]) + r")\b"
+                          r"|(?:the\s+)?(?:[A-Z][\w'’\-]*\.?\s*){1,4})")  # "told local radio", "told AFP"
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’\-]\w+)*|[^\w\s]")
+_WORD = re.compile(r"\w+(?:['’\-]\w+)*")
+_GRAMMAR = _LEX["grammar"]
+_ARTICLES = frozenset(_GRAMMAR["articles"])
+_DETERMINERS = _ARTICLES | frozenset(_GRAMMAR["quantifiers"])
+_NAME_LINKS = frozenset(_GRAMMAR["name_particles"])
+_CONNECTORS = _NAME_LINKS | frozenset(_GRAMMAR["title_links"])
+_STOP = frozenset(_GRAMMAR["stop"])
+_PREPOSITIONS = frozenset(_GRAMMAR["prepositions"])
+_AUXILIARIES = frozenset(_GRAMMAR["auxiliaries"])
+_HONORIFICS = frozenset(_GRAMMAR["honorifics"])
+_NOT_CLAUSE = frozenset(_GRAMMAR["not_clause_start"])
+_CALENDAR = frozenset(w.lower() for w in _LEX["abbreviations"]["clock_followers"] if w[-1] != ".")
+_ABBREVIATIONS = frozenset(_LEX["abbreviations"]["never_final"])
+_SENTENCE_OPENERS = frozenset(_LEX["abbreviations"]["sentence_openers"])
+_QUOTE_MARKS = "“”\""
+_TRIM = " \t\n\r,;:"
+_FRAME_HEAD = re.compile(r"\s*,?\s*([\w'’\-]+)")
+_NEXT_WORD = re.compile(r"\s+([\w'’\-]+)")
+_THAT_LATER = re.compile(r"[^,;:“”\"]{0,80}?\bthat\b")
+_SUBORDINATE = re.compile(r"\b(?i:as|what|when|if|whether|because|unless)\s+$")
+_THAT_LEAD = re.compile(r"\s*,?\s*(that\b)?\s*")
+_NAME_BEFORE = re.compile(r"\b((?:[A-Z][\w'’\-]*\.?\s+){1,4})([A-Z][\w'’\-]+)\b")
+_MIN_WORDS = 4  # fewer quoted words than this need a speech verb right beside the marks
+_INHERIT_PARAGRAPHS = 1  # an unattributed quotation continues a speaker this many paragraphs back
+
+
+@dataclass
+class Speaker:
+    name: str | None
+    entity: str | None = None
+    title: str | None = None
+    person: bool = False
+
+
+@dataclass
+class _Phrase:
+    """A noun phrase beside a speech verb."""
+
+    start: int
+    end: int
+    kind: str  # pronoun | name | title | document | group
+    name: tuple[int, int] | None = None  # the personal name inside it
+    title: str | None = None
+    head: str = ""
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_PARTICLE_NAME = re.compile(r"[a-z]{1,4}[-’'][A-Z]")  # al-Tamimi, el-Sisi, d'Souza
+
+
+def _capitalised(tok: str) -> bool:
+    return tok[:1].isupper() or bool(_PARTICLE_NAME.match(tok))
+
+
+class _Finder:
+    """Finds the quotes of one document, in text order."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc, self.text = doc, doc.text
+        self.sentences = doc.sentences
+        self.entities = doc.entities
+        self.mentions = sorted(((s[0], s[1], e) for e in doc.entities for s in e.spans), key=lambda m: m[:2])
+        self.people: list[tuple[int, Speaker]] = []  # people who spoke or opened a sentence, by position
+        self.last_said: tuple[int, int, Speaker] | None = None  # (end, paragraph, speaker) of the last quote
+        paras: dict[int, list[int]] = {}
+        for s in self.sentences:
+            paras.setdefault(s.paragraph, [s.start, s.end])[1] = s.end
+        self.paragraphs = [tuple(v) for _, v in sorted(paras.items())]
+        self.quotations = quotations(self.text, self.paragraphs)
+        self.inner_starts = [q.inner[0] for q in self.quotations]
+        self.used_verbs: set[int] = set()
+        if not self.entities:
+            self._sentence_subjects()
+
+    # ------------------------------------------------------------------ text helpers
+    def sentence(self, pos: int) -> tuple[int, int]:
+        s = self.sentences[self.doc.sentence_at(pos)]
+        return s.start, s.end
+
+    def paragraph(self, pos: int) -> int:
+        return self.sentences[self.doc.sentence_at(pos)].paragraph
+
+    def quoted(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside the words of a quotation."""
+        i = bisect.bisect_right(self.inner_starts, pos) - 1
+        return i >= 0 and self.quotations[i].inner[0] <= pos < self.quotations[i].inner[1]
+
+    def _tokens(self, lo: int, hi: int) -> list[re.Match[str]]:
+        return list(_TOKEN.finditer(self.text, lo, hi))
+
+    @staticmethod
+    def _abbrev_dot(toks: list[re.Match[str]], i: int) -> bool:
+        """The '.' at i closes an initial or a title abbreviation ("J.", "Col.", "Mr.")."""
+        if i == 0 or toks[i].group() != "." or toks[i - 1].end() != toks[i].start():
+            return False
+        prev = toks[i - 1].group()
+        return (len(prev) == 1 and prev.isupper()) or prev + "." in _ABBREVIATIONS
+
+    # ------------------------------------------------------------------ speaker phrases
+    def _phrase(self, toks: list[re.Match[str]], a: int, b: int) -> _Phrase | None:
+        """Read tokens a..b (inclusive) as a speaker: a name with its title, a title, a group."""
+        while a <= b and (toks[a].group().lower() in _STOP | _CONNECTORS or toks[a].group() in ").,"):
+            a += 1
+        while b >= a and (toks[b].group().lower() in _CONNECTORS or toks[b].group() in "(,"):
+            b -= 1
+        if a > b:
+            return None
+        words = [t.group() for t in toks[a:b + 1]]
+        lows = [w.lower() for w in words]
+        start, end = toks[a].start(), toks[b].end()
+        if len(words) == 1 and lows[0] in _PRONOUNS:
+            return _Phrase(start, end, "pronoun", head=lows[0])
+        k = b  # walk back over the personal name
+        while k >= a:
+            w, low = words[k - a], lows[k - a]
+            if self._abbrev_dot(toks, k) and len(toks[k - 1].group()) == 1:
+                k -= 1
+            elif (_capitalised(w) and low not in _ROLE_WORDS and low not in _HONORIFICS
+                  and low not in _DETERMINERS) or \
+                    (low in _NAME_LINKS and k > a and _capitalised(words[k - a - 1])):
+                k -= 1
+            else:
+                break
+        before = lows[k - a] if k >= a else ""
+        if k < b and before not in _ARTICLES and before not in _PREPOSITIONS and before != "and":
+            title_toks = [t for i, t in enumerate(toks[a:k + 1], a)
+                          if t.group().lower() not in _HONORIFICS and t.group().lower() not in _DETERMINERS
+                          and not (t.group() == "." and toks[i - 1].group().lower() in _HONORIFICS)]
+            title = self.text[title_toks[0].start():title_toks[-1].end()] if title_toks else None
+            return _Phrase(start, end, "name", name=(toks[k + 1].start(), end), title=title, head=lows[-1])
+        cut = next((i for i, low in enumerate(lows) if low in _PREPOSITIONS and i > 0), len(lows))
+        head = lows[cut - 1]
+        if head in _DOCUMENTS:
+            return _Phrase(start, end, "document", head=head)
+        if head in _TITLES and head not in _GROUPS:
+            t0 = a + 1 if lows[0] in _DETERMINERS else a
+            return _Phrase(start, end, "title", title=self.text[toks[t0].start():end], head=head)
+        if len(words) > 7 or head in _NOT_CLAUSE or head in _STOP:
+            return None
+        return _Phrase(start, end, "group", head=head)
+
+    def _left_start(self, toks: list[re.Match[str]], i: int) -> int:
+        """First token of the phrase that ends at token i."""
+        first, j = i + 1, i
+        while j >= 0 and i - j < 12:
+            tok = toks[j].group()
+            low = _POSSESSIVE.sub("", tok.lower())
+            prev = toks[j - 1].group() if j else ""
+            if self._abbrev_dot(toks, j) or tok in "()":
+                first = j
+            elif not tok[0].isalnum() or low in _CALENDAR:
+                break
+            elif low in _ARTICLES or (low in _DETERMINERS and tok.islower()):
+                return j
+            elif low in _PRONOUNS:
+                return j if j == i else first
+            elif low in _CONNECTORS and first <= i and (_capitalised(prev) or prev.lower() in _ROLE_WORDS):
+                first = j  # "Ould Abdallah", "officials and witnesses"
+            elif _capitalised(tok) or low in _ROLE_WORDS:
+                if low in _STOP:
+                    break
+                first = j
+            elif low in _STOP:
+                break
+            elif j == i and tok.isalpha():  # the head noun right before the verb: "union leaders said"
+                first = j
+            elif j < i and toks[j + 1].group().lower() in _ROLE_WORDS and (
+                    _capitalised(prev) or prev.lower() in _ROLE_WORDS):
+                first = j  # "UN humanitarian coordinator X"
+            else:  # an adjective in a description: "a grieving mother" needs its article
+                k = j - 1
+                while k >= 0 and j - k < 3 and toks[k].group().islower() and toks[k].group() not in _STOP:
+                    if toks[k].group() in _ARTICLES:
+                        return k
+                    k -= 1
+                break
+            j -= 1
+        return first
+
+    def phrase_left(self, lo: int, verb_start: int) -> tuple[_Phrase | None, str | None]:
+        """The speaker phrase that ends just before a verb, and its apposition ("X, a lawyer, said")."""
+        toks = self._tokens(lo, verb_start)
+        i = len(toks) - 1
+        while i >= 0 and toks[i].group().lower() in _ADVERBS:
+            i -= 1
+        if i < 0 or toks[i].group().lower() in _AUXILIARIES:
+            return None, None
+        apposition, named = None, None
+        if toks[i].group() == ",":
+            j = self._other_comma(toks, i, -1)
+            if j < 1 or toks[j].group() != "," or i - j < 2:
+                return None, None
+            apposition, named = self._apposition(toks, j + 1, i - 1)
+            i = j - 1
+        first = self._left_start(toks, i)
+        if first > i:
+            return None, None
+        phrase = self._phrase(toks, first, i)
+        if first >= 2 and toks[first - 1].group() in _PREPOSITIONS and toks[first - 2].group()[0].isalnum():
+            outer_first = self._left_start(toks, first - 2)  # "Police in Kano", "Traders on First Avenue"
+            outer = self._phrase(toks, outer_first, first - 2) if outer_first <= first - 2 else None
+            if outer is not None and outer.kind == "name":
+                return outer, None
+            if outer is not None:
+                phrase, apposition = self._phrase(toks, outer_first, i), None
+        return self._with_named_apposition(phrase, named, apposition)
+
+    def _with_named_apposition(self, phrase, named, apposition):
+        """"the police chief, Ali Musa, said": the name in the apposition is the speaker."""
+        if phrase is not None and named is not None and phrase.kind in ("title", "group") \
+                and named.kind == "name" and " " in self.text[named.name[0]:named.name[1]]:
+            named.title = phrase.title or named.title
+            return named, None
+        return phrase, apposition
+
+    def phrase_right(self, verb_end: int, hi: int) -> tuple[_Phrase | None, str | None]:
+        """The speaker phrase right after a verb ("said police spokesman X, a ...")."""
+        toks = self._tokens(verb_end, hi)
+        b, seen_article = -1, False
+        for i, m in enumerate(toks[:12]):
+            tok = m.group()
+            low = tok.lower()
+            nxt = toks[i + 1].group() if i + 1 < len(toks) else ""
+            if self._abbrev_dot(toks, i) or (tok in "()" and b >= 0):
+                b = i
+                continue
+            if not tok[0].isalnum() or (low in _STOP and not _capitalised(tok)):
+                break
+            if low in ("of", "for", "and"):
+                if not _capitalised(nxt) and nxt.lower() not in _ARTICLES:
+                    break
+            elif i == 0 and low in _DETERMINERS:
+                seen_article = True
+            elif not _capitalised(tok) and low not in _ROLE_WORDS and low not in _NAME_LINKS:
+                upcoming = [t.group() for t in toks[i + 1:i + 3]]
+                role_before_name = b == i - 1 and any(_capitalised(t) for t in upcoming) and all(
+                    _capitalised(t) or t.islower() and t not in _STOP for t in upcoming)
+                if not (role_before_name or (seen_article and i < 3)):
+                    break
+            b = i
+        if b < 0:
+            return None, None
+        apposition, named = None, None
+        if b + 1 < len(toks) and toks[b + 1].group() == ",":
+            j = self._other_comma(toks, b + 1, 1)
+            if j > b + 2:
+                apposition, named = self._apposition(toks, b + 2, j - 1)
+        return self._with_named_apposition(self._phrase(toks, 0, b), named, apposition)
+
+    def _other_comma(self, toks: list[re.Match[str]], i: int, step: int) -> int:
+        """From the comma at i, the index of the punctuation that closes the apposition."""
+        j = i + step
+        while 0 <= j < len(toks) and abs(j - i) < 40 and (
+                toks[j].group() not in ",.;:“”\"" or self._abbrev_dot(toks, j)):
+            j += step
+        return j
+
+    def _apposition(self, toks: list[re.Match[str]], a: int, b: int) -> tuple[str | None, _Phrase | None]:
+        """The role in ", a lawyer who heads the bar association," (not ", 34," or ", however,"),
+        and the apposition read as a phrase (", Ali Musa,")."""
+        words = self.text[toks[a].start():toks[b].end()].split()
+        first = words[0].lower()
+        if first in ("a", "an", "the"):
+            words = words[1:]
+        elif not (first in _TITLES or first in _MODIFIERS or _capitalised(words[0])):
+            words = []
+        return (" ".join(words) or None) if len(words) <= 25 else None, self._phrase(toks, a, b)
+
+    # ------------------------------------------------------------------ phrase -> speaker
+    def _entity_over(self, lo: int, hi: int, types: tuple[str, ...]) -> Entity | None:
+        found = None
+        for s, e, ent in self.mentions:
+            if s >= hi:
+                break
+            if e > lo and ent.type in types and (found is None or ent.type == "PERSON"):
+                found = ent
+        return found
+
+    def resolve(self, phrase: _Phrase | None, apposition: str | None, at: int) -> Speaker | None:
+        if phrase is None:
+            return None
+        text = self.text
+        if phrase.kind == "pronoun":
+            return self._last_person(at)
+        if phrase.kind == "document":
+            return self._issuer(at)
+        if phrase.kind == "name":
+            lo, hi = phrase.name
+            name_text = text[lo:hi]
+            ent = self._entity_over(lo, hi, ("PERSON", "ORG", "NORP"))
+            if ent is not None:
+                name, known = ent.name, None
+                if ent.type == "PERSON" and " " not in name:  # the entities stage missed the full name
+                    name, known = self._full_name(name, lo)
+                known = known or next((sp.title for _, sp in reversed(self.people)
+                                       if sp.name == name and sp.title), None)
+                speaker = Speaker(name, ent.id, phrase.title or apposition or known or ent.title,
+                                  ent.type == "PERSON")
+            elif self.entities and self._entity_over(lo, hi, ("GPE", "LOC", "FAC", "EVENT", "LAW")):
+                return Speaker(text[phrase.start:phrase.end], None, phrase.title or apposition)
+            else:
+                full, title = self._full_name(name_text, lo)
+                speaker = Speaker(full, None, phrase.title or apposition or title, True)
+            if speaker.person:
+                self.people.append((phrase.start, speaker))
+            return speaker
+        if phrase.kind == "title":
+            if text[phrase.start:phrase.end].lower().startswith("the "):
+                found = self._titled_person(phrase.head, at)
+                if found is not None:
+                    return found
+            return Speaker(text[phrase.start:phrase.end], None, phrase.title)
+        ent = self._entity_over(phrase.start, phrase.end, ("ORG", "PERSON", "NORP"))
+        if ent is not None:
+            return Speaker(ent.name, ent.id, apposition or ent.title, ent.type == "PERSON")
+        return Speaker(text[phrase.start:phrase.end], None, apposition)
+
+    def _full_name(self, name: str, at: int) -> tuple[str, str | None]:
+        """A surname alone becomes the full name (and title) the article gave earlier."""
+        if " " in name:
+            return name, None
+        for _, sp in reversed(self.people):
+            if sp.name and sp.name.split()[-1] == name:
+                return sp.name, sp.title
+        for m in _NAME_BEFORE.finditer(self.text, 0, at):
+            if m.group(2) != name:
+                continue
+            lead = m.group(1).split()
+            n = len(lead)
+            while n and lead[n - 1].lower() not in _ROLE_WORDS | _HONORIFICS | _STOP:
+                n -= 1
+            if n < len(lead):
+                title = [w for w in lead[:n] if w.lower() not in _HONORIFICS | _STOP]
+                return " ".join(lead[n:] + [name]), " ".join(title) or None
+        return name, None
+
+    def _titled_person(self, head: str, at: int) -> Speaker | None:
+        """'the governor' -> the person the article calls Governor."""
+        for _, sp in reversed(self.people):
+            if sp.title and head in _WORD.findall(sp.title.lower()):
+                return sp
+        for ent in self.entities:
+            if ent.type == "PERSON" and ent.title and head in ent.title.lower() and ent.spans[0][0] < at:
+                return Speaker(ent.name, ent.id, ent.title, True)
+        m = re.compile(r"\b(?i:" + re.escape(head) + r")\s+((?:[A-Z][\w'’\-]+ ?){1,3})")
+        m = m.search(self.text, 0, at)  # "Governor Ali Musa"
+        if m:
+            return Speaker(m.group(1).strip(), None, self.text[m.start():m.start(1)].strip(), True)
+        return None
+
+    def _last_person(self, at: int) -> Speaker | None:
+        """The most recent person who spoke or opened a sentence before ``at``."""
+        best_pos, best = -1, None
+        for pos, sp in self.people:
+            if best_pos <= pos < at:
+                best_pos, best = pos, sp
+        for s, _e, ent in self.mentions:
+            if s >= at:
+                break
+            if ent.type == "PERSON" and s > best_pos and self._opens_sentence(s):
+                best_pos, best = s, Speaker(ent.name, ent.id, ent.title, True)
+        return best
+
+    def _opens_sentence(self, start: int) -> bool:
+        lead = self.text[self.sentence(start)[0]:start]
+        return all(_capitalised(w) or w.lower() in _ROLE_WORDS or w.lower() in _DETERMINERS
+                   for w in _WORD.findall(lead))
+
+    def _issuer(self, at: int) -> Speaker | None:
+        """Who issued the statement, letter or post that a sentence quotes."""
+        si = self.doc.sentence_at(at)
+        for k in range(si, max(-1, si - 3), -1):
+            lo, hi = self.sentences[k].start, min(self.sentences[k].end, at)
+            candidates = [self.phrase_left(lo, m.start()) for m in _ISSUED.finditer(self.text, lo, hi)]
+            for phrase, apposition in candidates + [self._subject(lo, hi)]:
+                if phrase is not None and phrase.kind not in ("document", "pronoun"):
+                    return self.resolve(phrase, apposition, phrase.start)
+            for type_ in ("PERSON", "ORG"):
+                ent = next((e for s, _e, e in self.mentions if lo <= s < hi and e.type == type_), None)
+                if ent is not None:
+                    return Speaker(ent.name, ent.id, ent.title, type_ == "PERSON")
+        lo = self.sentences[max(0, si - 2)].start
+        return next((sp for pos, sp in reversed(self.people) if lo <= pos < at), None)
+
+    def _subject(self, lo: int, hi: int) -> tuple[_Phrase | None, str | None]:
+        """The subject of the sentence part [lo, hi): the phrase before its first verb-like word
+        ("The U.N. coordinator in Nigeria, Fatima Ali, condemned ..." -> Fatima Ali)."""
+        toks = self._tokens(lo, min(hi, lo + 240))
+        i = 0
+        while i < len(toks):
+            tok = toks[i].group()
+            low = _POSSESSIVE.sub("", tok.lower())
+            if tok == ",":
+                j = self._other_comma(toks, i, 1)
+                i = j + 1 if j < len(toks) and toks[j].group() == "," else i + 1
+                continue
+            prev = toks[i - 1].group().lower() if i else ""
+            if tok[0].isalpha() and not _capitalised(tok) and low not in _ROLE_WORDS | _CONNECTORS \
+                    and low not in _DETERMINERS | _PREPOSITIONS and prev not in _DETERMINERS | _PREPOSITIONS \
+                    and not (i + 1 < len(toks) and toks[i + 1].group().lower() in _ROLE_WORDS):
+                return self.phrase_left(lo, toks[i].start()) if i else (None, None)
+            if not tok[0].isalnum() and tok not in "()" and not self._abbrev_dot(toks, i):
+                break
+            i += 1
+        return None, None
+
+    def _sentence_subjects(self) -> None:
+        """Without entities, people who open a sentence are antecedents for "he said"."""
+        for s in self.sentences:
+            phrase, apposition = self._subject(s.start, s.end)
+            if phrase is not None and phrase.kind == "name" and " " in self.text[phrase.name[0]:phrase.name[1]]:
+                name = self.text[phrase.name[0]:phrase.name[1]]
+                self.people.append((phrase.start, Speaker(name, None, phrase.title or apposition, True)))
+
+    # ------------------------------------------------------------------ direct quotes
+    def _attribution_after(self, q: Quotation, ends_sentence: bool) -> tuple[Speaker | None, bool]:
+        """“...,” said X / “...,” X said / “...” according to X. Returns (speaker, verb found)."""
+        para_end = self.paragraphs[self.paragraph(q.end - 1)][1]
+        m = _VERB.search(self.text, q.end, min(para_end, q.end + 160))
+        if not m:
+            return None, False
+        gap = self.text[q.end:m.start()]
+        if any(c in gap for c in _QUOTE_MARKS) or len(gap.split()) > 8:
+            return None, False
+        sent_end = self.sentence(m.start())[1]
+        if self.sentence(m.start()) != self.sentence(q.end - 1) and not ends_sentence:
+            return None, False
+        if ends_sentence and (len(self.text[m.end():sent_end].split()) > 4 or gap.strip(" ,") == ""):
+            return None, False
+        if gap.strip(" ,") == "":
+            phrase, apposition = self.phrase_right(m.end(), sent_end)
+        else:
+            phrase, apposition = self.phrase_left(q.end, m.start())
+            if phrase is None:
+                return None, False
+        self.used_verbs.add(m.start())
+        return self.resolve(phrase, apposition, q.start), True
+
+    def _attribution_before(self, q: Quotation, short: bool) -> tuple[Speaker | None, bool]:
+        """X said: “...” / X told local radio: "..." / The statement reads: “...”."""
+        lo, _ = self.sentence(q.start)
+        if not self.text[lo:q.start].strip():
+            si = self.doc.sentence_at(q.start)
+            prev = self.sentences[si - 1] if si > 0 else None
+            if prev is None or not self.text[prev.start:prev.end].rstrip().endswith(":"):
+                return None, False
+            lo = prev.start
+        for other in self.quotations:
+            if lo <= other.end <= q.start:
+                lo = other.end
+        verbs = list(_VERB.finditer(self.text, lo, q.start))
+        if not verbs:
+            return None, False
+        m = verbs[-1]
+        gap = self.text[m.end():q.start]
+        if m.group("verb") in ("told", "tells"):
+            obj = _TOLD_OBJECT.match(gap)
+            gap = gap[obj.end():] if obj else gap
+        if short and not re.fullmatch(r"\s*(?:that\s*)?[:,]?\s*", gap):
+            return None, False
+        if len(gap.split()) > 12:
+            return None, False
+        if m.group("according"):
+            phrase, apposition = self.phrase_right(m.end(), q.start)
+        else:
+            phrase, apposition = self.phrase_left(lo, m.start())
+            if phrase is None and not self.text[lo:m.start()].strip():
+                phrase, apposition = self.phrase_right(m.end(), q.start)  # Added the governor: “...”
+        if phrase is None:
+            return None, False
+        self.used_verbs.add(m.start())
+        return self.resolve(phrase, apposition, q.start), True
+
+    def direct(self, q: Quotation) -> Quote | None:
+        lo, hi = self._trim(*q.inner)
+        text = self.text
+        words = text[lo:hi].split()
+        if not words:
+            return None
+        short = len(words) < _MIN_WORDS
+        ends_sentence = text[hi - 1] in ".!?" and self.sentence(q.end - 1)[1] == q.end
+        speaker, verb = self._attribution_after(q, ends_sentence)
+        if not verb:
+            speaker, verb = self._attribution_before(q, short)
+        if short and not verb:
+            return None  # a scare quote
+        if not verb:
+            if all(_capitalised(w) or w.lower() in _CONNECTORS for w in words):
+                return None  # a title or a name in quotation marks
+            s_start = self.sentence(q.start)[0]
+            last = self.last_said
+            if text[s_start:q.start].strip():  # embedded: the sentence's subject ("X described it as “...”")
+                speaker = self.resolve(*self._subject(s_start, q.start), s_start)
+            elif last and self.paragraph(q.start) - last[1] <= _INHERIT_PARAGRAPHS:
+                speaker = last[2]
+        if speaker is not None:
+            self.last_said = (q.end, self.paragraph(q.end - 1), speaker)
+        quoted = text[lo:hi]
+        for mark in sorted(q.reopened, reverse=True):
+            if lo <= mark < hi:
+                quoted = quoted[:mark - lo] + quoted[mark - lo + 1:]
+        return _quote(speaker, quoted, (lo, hi), "direct")
+
+    # ------------------------------------------------------------------ reported speech
+    def _frames_end(self, pos: int, end: int) -> int:
+        """Skip "on Monday", "in a statement", "late on Sunday" after a verb."""
+        for _ in range(3):
+            m = _FRAME_HEAD.match(self.text, pos, end)
+            if not m or m.group(1).lower() not in _FRAME_PREP:
+                break
+            p, n = m.end(), 0
+            while n < 4:
+                w = _NEXT_WORD.match(self.text, p, end)
+                if not w or not (_capitalised(w.group(1)) or w.group(1).lower() in _FRAME_WORDS):
+                    break
+                p, n = w.end(), n + 1
+            if n == 0:
+                break
+            pos = p
+        return pos
+
+    def indirect(self, m: re.Match[str]) -> Quote | None:
+        text = self.text
+        s_start, s_end = self.sentence(m.start())
+        body_end = s_start + len(text[s_start:s_end].rstrip().rstrip(".!?"))  # a closing quote mark stays
+        before = text[s_start:m.start()].rstrip()
+        if m.group("according"):
+            phrase, apposition = self.phrase_right(m.end(), body_end)
+            if phrase is None:
+                return None
+            if before.endswith(","):  # "..., according to X."
+                if len(text[phrase.end:body_end].split()) > 3:
+                    return None
+                return self._reported(phrase, apposition, m.start(), s_start, s_start + len(before) - 1)
+            if not before:  # "According to X, ..."
+                comma = text.find(",", phrase.end, body_end)
+                return self._reported(phrase, apposition, m.start(), comma + 1, body_end) if comma > 0 else None
+            return None
+        verb = m.group("verb")
+        if verb not in _INDIRECT_VERBS and verb not in _THAT_VERBS:
+            return None
+        if before.endswith(",") and verb not in ("told", "tells"):  # "..., said X, a lawyer."
+            phrase, apposition = self.phrase_right(m.end(), body_end)
+            tail = text[phrase.end:body_end].strip() if phrase is not None else "-"
+            if phrase is not None and phrase.kind != "pronoun" and (not tail or tail.startswith(",")):
+                return self._reported(phrase, apposition, m.start(), s_start, s_start + len(before) - 1)
+        after = self._frames_end(m.end(), body_end)
+        rest = text[after:body_end].split()
+        if len(rest) <= 3 and rest[:1] != ["that"] or rest[:1] == [","] or rest[:1] and rest[0][0] == ",":
+            # "..., X said on Monday." / "..., X said, speaking on condition of anonymity."
+            phrase, apposition = self.phrase_left(s_start, m.start())
+            if phrase is None:
+                return None
+            comma = text.rfind(",", s_start, phrase.start)
+            if comma < 0 or text[comma:phrase.start].strip(" ,"):
+                return None
+            return self._reported(phrase, apposition, m.start(), s_start, comma)
+        phrase, apposition = self.phrase_left(s_start, m.start())
+        if phrase is None or _SUBORDINATE.search(text, s_start, phrase.start):
+            return None  # "As the minister said last year, ..."
+        if verb in ("told", "tells"):
+            obj = _TOLD_OBJECT.match(text, after, body_end)
+            after = self._frames_end(obj.end(), body_end) if obj else after
+        word = _WORD.match(text, after, body_end) or _WORD.search(text, after, body_end)
+        if word and word.group().lower() in _PARTICIPLES:  # "said in a statement posted online that ..."
+            that = _THAT_LATER.match(text, word.start(), body_end)
+            after = that.end() if that else after
+        lead = _THAT_LEAD.match(text, after, body_end)
+        if verb in _THAT_VERBS and not lead.group(1):
+            return None
+        after = lead.end()
+        first = _WORD.match(text, after, body_end)
+        if not first or first.group().lower() in _NOT_CLAUSE:
+            return None
+        if re.search(r":\s*[“\"]", text[after:body_end]):
+            return None  # introduces a direct quotation
+        return self._reported(phrase, apposition, m.start(), after, body_end)
+
+    def _trim(self, lo: int, hi: int) -> tuple[int, int]:
+        """The span without surrounding spaces and clause punctuation."""
+        words = self.text[lo:hi]
+        return lo + len(words) - len(words.lstrip(_TRIM)), hi - len(words) + len(words.rstrip(_TRIM))
+
+    def _reported(self, phrase, apposition, at: int, lo: int, hi: int) -> Quote | None:
+        if phrase is None or hi <= lo:
+            return None
+        lo, hi = self._trim(lo, hi)
+        clause = self.text[lo:hi]
+        if len(clause.split()) < 3 or clause[0] in _QUOTE_MARKS or self.quoted(lo):
+            return None
+        speaker = self.resolve(phrase, apposition, at)
+        if speaker is None or not speaker.name:
+            return None
+        return _quote(speaker, clause, (lo, hi), "indirect")
+
+    # ------------------------------------------------------------------ all of it
+    def find(self) -> list[Quote]:
+        found: list[Quote] = []
+        verbs = [(m.start(), 1, m) for m in _VERB.finditer(self.text) if not self.quoted(m.start())]
+        for _pos, kind, item in sorted([(q.start, 0, q) for q in self.quotations] + verbs, key=lambda x: x[:2]):
+            if kind == 1 and item.start() in self.used_verbs:
+                continue
+            quote = self.direct(item) if kind == 0 else self.indirect(item)
+            if quote is not None:
+                found.append(quote)
+                if quote.kind == "indirect":
+                    self.last_said = (quote.span[1], self.paragraph(quote.span[1] - 1),
+                                      Speaker(quote.speaker, quote.speaker_entity, quote.speaker_title))
+        return sorted(found, key=lambda q: q.span)
+
+
+def _quote(speaker: Speaker | None, text: str, span: tuple[int, int], kind: str) -> Quote:
+    speaker = speaker or Speaker(None)
+    return Quote(speaker.name, speaker.entity, speaker.title, text, span, kind)
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """Direct and reported speech of a segmented document (entities used when present)."""
+    return _Finder(doc).find() if doc.sentences else []
+
 
 def apply(doc: Doc) -> None:
-    return None
+    doc.quotes = find_quotes(doc)
