@@ -1,11 +1,325 @@
-"""Stub of the places stage (replaced by the real one)."""
+"""Places: offline geocoding of GPE/LOC entities, the dateline country as ``doc.country_hint``.
+
+Each place entity is looked up in the gazetteer (countries, first-level divisions, cities of
+1000+ people, named regions). An ambiguous name is settled by what the article says around
+it: the dateline country, the countries, nationalities and divisions it mentions, and the
+noun next to the name ("Zamfara state" is a division, "the town of X" a settlement). A place
+the gazetteer lacks keeps ``geo`` None but takes the country of the places named with it.
+"""
+
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
+
+from .. import gazetteer
 from ..doc import Doc
+from ..record import Entity, Geo, Location
 
 REQUIRES = ("entities",)
 SETS = "places"
 
+_ADMIN1_NOUN = re.compile(r"\s+(?:state|province|governorate|region|county|prefecture|oblast|department|"
+                          r"emirate|territory|canton)\b", re.I)
+_SETTLEMENT_NOUN = re.compile(r"\s+(?:village|town|city|hamlet|township|district|neighbou?rhood|camp)\b", re.I)
+_NATURAL_NOUN = re.compile(r"\s+(?:forest|river|lake|mountains?|hills|valley|desert|plains?|plateau|gorge|"
+                           r"delta|basin|sea|gulf|bay|strait|peninsula|island|islands|coast)\b", re.I)
+_OF_ADMIN1 = re.compile(r"\b(?:state|province|governorate|region|county)\s+of\s+(?:the\s+)?$", re.I)
+_OF_SETTLEMENT = re.compile(r"\b(?:village|town|city|hamlet|township|capital|port|suburb|outskirts)\s+of\s+"
+                            r"(?:the\s+)?$", re.I)
+_NAME_SUFFIX = re.compile(r"\s+(?:State|Province|Region|Governorate|County|District|City|Oblast)$", re.I)
+_DATELINE_START = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,}?)\s*,\s*(?:([A-Z][\w .'\-]+?)\s*[,(]|([A-Z][\w .'\-]+?)"
+                             r"\s+[—–-])")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+class _Context:
+    """What the article says about where it is: the countries and divisions it names."""
+
+    def __init__(self, doc: Doc, hint: str | None) -> None:
+        self.hint = hint
+        self.countries: Counter[str] = Counter()
+        self.admin1: set[str] = set()
+        for ent in doc.entities:
+            if ent.country and ent.type in ("GPE", "LOC", "NORP", "ORG", "PERSON"):
+                self.countries[ent.country] += 1 if ent.type in ("GPE", "LOC", "NORP") else 0.5
+
+    def add(self, place: gazetteer.Place) -> None:
+        if place.country:
+            self.countries[place.country] += 1
+        if place.admin1:
+            self.admin1.add(gazetteer.fold(place.admin1))
+
+
+def _kind_hint(text: str, start: int, end: int, name: str) -> str | None:
+    before, after = text[max(0, start - 30):start], text[end:end + 25]
+    if _ADMIN1_NOUN.match(after) or _OF_ADMIN1.search(before) or re.search(
+            r"\s(?:State|Province|Governorate|Region|County)$", name, re.I):
+        return "admin1"
+    if _SETTLEMENT_NOUN.match(after) or _OF_SETTLEMENT.search(before):
+        return "settlement"
+    if _NATURAL_NOUN.match(after):
+        return "natural"
+    return None
+
+
+def _score(place: gazetteer.Place, ctx: _Context | None, hint_kind: str | None, others_same_name,
+           name_key: str = "") -> float:
+    pop = math.log10(place.population + 1)
+    if place.kind == "country":
+        score = 100.0
+    elif place.kind == "region":
+        score = 90.0
+    elif place.kind == "admin1":
+        score = 50 + pop
+        # "Lamu", "Nairobi": a city of the same name in the same country is what prose means
+        if hint_kind != "admin1" and any(o.kind == "city" and o.country == place.country for o in others_same_name):
+            score -= 15
+    else:
+        score = 40 + 3 * pop
+        if name_key and gazetteer.fold(place.name) != name_key:
+            score -= 10  # matched one of its alternate names only
+    if hint_kind == "admin1":
+        score += 40 if place.kind == "admin1" else -20
+    elif hint_kind == "settlement":
+        score += 25 if place.kind == "city" else -40
+    if ctx is not None and place.country:
+        if place.country == ctx.hint:
+            score += 30
+        score += 15 * min(ctx.countries.get(place.country, 0), 3)
+        if place.admin1 and place.kind == "city" and gazetteer.fold(place.admin1) in ctx.admin1:
+            score += 15
+    return score
+
+
+def _candidates(name: str) -> list[gazetteer.Place]:
+    gaz = gazetteer.get()
+    name = _POSSESSIVE.sub("", name.strip())
+    name = re.sub(r"^(?:the|The)\s+", "", name)
+    found = gaz.lookup(name)
+    bare = _NAME_SUFFIX.sub("", name)
+    if bare != name:
+        found += [p for p in gaz.lookup(bare) if p not in found]
+    return found
+
+
+def _best(name: str, ctx: _Context | None, hint_kind: str | None) -> gazetteer.Place | None:
+    found = _candidates(name)
+    if hint_kind == "natural":
+        found = [p for p in found if p.kind in ("region", "country")]
+    if not found:
+        return None
+    if len(found) == 1:
+        return found[0]
+    return max(found, key=lambda p: _score(p, ctx, hint_kind, found, gazetteer.fold(name)))
+
+
+def _geo(place: gazetteer.Place) -> Geo | None:
+    if place.lat is None or place.kind == "region":
+        return None
+    return Geo(lat=place.lat, lon=place.lon, geonames_id=place.geonames_id,
+               feature="city" if place.kind == "city" else place.kind)
+
+
+def _apply_place(ent: Entity, place: gazetteer.Place) -> None:
+    ent.country = place.country or ent.country
+    ent.geo = _geo(place)
+    ent.admin1 = place.admin1 if place.kind in ("city", "admin1") else None
+
+
+def dateline_country(doc: Doc) -> str | None:
+    """alpha-3 of the dateline: its country name when it gives one, else its place's country."""
+    gaz = gazetteer.get()
+    dl = doc.article.dateline
+    parts: list[str] = []
+    if dl is not None:
+        text = re.sub(r"\([^)]*\)", ",", dl.text or "")
+        parts = [p.strip() for p in re.split(r"[,—–]| - ", text) if p.strip()]
+        if dl.place:
+            parts = [dl.place] + [p for p in parts if p != dl.place]
+    else:
+        m = _DATELINE_START.match(doc.text)
+        if m:
+            parts = [p for p in m.groups() if p]
+    place_country = None
+    for part in parts:
+        if re.search(r"\d", part):
+            continue
+        code = gaz.country_code(part.title() if part.isupper() and len(part) > 4 else part)
+        if code:
+            return code
+        if place_country is None:
+            best = _best(part.title() if part.isupper() else part, None, "settlement")
+            if best is not None and best.population >= 1000:
+                place_country = best.country
+    return place_country
+
 
 def apply(doc: Doc) -> None:
+    doc.country_hint = dateline_country(doc)
+    ctx = _Context(doc, doc.country_hint)
+    places = [e for e in doc.entities if e.type in ("GPE", "LOC")]
+    resolved: dict[str, gazetteer.Place] = {}
+    pending: list[tuple[Entity, str | None, list]] = []
+    for ent in places:  # unambiguous names first: they are context for the rest
+        start, end = ent.spans[0]
+        hint_kind = next((h for s, e in ent.spans if (h := _kind_hint(doc.text, s, e, ent.name))), None)
+        found = _candidates(ent.name)
+        if hint_kind == "natural":  # "the X forest" is no town called X
+            found = [p for p in found if p.kind in ("region", "country")]
+        if len(found) == 1 or (found and found[0].kind in ("country", "region") and hint_kind is None
+                               and not any(others for _side, others in _paired(doc.text, ent))):
+            if len(found) == 1 and found[0].kind in ("city", "admin1"):
+                pending.append((ent, hint_kind, found))  # a lone small town abroad may be a namesake
+                continue
+            resolved[ent.id] = found[0]
+            ctx.add(found[0])
+        elif found:
+            pending.append((ent, hint_kind, found))
+    for ent, hint_kind, found in pending:
+        paired = _paired(doc.text, ent)
+        best = max(found, key=lambda p: _score(p, ctx, hint_kind, found, gazetteer.fold(ent.name))
+                   + (50 if _fits_pair(p, paired) else 0))
+        if _implausible(best, ctx):
+            continue
+        resolved[ent.id] = best
+        ctx.add(best)
+    for ent in places:
+        place = resolved.get(ent.id)
+        if place is not None:
+            _apply_place(ent, place)
+    for ent in places:
+        if ent.id not in resolved and ent.country is None:
+            ent.country = _country_from_neighbours(doc, ent, resolved) or _dominant(ctx)
+    _organisation_countries(doc)
+
+
+_RIGHT_NAME = re.compile(r",\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3})")
+_LEFT_NAME = re.compile(r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}),\s+$")
+
+
+def _paired(text: str, ent: Entity) -> list[tuple[str, list[gazetteer.Place]]]:
+    """"Alexandria, Virginia", "Atlanta, Georgia", "Tripoli, Lebanon": the places written
+    next to a mention with a comma between, and which side they stand on."""
+    out = []
+    for s, e in ent.spans:
+        m = _RIGHT_NAME.match(text, e)
+        if m:
+            out.append(("right", _candidates(m.group(1))))
+        m = _LEFT_NAME.search(text[max(0, s - 60):s])
+        if m:
+            out.append(("left", _candidates(m.group(1))))
+    return out
+
+
+def _fits_pair(place: gazetteer.Place, paired) -> bool:
+    for side, others in paired:
+        for other in others:
+            if other.country != place.country:
+                continue
+            if side == "right" and (other.kind == "country" or (
+                    other.kind == "admin1" and place.admin1 and gazetteer.fold(other.admin1 or "") == gazetteer.fold(place.admin1))):
+                return True
+            if side == "left" and place.kind == "admin1" and other.kind == "city" and other.admin1 \
+                    and gazetteer.fold(other.admin1) == gazetteer.fold(place.admin1 or ""):
+                return True
+    return False
+
+
+def _implausible(place: gazetteer.Place, ctx: _Context) -> bool:
+    """A town in a country the article never mentions is more likely a namesake of a local
+    place the gazetteer lacks ("Eastleigh" in a Nairobi story)."""
+    if place.kind not in ("city", "admin1") or place.population >= (100000 if place.kind == "city" else 500000):
+        return False
+    known = set(ctx.countries) | ({ctx.hint} if ctx.hint else set())
+    return bool(known) and place.country not in known
+
+
+def _organisation_countries(doc: Doc) -> None:
+    """"Tripoli Bar Association" lies where Tripoli does."""
+    located = [(e.name, e.country) for e in doc.entities if e.type == "GPE" and e.country and e.geo]
+    for ent in doc.entities:
+        if ent.type in ("ORG", "FAC") and ent.country is None:
+            for name, country in located:
+                if re.search(rf"\b{re.escape(name)}\b", ent.name):
+                    ent.country = country
+                    break
+
+
+def _country_from_neighbours(doc: Doc, ent: Entity, resolved: dict[str, gazetteer.Place]) -> str | None:
+    """"the village of X near the town of Y in Z province": X lies where Y and Z are."""
+    if not doc.sentences:
+        return None
+    first = ent.spans[0][0]
+    idx = doc.sentence_at(first)
+    for window in (0, 1, 2):
+        lo = doc.sentences[max(0, idx - window)].start
+        hi = doc.sentences[idx].end
+        best: tuple[int, str] | None = None
+        for other in doc.entities:
+            if other is ent or other.type not in ("GPE", "LOC") or not other.country:
+                continue
+            for s, _e in other.spans:
+                if lo <= s < hi:
+                    distance = abs(s - first) + (0 if s > first else 40)  # "X near Y in Z": look ahead
+                    if best is None or distance < best[0]:
+                        best = (distance, other.country)
+        if best is not None:
+            return best[1]
+    return None
+
+
+def _dominant(ctx: _Context) -> str | None:
+    if ctx.hint:
+        return ctx.hint
+    if ctx.countries:
+        (code, count), *rest = ctx.countries.most_common(2) + [(None, 0)]
+        if count > rest[0][1]:
+            return code
+    return None
+
+
+# --- helpers other stages call -------------------------------------------------------------
+
+def resolve_place(name: str, doc: Doc | None = None) -> Location | None:
+    """Geocode a place name, in the context of ``doc`` when given (its entity if it has one)."""
+    if doc is not None:
+        key = gazetteer.fold(_POSSESSIVE.sub("", name))
+        for ent in doc.entities:
+            if ent.type in ("GPE", "LOC") and gazetteer.fold(ent.name) == key:
+                geo = ent.geo
+                return Location(name=ent.name, country=ent.country, admin1=ent.admin1,
+                                lat=geo.lat if geo else None, lon=geo.lon if geo else None,
+                                geonames_id=geo.geonames_id if geo else None)
+    ctx = _Context(doc, doc.country_hint) if doc is not None else None
+    place = _best(name, ctx, _kind_hint(name, 0, 0, name))
+    if place is None:
+        return None
+    return Location(name=_POSSESSIVE.sub("", name.strip()), country=place.country,
+                    admin1=place.admin1 if place.kind in ("city", "admin1") else None,
+                    lat=place.lat if place.kind != "region" else None,
+                    lon=place.lon if place.kind != "region" else None,
+                    geonames_id=place.geonames_id)
+
+
+def country_of(text: str) -> str | None:
+    """alpha-3 for a country name or demonym in ``text``: "Soviet" -> SUN, "Iraq's" -> IRQ,
+    "the Lebanese army" -> LBN. The first one found, reading left to right; else None."""
+    gaz = gazetteer.get()
+    words = re.findall(r"[A-Z][\w.\-]*(?:['’][A-Za-z]+)?|[a-z][\w\-]*", text)
+    words = [_POSSESSIVE.sub("", w) for w in words]
+    for i in range(len(words)):
+        if not words[i][:1].isupper():
+            continue
+        for n in (4, 3, 2, 1):
+            phrase = " ".join(words[i:i + n])
+            if len(words[i:i + n]) < n:
+                continue
+            code = gaz.demonym(phrase)
+            if code:
+                return code
+            code = gaz.country_code(phrase)
+            if code:
+                return code
     return None
