@@ -1,11 +1,574 @@
-"""Stub of the figures stage (replaced by the real one)."""
+"""Casualty and detention figures: "killing 17 people", "744 people were injured", "the death
+toll rose to 35 from 20", "No one was hurt".
+
+One automaton pass over the article finds the cue words; only sentences holding one are read:
+
+1. numbers are found once (stages/numbers.py); ages, years and list numbers are dropped;
+2. zero statements ("no one was hurt", "no casualties were reported"), toll updates and a few
+   fixed constructions ("forced 4,300 people to flee", "took 30 people hostage") are read first;
+3. words before their victims ("killed 17 people", "the bodies of 18 villagers") take the number
+   right after them, with sums ("killed three soldiers and two civilians");
+4. words after their victims ("744 people were injured", "11 inmates dead", "nine people died")
+   take the nearest number before them, across auxiliaries and a parenthesis.
+
+A number serves one figure; negated and hypothetical verbs ("did not kill", "could be displaced")
+give none. The words live in lexicons/figures.toml.
+"""
+
 from __future__ import annotations
 
-from ..doc import Doc
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from ..doc import Doc, Figure
+from ..lexicons import load
+from ..record import Count
+from .numbers import (
+    NUMBER,
+    NumberSpan,
+    Value,
+    alternation,
+    find_numbers,
+    padded_automaton,
+    parse_number,
+    word_hay,
+)
 
 REQUIRES = ("sentences",)
 SETS = "figures"
 
+_LEX = load("figures")
+_G = _LEX["grammar"]
+_I = re.IGNORECASE
+
+
+def _trigger_table() -> dict[str, tuple[str, frozenset[str]]]:
+    """phrase -> (kind, roles); a phrase belongs to one kind."""
+    table: dict[str, tuple[str, frozenset[str]]] = {}
+    for kind, roles in _LEX["kinds"].items():
+        for role, phrases in roles.items():
+            for phrase in phrases:
+                known_kind, known_roles = table.get(phrase, (kind, frozenset()))
+                if known_kind != kind:
+                    raise ValueError(f"figures.toml: {phrase!r} is both {known_kind} and {kind}")
+                table[phrase] = (kind, known_roles | {role})
+    return table
+
+
+_TRIGGERS = _trigger_table()
+_NEEDS_NOUN = frozenset(_LEX["flags"]["needs_victim_noun"])
+_NEEDS_HOMES = frozenset(_LEX["flags"]["needs_homes"])
+_FLEE_HEADS = frozenset(_LEX["flags"]["flee_heads"])
+_AUX = frozenset(_G["auxiliaries"])
+_NEGATORS = frozenset(_G["negators"])
+_MODALS = frozenset(_G["modals"])
+_BE = frozenset(("was", "were", "is", "are", "be", "been", "being"))
+_NOT_COUNT_ENDS = tuple(f"{space}{w} " for w in _G["not_a_count_before"] for space in " \n")
+_GENERIC = frozenset(_LEX["victims"]["generic"]) | {"other", "more"}  # who = None for "17 people"
+_SUBSETS = tuple(tuple(p.split()) for p in _G["subset_openers"])
+_POST_ROLES = frozenset(("post", "post_aux", "intransitive", "nouns", "prenominal"))
+_TOLLS = _LEX["tolls"]
+_TOLL_KINDS = {
+    **{n: "killed" for n in _TOLLS["nouns"]}, **{n: "injured" for n in _TOLLS["injured_nouns"]},
+    **{n: "detained" for n in _TOLLS["detained_nouns"]}, **{n: "displaced" for n in _TOLLS["displaced_nouns"]},
+    **{n: "missing" for n in _TOLLS["missing_nouns"]},
+}
+_ZERO = _LEX["zero"]
+
+# ---------------------------------------------------------------- phrase patterns
+_STOP = alternation(
+    {*_G["function_words"], *_AUX, *_NEGATORS, *_MODALS, *_G["boundary_words"], *_G["gap_blockers"],
+     *(p for p in _TRIGGERS if " " not in p)}
+)
+_MOD = rf"(?!(?:{_STOP})\b)(?:\d+[-\u2010])?[^\W\d_][\w'\u2019\-]*"
+_END = r"(?![\w'\u2019\-])"
+_VICTIMS = _LEX["victims"]
+_SING = alternation(_VICTIMS["singular"])
+_LEXICAL_HEAD = rf"(?:{alternation(_VICTIMS['plural'] + _VICTIMS['singular'])}|(?-i:[A-Z][a-z]{{2,}}(?:s|ese)))"
+_AGENT_HEAD = (rf"(?!(?:{alternation(_VICTIMS['not_victims'])}){_END})"
+               rf"[^\W\d_]{{2,}}(?:{alternation(_VICTIMS['agent_endings'])})")
+_HEAD = rf"(?:{_LEXICAL_HEAD}|{_AGENT_HEAD})"
+_OF_TAIL = (rf"(?:{alternation(_VICTIMS['of_heads'])})\s+of\s+(?:(?:the|a|an|one|his|her|their|its)\s+)?"
+            rf"(?:{_MOD}\s+){{0,2}}{_MOD}")
+_NP = rf"(?:{_MOD}\s+){{0,3}}(?:{_OF_TAIL}|{_HEAD}){_END}"
+_SING_NP = rf"(?:{_MOD}\s+){{0,2}}(?:{_SING}){_END}"
+_BLOCK = alternation(_G["gap_blockers"])
+_QUOTES = "\u201c\u201d\""
+_GAP_COMMA = (rf"\s*,\s*(?:{alternation(_G['gap_openers'])})\b"
+              rf"(?:(?!\b(?:{_BLOCK})\b)[^;:(){_QUOTES}]){{0,200}}?,?")
+_GAP_PREP = (rf"\s+(?:{alternation(_G['gap_prepositions'])})\s+"
+             rf"(?:(?!\b(?:{_BLOCK})\b)[^,;:()\d{_QUOTES}]){{1,60}}?")
+_GAP = rf"(?:{_GAP_COMMA}|{_GAP_PREP}){{0,2}}"
+_SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+_TRIGGER_ALT = alternation(_TRIGGERS)
+_AUX_ALT = alternation(_AUX)
+_NOT_UNIT = r"(?![\w%\u2010-]|[.,:/]\d|\s*(?:%|per\s*cent\b|percent\b))"
+
+_TRIGGER_RE = re.compile(rf"\b(?:{_TRIGGER_ALT})\b", _I)
+_NP_AFTER_RE = re.compile(rf"\s+(?:of\s+(?:the|those|their)\s+)?(?P<np>{_NP})", _I)
+_PARTITIVE_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b", _I)
+_BARE_AFTER_RE = re.compile(rf"\s*(?:$|[^\w\s]|(?:{alternation(_G['boundary_words'])})\b)", _I)
+_PREFIX_VERB_RE = re.compile(rf"\s+(?:(?:{alternation(_G['extra_words'])})\s+)?", _I)
+_PREFIX_OF_RE = re.compile(rf"\s+of\s+(?:(?:{alternation(_G['extra_words'])})\s+)?", _I)
+_SUBJECT_RE = re.compile(
+    rf"(?:\s+more)?(?:\s+of\s+(?:them|whom)|\s+(?:of\s+(?:the|its|their|his|her|our|those)\s+)?(?P<np>{_NP}))?"
+    rf"{_GAP}(?:\s+(?:who|that))?\s*", _I)
+_LEXICAL_RE = re.compile(rf"(?:{_LEXICAL_HEAD}){_END}", _I)
+_SING_SUBJECT_RE = re.compile(
+    rf"(?<![\w'\u2019])(?:a|an)\s+(?P<np>{_SING_NP}){_GAP}(?:\s+(?:who|that))?\s*$", _I)
+_SING_LEFT_RE = re.compile(rf"(?<![\w'\u2019])(?:a|an)\s+(?P<np>{_SING_NP}){_SEP}$", _I)
+_NOUN_GAP_RE = re.compile(rf"\s+(?:{_MOD}\s+){{0,2}}", _I)
+_SUM_LEFT_RE = re.compile(rf"\s+(?P<np>{_NP}){_SEP}", _I)
+_SUM_SEP_RE = re.compile(_SEP, _I)
+_SING_RE = re.compile(rf"(?:a|an)\s+(?P<np>{_SING_NP})", _I)
+_POST_FOLLOWS_RE = re.compile(rf"(?:\s+(?:{_AUX_ALT}|not))*\s+(?:{_TRIGGER_ALT})\b", _I)
+_HOMES_RE = re.compile(r"\bhomes?\b", _I)
+_ALTERNATIVE_RE = re.compile(rf"\s+or\s+(?:{_TRIGGER_ALT})\b", _I)
+_OR_BEFORE_RE = re.compile(rf"\b(?:{_TRIGGER_ALT})\s+or\s+$", _I)
+_YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
+_AGE_BEFORE_RE = re.compile(r"[A-Z][\w'\u2019\-]*,\s*$")
+_CHUNK_RE = re.compile(r"\S+")
+_MARKS = ".,;:!?()[]\"\u201c\u201d\u2018\u2014\u2013"
+_HYPOTHETICAL_RE = re.compile(r"\b(?:could|may|might|will|would|expected|feared|likely|fear|set to)\b", _I)
+
+_ZERO_VERBS = _ZERO["verbs"]
+_ZERO_NOUNS = _ZERO["nouns"]
+_ZERO_RE = re.compile(
+    rf"(?<!almost )(?<!nearly )(?<!virtually )\b(?P<z>{alternation(_ZERO['words'])})"
+    rf"(?:\s+of\s+(?:the|them|those|us)(?:\s+[\w'\u2019-]+){{0,3}}?)?"
+    rf"\s+(?P<aux>(?:(?:{_AUX_ALT})\s+){{1,4}})(?P<v>{alternation(_ZERO_VERBS)})\b"
+    rf"(?:\s+or\s+(?P<v2>{alternation(_ZERO_VERBS)})\b)?", _I)
+_NO_NOUN_RE = re.compile(
+    rf"\b(?:no|zero)\s+(?:reported\s+)?(?P<n>{alternation(_ZERO_NOUNS)})\b"
+    rf"(?:\s+or\s+(?P<n2>{alternation(_ZERO_NOUNS)})\b)?"
+    r"(?!\s+(?:were|was|have\s+been|had\s+been)\s+immediately)", _I)
+_TOLL_RE = re.compile(  # "the death toll from ... rose to 35 on Thursday from 20"
+    rf"\b(?P<noun>{alternation(_TOLL_KINDS)})\b(?P<gap>[^.;!?]{{0,160}}?)"
+    rf"\s(?:(?:{alternation(_TOLLS['auxiliaries'])})\s+){{0,3}}"
+    rf"(?:(?:{alternation(_TOLLS['rises'])})\s+(?:from\s+(?P<old1>{NUMBER})\s+)?(?:to|at)"
+    rf"|(?:{alternation(_TOLLS['reaches'])}))"
+    rf"\s+(?P<new>{NUMBER}){_NOT_UNIT}(?:(?:\s+[^\s.;!?\d]+){{0,6}}?\s+from\s+(?P<old2>{NUMBER}))?", _I)
+_RAISE_RE = re.compile(  # "raising the death toll to 27"
+    rf"\b(?:{alternation(_TOLLS['raisers'])})\s+the\s+(?:(?:overall|official|confirmed|total|final)\s+)?"
+    rf"(?P<noun>{alternation(_TOLL_KINDS)})\s+(?:from\s+(?P<old1>{NUMBER})\s+)?(?:to|at)\s+"
+    rf"(?P<new>{NUMBER}){_NOT_UNIT}", _I)
+_TOLL_OF_RE = re.compile(rf"\b(?P<noun>death\s+toll|the\s+toll)\s+(?:of|at)\s+(?P<new>{NUMBER}){_NOT_UNIT}", _I)
+# Fixed constructions: (pattern, kind); each has groups verb, num and optionally np.
+_SPECIAL = (
+    (re.compile(rf"\b(?P<verb>forc(?:ed|ing)|driv(?:en|ing)|drove)\s+(?P<num>{NUMBER})(?:\s+(?P<np>{_NP}))?"
+                r"\s+(?:to\s+(?:flee|leave|abandon)|from\s+their\s+homes|out\s+of\s+their\s+homes)\b", _I),
+     "displaced"),
+    (re.compile(rf"\b(?P<verb>treated)\s+(?P<num>{NUMBER})(?:\s+(?P<np>{_NP}))?[^.;]{{0,80}}?\bfor\b[^.;]{{0,60}}?"
+                r"\b(?:wounds|injuries|burns|fractures|gunshot)", _I), "injured"),
+    (re.compile(rf"\b(?P<verb>took|taken|taking|takes|take|held|holding|holds|hold|seized|seizing)"
+                rf"\s+(?P<num>{NUMBER})(?:\s+(?P<np>{_NP}))?\s+(?:hostages?|captives?)\b", _I), "abducted"),
+    (re.compile(rf"\b(?P<verb>took|taken|taking|takes|take)\s+(?P<num>{NUMBER})(?:\s+(?P<np>{_NP}))?"
+                r"\s+into\s+custody\b", _I), "detained"),
+)
+
+
+# ---------------------------------------------------------------- cue words, one automaton pass
+# Categories: the figure words themselves, and the words that wake the fixed constructions.
+_SPECIAL_CUES = ("forced", "forcing", "driven", "driving", "drove", "treated",
+                 "hostage", "hostages", "captive", "captives", "custody")
+_ZERO_CUES = (*_ZERO["words"], *(f"{no} {reported}{noun}" for no in ("no", "zero")
+                                   for reported in ("", "reported ") for noun in _ZERO["nouns"]))
+
+
+def _cue_categories() -> dict[str, set[str]]:
+    table: dict[str, set[str]] = {}
+    entries = [(p, "trigger") for p in _TRIGGERS] + [(p, "toll") for p in (*_TOLL_KINDS, "toll")]
+    entries += [(p, "special") for p in _SPECIAL_CUES] + [(p, "zero") for p in _ZERO_CUES]
+    for phrase, category in entries:
+        table.setdefault(phrase, set()).add(category)
+    return table
+
+
+_CUE_CATEGORIES = _cue_categories()
+_AUTOMATON = padded_automaton(_CUE_CATEGORIES, value=lambda phrase: (phrase, _CUE_CATEGORIES[phrase]))
+Cue = tuple[int, int, str, set[str]]
+
+
+def _cues(text: str, start: int, end: int) -> list[Cue]:
+    """Cue words in ``text[start:end]``, whole words only: (start, end, phrase, categories)."""
+    out = []
+    for last, (size, (phrase, categories)) in _AUTOMATON.iter(word_hay(text, start, end)):
+        first = start + last - size - 1
+        out.append((first, first + size, phrase, categories))
+    return out
+
+
+@dataclass(slots=True)
+class _Trigger:
+    start: int
+    end: int
+    kind: str
+    roles: frozenset[str]
+    phrase: str
+
+
+@dataclass
+class _Sentence:
+    """One sentence's working state: its numbers, what is already used, the figures so far."""
+
+    text: str
+    start: int
+    end: int
+    index: int
+    numbers: list[NumberSpan] = field(default_factory=list)
+    used: list[tuple[int, int]] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._before: dict[int, list[tuple[int, str]]] = {}
+        self.numbers = [n for n in find_numbers(self.text, self.start, self.end) if self._countable(n)]
+        self.number_at = {n.start: n for n in self.numbers}
+
+    def words_before(self, offset: int, limit: int = 6) -> list[tuple[int, str]]:
+        """Up to ``limit`` (<= 6) words right before ``offset`` as (start, lowercase word), nearest
+        first; a punctuation mark ends the clause ("..., killing": nothing before the comma)."""
+        cached = self._before.get(offset)
+        if cached is None:
+            cached = self._before[offset] = self._words_before(offset)
+        return cached[:limit]
+
+    def _words_before(self, offset: int) -> list[tuple[int, str]]:
+        lo = max(self.start, offset - 64)
+        chunks = list(_CHUNK_RE.finditer(self.text, lo, offset))
+        if chunks and lo > self.start and chunks[0].start() == lo and not self.text[lo - 1].isspace():
+            chunks.pop(0)  # a word cut in half by the window
+        out: list[tuple[int, str]] = []
+        for m in reversed(chunks):
+            chunk = m.group()
+            if chunk[-1] in _MARKS:
+                break
+            word = chunk.lstrip(_MARKS)
+            if not word:
+                break
+            out.append((m.end() - len(word), word.lower()))
+            if len(word) != len(chunk) or len(out) == 6:
+                break
+        return out
+
+    def _countable(self, n: NumberSpan) -> bool:
+        if self.text[max(self.start, n.start - 12):n.start].lower().endswith(_NOT_COUNT_ENDS):
+            return False  # "aged 52", "route 66"
+        surface = self.text[n.start:n.end]
+        if _YEAR_RE.fullmatch(surface) and not _NP_AFTER_RE.match(self.text, n.end, self.end):
+            return False
+        if self.text[n.end:n.end + 1] == "," and _AGE_BEFORE_RE.search(self.text, max(self.start, n.start - 40),
+                                                                      n.start):
+            return False  # "Felipe Mamani, 47, ..."
+        return True
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self.used)
+
+    def after_subset_opener(self, n: NumberSpan) -> bool:
+        before = tuple(reversed([w for _, w in self.words_before(n.start, 3)]))
+        return any(before[-len(p):] == p for p in _SUBSETS if len(before) >= len(p))
+
+    def add(self, kind: str, value: Value, who: str | None, span: tuple[int, int], anchor: tuple[int, int],
+            update_from: int | None = None, used: tuple[tuple[int, int], ...] = ()) -> None:
+        count = Count(kind=kind, min=value[0], max=value[1], qualifier=value[2], who=who, span=span)
+        self.figures.append(Figure(count=count, sentence=self.index, anchor=anchor, update_from=update_from))
+        self.used.extend(used or (span,))
+
+
+def _who(phrases: list[str | None]) -> str | None:
+    names = []
+    for phrase in phrases:
+        if not phrase:
+            continue
+        phrase = re.sub(r"\s+", " ", phrase).strip()
+        if set(phrase.lower().split()) <= _GENERIC:
+            continue
+        if phrase not in names:
+            names.append(phrase)
+    return ", ".join(names) or None
+
+
+def _total(values: list[Value]) -> Value:
+    if len(values) == 1:
+        return values[0]
+    quals = {q for _, _, q in values}
+    lo = None if any(v[0] is None for v in values) else sum(v[0] for v in values)
+    hi = None if any(v[1] is None for v in values) else sum(v[1] for v in values)
+    if quals == {"exact"}:
+        return lo, hi, "exact"
+    if "vague" in quals:
+        return lo, None, "vague"
+    if hi is None:
+        return lo, None, "at_least"
+    if lo is None:
+        return None, hi, "up_to"
+    return lo, hi, "about" if lo == hi else "range"
+
+
+def _negated_before(s: _Sentence, offset: int) -> bool:
+    """"did not kill", "denied killing", "threatened to kill", "could have displaced"."""
+    before = [w for _, w in s.words_before(offset, 4)]
+    if not before:
+        return False
+    if before[:2] in (["have", "may"], ["have", "might"]):
+        before = before[2:]  # "may have killed": an estimate, not a hypothesis
+    elif before[0] == "to" or before[0] in _MODALS:
+        return True
+    if any(w in _MODALS for w in before[:2]):
+        return True
+    return any(w in _NEGATORS or w.endswith(("n't", "n\u2019t")) for w in before)
+
+
+def _value_of(s: _Sentence, start: int, end: int) -> Value | None:
+    if not s.free(start, end):
+        return None
+    return parse_number(s.text[start:end])
+
+
+# ---------------------------------------------------------------- fixed constructions
+def _zeros(s: _Sentence) -> None:
+    for m in _ZERO_RE.finditer(s.text, s.start, s.end):
+        if any(w in _NEGATORS for w in m.group("aux").lower().split()):
+            continue
+        kinds = dict.fromkeys(_ZERO_VERBS[v.lower()] for v in (m.group("v"), m.group("v2")) if v)
+        for kind in kinds:
+            s.add(kind, (0, 0, "exact"), None, (m.start(), m.end()), (m.start("aux"), m.end("v")))
+    for m in _NO_NOUN_RE.finditer(s.text, s.start, s.end):
+        kinds = dict.fromkeys(k for n in (m.group("n"), m.group("n2")) if n for k in _ZERO_NOUNS[n.lower()])
+        for kind in kinds:
+            s.add(kind, (0, 0, "exact"), None, (m.start(), m.end()), (m.start("n"), m.end("n")))
+
+
+def _old_value(s: _Sentence, m: re.Match) -> int | None:
+    for name in ("old1", "old2"):
+        if name in m.re.groupindex and m.group(name):
+            value = parse_number(m.group(name))
+            if value:
+                return value[0] if value[0] is not None else value[1]
+    return None
+
+
+def _tolls(s: _Sentence) -> None:
+    for pattern in (_TOLL_RE, _RAISE_RE, _TOLL_OF_RE):
+        for m in pattern.finditer(s.text, s.start, s.end):
+            if "gap" in pattern.groupindex and _HYPOTHETICAL_RE.search(m.group("gap")):
+                continue
+            value = _value_of(s, m.start("new"), m.end("new"))
+            if value is None or not (_NP_AFTER_RE.match(s.text, m.end("new"), s.end)
+                                     or _BARE_AFTER_RE.match(s.text, m.end("new"), s.end)):
+                continue  # "the toll road is 35 km long"
+            kind = _TOLL_KINDS[re.sub(r"\s+", " ", m.group("noun").lower())]
+            span = (min(m.start("noun"), m.start()), m.end("new"))
+            s.add(kind, value, None, span, (m.start("noun"), m.end("noun")), _old_value(s, m),
+                  used=((m.start(), m.end()),))
+
+
+def _specials(s: _Sentence) -> None:
+    for pattern, kind in _SPECIAL:
+        for m in pattern.finditer(s.text, s.start, s.end):
+            value = _value_of(s, m.start("num"), m.end("num"))
+            if value is None or value[2] == "exact" and value[0] == 0 or _negated_before(s, m.start("verb")):
+                continue
+            end = m.end("np") if m.group("np") else m.end("num")
+            s.add(kind, value, _who([m.group("np")]), (m.start("verb"), end), (m.start("verb"), m.end("verb")),
+                  used=((m.start("num"), m.end("num")),))
+
+
+# ---------------------------------------------------------------- victims after the word
+@dataclass(slots=True)
+class _Group:
+    """One share of a figure: "three soldiers", "a man", "at least 20"."""
+
+    value: Value
+    who: str | None
+    start: int
+    end: int
+    number: NumberSpan | None = None
+
+
+def _group_after(s: _Sentence, pos: int) -> _Group | None:
+    """The number (or "a man") at ``pos`` with its victims."""
+    n = s.number_at.get(pos)
+    if n is not None and not n.zero and s.free(n.start, n.end):
+        m = _NP_AFTER_RE.match(s.text, n.end, s.end)
+        if m:
+            return _Group(n.value, m.group("np"), n.start, m.end(), n)
+        m = _PARTITIVE_RE.match(s.text, n.end, s.end)
+        if m:
+            return _Group(n.value, None, n.start, m.end(), n)
+        if _BARE_AFTER_RE.match(s.text, n.end, s.end):
+            return _Group(n.value, None, n.start, n.end, n)
+        return None  # "killed 300 cattle", "detained 30 days"
+    m = _SING_RE.match(s.text, pos, s.end)
+    return _Group((1, 1, "exact"), m.group("np"), pos, m.end()) if m else None
+
+
+def _active(s: _Sentence, t: _Trigger) -> bool:
+    previous = s.words_before(t.start, 1)
+    roles = {"of_nouns"} & t.roles if previous and previous[0][1] in _BE else t.roles  # "were killed"
+    for prefix, role in ((_PREFIX_OF_RE, "of_nouns"), (_PREFIX_VERB_RE, "active")):
+        m = prefix.match(s.text, t.end, s.end) if role in roles else None
+        first = _group_after(s, m.end()) if m else None
+        if first is None:
+            continue
+        if _negated_before(s, t.start) or _OR_BEFORE_RE.search(s.text, max(s.start, t.start - 30), t.start):
+            return False  # "did not kill", "killed or injured 40"
+        groups = [first]
+        while groups[-1].who:  # "killed three soldiers and two civilians"
+            sep = _SUM_SEP_RE.match(s.text, groups[-1].end, s.end)
+            nxt = _group_after(s, sep.end()) if sep else None
+            if nxt is None or not nxt.who or _POST_FOLLOWS_RE.match(s.text, nxt.end, s.end):
+                break  # "killed 17 people and 40 others were injured"
+            groups.append(nxt)
+        return _finish(s, t, groups, (t.start, groups[-1].end), (t.start, t.end))
+    return False
+
+
+def _finish(s: _Sentence, t: _Trigger, groups: list[_Group], span: tuple[int, int], anchor: tuple[int, int],
+            perfect: bool = False) -> bool:
+    """Check the word's conditions on its victims and record the figure."""
+    whos = [g.who for g in groups]
+    if t.phrase in _NEEDS_NOUN or t.kind == "missing":
+        if not all(w and _LEXICAL_RE.search(w) for w in whos) and (t.phrase in _NEEDS_NOUN or any(whos)):
+            return False  # "held 40 people", not "held a rally"; "3 containers are missing"
+    if t.phrase in _NEEDS_HOMES and not _HOMES_RE.search(s.text, span[1], min(s.end, span[1] + 60)):
+        fled = t.phrase == "fled" and (perfect or any(w and w.lower().split()[-1] in _FLEE_HEADS for w in whos))
+        if not fled:
+            return False  # "evacuated from their homes", "thousands of residents fled"
+    used = tuple((g.number.start, g.number.end) for g in groups if g.number) + (span,)
+    s.add(t.kind, _total([g.value for g in groups]), _who(whos), span, anchor, used=used)
+    return True
+
+
+# ---------------------------------------------------------------- victims before the word
+def _auxiliary_tail(s: _Sentence, t: _Trigger) -> tuple[int, list[str]]:
+    """Start of the auxiliaries right before the word ("were unlawfully"), and those words."""
+    words: list[str] = []
+    left = t.start
+    for start, word in s.words_before(t.start):
+        if not (word in _AUX or word in _NEGATORS or word in _MODALS or word.endswith(("n't", "n\u2019t"))):
+            break
+        words.append(word)
+        left = start
+    return left, words
+
+
+def _subject(s: _Sentence, left: int, noun_only: bool) -> _Group | None:
+    """The victims that end at ``left``: a number with its noun phrase, or "a man"."""
+    tries = 1 if noun_only else 3  # "212 people, ..., in the capital and three towns have been killed"
+    for n in reversed(s.numbers):
+        if n.end > left or n.zero or not s.free(n.start, n.end):
+            continue
+        if s.after_subset_opener(n):
+            continue  # "12 people, among them 3 children, were killed": 3 is part of 12
+        m = (_NOUN_GAP_RE if noun_only else _SUBJECT_RE).fullmatch(s.text, n.end, left)
+        if m and any(w in _NEGATORS for _, w in s.words_before(n.start, 3)):
+            return None  # "denied that 12 people were killed"
+        if m:
+            return _Group(n.value, None if noun_only else m.group("np"), n.start, left, n)
+        tries -= 1
+        if not tries:
+            break
+    if noun_only:
+        return None
+    m = _SING_SUBJECT_RE.search(s.text, max(s.start, left - 150), left)
+    return _Group((1, 1, "exact"), m.group("np"), m.start(), left) if m else None
+
+
+def _extend_left(s: _Sentence, groups: list[_Group]) -> None:
+    """"three soldiers and two civilians were killed", "two men and a woman were injured"."""
+    while groups[0].who:
+        first = groups[0]
+        prev = next((p for p in reversed(s.numbers) if p.end <= first.start and s.free(p.start, p.end)), None)
+        m = _SUM_LEFT_RE.fullmatch(s.text, prev.end, first.start) if prev and not prev.zero else None
+        if m:
+            if s.after_subset_opener(prev) or _TRIGGER_RE.search(s.text, max(s.start, prev.start - 12),
+                                                                  prev.start):
+                return  # "killed 17 people and 40 others were injured"
+            groups.insert(0, _Group(prev.value, m.group("np"), prev.start, first.start, prev))
+            continue
+        m = _SING_LEFT_RE.search(s.text, max(s.start, first.start - 60), first.start)
+        if not m or _TRIGGER_RE.search(s.text, max(s.start, m.start() - 12), m.start()):
+            return
+        groups.insert(0, _Group((1, 1, "exact"), m.group("np"), m.start(), first.start))
+
+
+def _post(s: _Sentence, t: _Trigger) -> bool:
+    roles = t.roles & _POST_ROLES
+    if not roles:
+        return False
+    noun_only = roles == {"nouns"}
+    left, aux = (t.start, []) if noun_only else _auxiliary_tail(s, t)
+    epistemic = aux[-1:] in (["may"], ["might"]) and "have" in aux  # "as many as 40,000 may have been killed"
+    if any(w in _NEGATORS or (w in _MODALS and not epistemic) or w.endswith(("n't", "n\u2019t")) for w in aux):
+        return False
+    if not aux and not roles & {"post", "intransitive", "nouns", "prenominal"}:
+        return False  # "held" needs "were held"
+    after = None  # "12 injured people"
+    if not aux and roles & {"post", "prenominal"} and not roles & {"intransitive", "nouns"}:
+        if "prenominal" in roles:
+            m = _NP_AFTER_RE.match(s.text, t.end, s.end)
+            after = m if m and not _POST_FOLLOWS_RE.match(s.text, m.end(), s.end) else None
+        if after is None and not _BARE_AFTER_RE.match(s.text, t.end, s.end):
+            return False  # "two gunmen killed villagers": "killed" is active there
+    if _ALTERNATIVE_RE.match(s.text, t.end, s.end) or _OR_BEFORE_RE.search(s.text, max(s.start, left - 30), left):
+        return False  # "killed or injured": neither figure is known
+    first = _subject(s, left, noun_only)
+    if first is None:
+        return False
+    groups = [first]
+    _extend_left(s, groups)
+    end = t.end
+    if after is not None and not any(g.who for g in groups):
+        groups[-1].who, end = after.group("np"), after.end()
+    perfect = bool({"have", "has", "had"} & set(aux))
+    return _finish(s, t, groups, (groups[0].start, end), (left, t.end), perfect)
+
+
+# ---------------------------------------------------------------- entry points
+def find_figures(text: str, start: int = 0, end: int | None = None, *, sentence: int = 0,
+                 cues: list[Cue] | None = None) -> list[Figure]:
+    """The figures of the sentence ``text[start:end]`` in text order (spans are offsets into ``text``).
+
+    ``cues`` are the sentence's cue words when the caller has found them already (see :func:`apply`).
+    """
+    end = len(text) if end is None else end
+    cues = _cues(text, start, end) if cues is None else cues
+    if not cues:
+        return []
+    categories = set().union(*(c[3] for c in cues))
+    s = _Sentence(text, start, end, sentence)
+    if "zero" in categories:
+        _zeros(s)
+    if "toll" in categories:
+        _tolls(s)
+    if "special" in categories:
+        _specials(s)
+    triggers: list[_Trigger] = []
+    for first, last, phrase, cats in sorted(cues, key=lambda c: (c[0], -c[1])):
+        if "trigger" not in cats or (triggers and first < triggers[-1].end) or not s.free(first, last):
+            continue  # leftmost-longest, like a regex alternation
+        kind, roles = _TRIGGERS[phrase]
+        triggers.append(_Trigger(first, last, kind, roles, phrase))
+    done = {id(t) for t in triggers if _active(s, t)}
+    for t in triggers:
+        if id(t) not in done and s.free(t.start, t.end):
+            _post(s, t)
+    return sorted(s.figures, key=lambda f: (f.count.span[0], f.anchor[0]))
+
 
 def apply(doc: Doc) -> None:
-    return None
+    text = doc.text
+    cues = _cues(text, 0, len(text))
+    if not cues:
+        return
+    starts = [s.start for s in doc.sentences]
+    by_sentence: dict[int, list] = {}
+    for cue in cues:
+        index = bisect_right(starts, cue[0]) - 1
+        if index >= 0 and cue[1] <= doc.sentences[index].end:
+            by_sentence.setdefault(index, []).append(cue)
+    for index, sentence_cues in by_sentence.items():
+        sent = doc.sentences[index]
+        doc.figures.extend(find_figures(text, sent.start, sent.end, sentence=index, cues=sentence_cues))

@@ -1,0 +1,282 @@
+"""Number expressions of casualty figures: "1,700", "twenty-two", "at least 12", "a dozen",
+"dozens", "between 7,000 and 10,000", "no one".
+
+:func:`parse_number` reads one expression; :func:`find_numbers` finds them in running text.
+Each value is ``(min, max, qualifier)`` with the record's qualifiers (``exact``, ``at_least``,
+``about``, ``up_to``, ``range``, ``vague``). The words live in ``lexicons/figures.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from ..lexicons import load
+
+Value = tuple[int | None, int | None, str]
+
+_LEX = load("figures")
+_WORD_VALUES: dict[str, int] = {
+    **_LEX["numbers"]["units"], **_LEX["numbers"]["teens"], **_LEX["numbers"]["tens"],
+}
+_SCALES: dict[str, int] = _LEX["numbers"]["scales"]
+_VAGUE: dict[str, int] = _LEX["numbers"]["vague"]
+_QUALIFIER_OF: dict[str, str] = {
+    phrase: qualifier for qualifier, phrases in _LEX["qualifiers"].items() for phrase in phrases
+}
+_ZERO_WORDS: list[str] = _LEX["zero"]["words"]
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex matching any of the literal phrases (lowercase; any whitespace between words).
+
+    The phrases are merged into a character trie, so a failing position costs one comparison per
+    branch instead of one per phrase; the longest phrase wins, as in a longest-first alternation.
+    """
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in " ".join(phrase.lower().split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    if len(branches) == 1 and "" not in node:
+        return branches[0]
+    group = "(?:" + "|".join(branches) + ")"
+    return group + "?" if "" in node else group
+
+
+def _words(table: str, skip: tuple[str, ...] = ()) -> str:
+    return alternation(w for w in _LEX["numbers"][table] if w not in skip)
+
+
+_U = _words("units", skip=("zero",))
+_T = _words("teens")
+_D = _words("tens")
+_BELOW100 = rf"(?:(?:{_D})(?:[-\u2010\s](?:{_U}))?|{_T}|{_U}|zero)"
+_BELOW1000 = rf"(?:(?:a|one|{_U})\s+hundred(?:\s+(?:and\s+)?{_BELOW100})?|{_BELOW100})"
+_SCALE = alternation(_SCALES)
+WORDS = rf"(?:(?:(?:{_BELOW1000}|a)\s+thousand(?:,?\s+(?:and\s+)?{_BELOW1000})?|{_BELOW1000})(?:\s+(?:{_SCALE}))?)"
+DIGITS = rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d,]\d)(?:\.\d+)?(?:\s+(?:{_SCALE}))?)"
+NUMERAL = rf"(?:{DIGITS}|{WORDS})"
+_QUAL = alternation(_QUALIFIER_OF)
+_VAGUE_RE = rf"(?:{alternation(_VAGUE)})(?:\s+of)?"
+_ZERO = alternation(_ZERO_WORDS)
+_DOZEN = rf"(?:half\s+a|a|{NUMERAL})\s+dozen"
+_RANGE = (rf"between\s+{NUMERAL}\s+and\s+{NUMERAL}|{NUMERAL}\s+(?:to|or)\s+{NUMERAL}"
+          rf"|{DIGITS}\s*[-\u2013\u2014]\s*{DIGITS}")
+
+# One number expression with its qualifier, no capture groups: safe to embed in larger patterns.
+NUMBER = rf"(?:(?:{_QUAL})\s+)?(?:{_ZERO}|{_RANGE}|{_VAGUE_RE}|{_DOZEN}|{NUMERAL})"
+
+_PARSE_RE = re.compile(
+    rf"(?:(?P<qual>{_QUAL})\s+)?(?:"
+    rf"(?P<zero>{_ZERO})"
+    rf"|between\s+(?P<b1>{NUMERAL})\s+and\s+(?P<b2>{NUMERAL})"
+    rf"|(?P<r1>{NUMERAL})\s+(?:to|or)\s+(?P<r2>{NUMERAL})"
+    rf"|(?P<d1>{DIGITS})\s*[-\u2013\u2014]\s*(?P<d2>{DIGITS})"
+    rf"|(?P<vague>{_VAGUE_RE})"
+    rf"|(?P<dozen>half\s+a|a|{NUMERAL})\s+dozen"
+    rf"|(?P<num>{NUMERAL}))",
+    re.IGNORECASE,
+)
+# In running text: not glued to a word, a currency sign, a time or a decimal; not an age
+# ("34-year-old"), a percentage or an ordinal ("34th"). Qualifiers are looked up separately.
+NOT_A_UNIT = r"(?![\w%\u2010-]|[.,:/]\d|\s*(?:%|per\s*cent\b|percent\b))"
+_CORE_RE = re.compile(
+    rf"(?<![\w$\u20ac\u00a3\u00a5\u20a6#.,:/\-])(?:{_ZERO}|{_RANGE}|{_VAGUE_RE}|{_DOZEN}|{NUMERAL}){NOT_A_UNIT}",
+    re.IGNORECASE,
+)
+
+
+def _hay_table() -> bytes:
+    table = bytearray(b" " * 256)
+    for code in range(128):
+        if chr(code).isalnum():
+            table[code] = ord(chr(code).lower())
+    return bytes(table)
+
+
+_HAY_TABLE = _hay_table()
+
+
+def word_hay(text: str, start: int = 0, end: int | None = None) -> str:
+    """``text[start:end]`` lowercased with every character but ASCII letters and digits turned
+    into a space, padded with one space on each side: offset ``i`` of the text is ``i - start + 1``
+    here, and " word " finds a whole word. For automata keyed on space-padded phrases."""
+    chunk = text[start:end].encode("ascii", "replace").translate(_HAY_TABLE).decode("ascii")
+    return f" {chunk} "
+
+
+def padded_automaton(phrases: Iterable[str], value=lambda phrase: phrase) -> ahocorasick.Automaton:
+    """An automaton over " phrase " keys (words joined by single spaces), for :func:`word_hay`."""
+    automaton = ahocorasick.Automaton()
+    for phrase in phrases:
+        key = " " + " ".join(re.sub(r"[^a-z0-9]", " ", phrase.lower()).split()) + " "
+        automaton.add_word(key, (len(key) - 2, value(phrase)))
+    automaton.make_automaton()
+    return automaton
+
+
+# First words of worded numbers ("twenty", "dozens", "no one", "a dozen"): where to try the pattern.
+_STARTERS = padded_automaton({*_WORD_VALUES, *(v.split()[0] for v in _VAGUE), *_ZERO_WORDS, "zero", "between",
+                              "half", "a few", "a dozen", "a hundred", "a thousand"})
+_DIGITS_RE = re.compile(r"(?<![0-9])[0-9]")
+
+
+def _starts(text: str, start: int, end: int) -> list[int]:
+    hay = word_hay(text, start, end)
+    found = {start + m.start() - 1 for m in _DIGITS_RE.finditer(hay)}
+    for last, (size, _) in _STARTERS.iter(hay):
+        found.add(start + last - size - 1)
+    return sorted(found)
+
+
+_NON_SPACE_RE = re.compile(r"\S+")
+_QUALIFIER_ENDS = frozenset(q.split()[-1] for q in _QUALIFIER_OF)
+
+
+def _qualifier_before(text: str, start: int, pos: int) -> int | None:
+    """Offset of the qualifier ("at least", "some") that ends right before ``pos``, if any."""
+    if pos - 2 < start or text[pos - 1] != " ":
+        return None
+    near = max(start, pos - 16)
+    space = text.rfind(" ", near, pos - 1)
+    if text[space + 1 if space >= 0 else near:pos - 1].lower() not in _QUALIFIER_ENDS:
+        return None  # the common case, decided without splitting
+    lo = max(start, pos - 24)
+    window = text[lo:pos]
+    words = window.split()
+    starts = [m.start() for m in _NON_SPACE_RE.finditer(window)]
+    for k in (3, 2, 1):
+        if len(words) < k or (len(words) == k and lo > start and text[lo - 1].isalnum()):
+            continue
+        if " ".join(words[-k:]).lower() in _QUALIFIER_OF:
+            return lo + starts[-k]
+    return None
+
+
+@dataclass(slots=True)
+class NumberSpan:
+    start: int
+    end: int
+    min: int | None
+    max: int | None
+    qualifier: str
+    zero: bool = False  # "no one", "nobody", "none"
+
+    @property
+    def value(self) -> Value:
+        return self.min, self.max, self.qualifier
+
+
+def numeral_value(text: str) -> int | None:
+    """The integer a bare numeral names ("1,700", "2.5 million", "twenty-two"); None if not whole."""
+    text = text.lower().strip()
+    if text[:1].isdigit():
+        parts = text.split()
+        digits = parts[0].replace(",", "")
+        scale = _SCALES.get(parts[-1], 1) if len(parts) > 1 else 1
+        if "." in digits:
+            whole, frac = digits.split(".")
+            value = int(whole + frac) * scale
+            if value % 10 ** len(frac):
+                return None
+            return value // 10 ** len(frac)
+        return int(digits) * scale
+    total = current = 0
+    for word in re.split(r"[\s\-\u2010,]+", text):
+        if word in ("", "and"):
+            continue
+        if word == "a":
+            current += 1
+        elif word == "zero":
+            current += 0
+        elif word in _WORD_VALUES:
+            current += _WORD_VALUES[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word == "thousand":
+            total += (current or 1) * 1000
+            current = 0
+        elif word in _SCALES:
+            total = (total + (current or 1)) * _SCALES[word]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def _shape(qualifier: str | None, n: int, default: str = "exact") -> Value:
+    q = _QUALIFIER_OF.get(re.sub(r"\s+", " ", qualifier.lower())) if qualifier else default
+    if q == "at_least":
+        return n, None, q
+    if q == "up_to":
+        return None, n, q
+    return n, n, q or default
+
+
+@lru_cache(maxsize=8192)
+def parse_number(text: str) -> Value | None:
+    """``(min, max, qualifier)`` of one number expression, or None if ``text`` is not one.
+
+    >>> parse_number("at least 1,700")
+    (1700, None, 'at_least')
+    """
+    m = _PARSE_RE.fullmatch(text.strip())
+    if m is None:
+        return None
+    g = m.group
+    if g("zero"):
+        return 0, 0, "exact"
+    if g("vague"):
+        key = re.sub(r"\s+", " ", g("vague").lower())
+        key = key[:-3] if key.endswith(" of") else key
+        return _VAGUE[key], None, "vague"
+    low_text, high_text = (g("b1"), g("b2")) if g("b1") else (g("r1"), g("r2")) if g("r1") else (g("d1"), g("d2"))
+    if low_text:
+        low, high = numeral_value(low_text), numeral_value(high_text)
+        if low is None or high is None or low > high:
+            return None
+        return low, high, "range"
+    if g("dozen") is not None:
+        word = g("dozen").lower()
+        n = 6 if word.startswith("half") else 12 * (numeral_value(word) or 0)
+        return _shape(g("qual"), n, default="about") if n else None
+    n = numeral_value(g("num"))
+    if n is None:
+        return None
+    return _shape(g("qual"), n)
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberSpan]:
+    """Every number expression in ``text[start:end]`` that parses, with absolute offsets."""
+    end = len(text) if end is None else end
+    found: list[NumberSpan] = []
+    after = start
+    for pos in _starts(text, start, end):
+        if pos < after:
+            continue
+        m = _CORE_RE.match(text, pos, end)
+        value = parse_number(m.group()) if m else None
+        if value is None:
+            continue
+        first = _qualifier_before(text, max(start, after), pos)
+        if first is not None and value[2] not in ("range", "vague") and value != (0, 0, "exact"):
+            value = parse_number(text[first:m.end()]) or value
+            pos = first
+        zero = value == (0, 0, "exact") and not m.group()[:1].isdigit() and "zero" not in m.group().lower()
+        found.append(NumberSpan(pos, m.end(), *value, zero=zero))
+        after = m.end()
+    return found
