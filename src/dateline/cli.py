@@ -1,0 +1,457 @@
+"""The ``dateline`` command: a thin layer over the readers, the pipeline and the store.
+
+    dateline extract FILE... [--json | --jsonl]      records on stdout, no database
+    dateline ingest FILE... [--db dateline.db]       extract and store
+    dateline events [--country AZE] [--since 1990-01-01] ... [--format table|csv|json]
+    dateline show ID                                 an article or an event, with its evidence
+    dateline demo                                    ingest the bundled samples and list their events
+
+Expected problems (a missing file, an unknown id, a database that cannot be opened) are one
+line on stderr and exit status 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.resources
+import json
+import os
+import shlex
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import click
+import pycountry
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from . import __version__, readers
+from .errors import DatelineError, ReadError, StoreError
+from .pipeline import process
+from .record import COUNT_KINDS, PLOVER_TYPES, TIMINGS
+from .store import Store, open_store
+from .store.dates import parse_bound
+from .store.engine import display_url
+from .store.ingest import IngestSummary, ingest
+from .store.read import DISASTER_MODES, is_event_id
+
+DEFAULT_DB = "dateline.db"
+TABLE_WIDTH_WHEN_PIPED = 160
+
+
+class _Group(click.Group):
+    """Turns DatelineErrors into one line on stderr and exit status 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except DatelineError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+def db_option(fn):
+    return click.option(
+        "--db", default=DEFAULT_DB, envvar="DATELINE_DB", show_default=True, show_envvar=True,
+        help="SQLite file or SQLAlchemy URL (postgresql+psycopg://...).",
+    )(fn)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="dateline")
+def main() -> None:
+    """Turn news articles into a traceable record of events."""
+
+
+# -- output helpers -------------------------------------------------------------------------
+
+def _stdout() -> Console:
+    console = Console(highlight=False)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = TABLE_WIDTH_WHEN_PIPED
+    return console
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def _n(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
+def _write(chunk: str) -> None:
+    click.echo(chunk, nl=False)
+
+
+class _Echo:
+    """A file-like stdout for csv.writer (click.echo copes with encodings and closed pipes)."""
+
+    write = staticmethod(_write)
+
+
+def _open_existing(db: str) -> Store:
+    """Query commands never create an empty database by accident."""
+    if "://" not in db and db != ":memory:" and not Path(db).exists():
+        raise StoreError(f"no database at {db} (run `dateline ingest FILE...` or `dateline demo` first)")
+    return open_store(db)
+
+
+def _figure(count: dict) -> str:
+    lo, hi, qualifier = count["min"], count["max"], count["qualifier"]
+    if qualifier == "range" and lo is not None and hi is not None:
+        value = f"{lo}-{hi}"
+    elif qualifier == "up_to":
+        value = f"up to {hi}"
+    elif qualifier == "about":
+        value = f"about {lo if lo is not None else hi}"
+    elif qualifier in ("at_least", "vague") or (hi is None and lo is not None):
+        value = f"at least {lo}"
+    else:
+        value = str(lo if lo is not None else hi)
+    return f"{count['kind']} {value}"
+
+
+def figures_text(counts: Iterable[dict]) -> str:
+    """``"killed 150, injured 744"``."""
+    return ", ".join(_figure(c) for c in counts)
+
+
+def date_text(date: dict | None) -> str:
+    if not date or not date.get("start"):
+        return "undated"
+    start, end, precision = date["start"], date["end"], date["precision"]
+    cut = {"year": 4, "month": 7}.get(precision, 10)
+    first, last = start[:cut], (end or start)[:cut]
+    return first if first == last else f"{first} to {last}"
+
+
+def type_text(event: dict) -> str:
+    if event["type"] is None:
+        return f"({event['mode'] or 'untyped'})"
+    return event["type"] + (f"/{event['mode']}" if event["mode"] else "")
+
+
+def place_text(location: dict | None) -> str:
+    if not location:
+        return ""
+    return ", ".join(v for v in (location["name"], location["admin1"], location["country"]) if v)
+
+
+def _article_text(article: dict) -> str:
+    headline = article.get("headline") or "(no headline)"
+    return f"{headline} ({article['source']})" if article.get("source") else headline
+
+
+def events_table(events: list[dict], title: str | None = None) -> Table:
+    table = Table(title=title, show_lines=False, expand=False)
+    for name, style, no_wrap in (("Event", "dim", True), ("Date", "cyan", True), ("Type", "bold", True),
+                                 ("Timing", None, True), ("Place", None, False), ("Actor", None, False),
+                                 ("Figures", "red", False), ("Article", "dim", False)):
+        table.add_column(name, style=style, no_wrap=no_wrap, overflow="fold")
+    for e in events:
+        table.add_row(
+            Text(e["short_id"]), Text(date_text(e["date"])), Text(type_text(e)), Text(e["timing"]),
+            Text(place_text(e["location"])), Text((e["actor"] or {}).get("text") or ""),
+            Text(figures_text(e["counts"])), Text(_article_text(e["article"])),
+        )
+    return table
+
+
+CSV_FIELDS = (
+    ["id", "article_id", "date_start", "date_end", "date_precision", "date_basis", "type", "mode",
+     "timing", "location", "country", "admin1", "lat", "lon", "actor", "actor_country", "recipient",
+     "recipient_country", "trigger"]
+    + [f"{kind}_{bound}" for kind in COUNT_KINDS for bound in ("min", "max")]
+    + ["figures", "confidence", "headline", "source", "published", "url"]
+)
+
+
+def csv_row(event: dict) -> dict:
+    date, loc = event["date"] or {}, event["location"] or {}
+    actor, recipient = event["actor"] or {}, event["recipient"] or {}
+    row = {
+        "id": event["id"], "article_id": event["article_id"], "date_start": date.get("start"),
+        "date_end": date.get("end"), "date_precision": date.get("precision"),
+        "date_basis": date.get("basis"), "type": event["type"], "mode": event["mode"],
+        "timing": event["timing"], "location": loc.get("name"), "country": loc.get("country"),
+        "admin1": loc.get("admin1"), "lat": loc.get("lat"), "lon": loc.get("lon"),
+        "actor": actor.get("text"), "actor_country": actor.get("country"),
+        "recipient": recipient.get("text"), "recipient_country": recipient.get("country"),
+        "trigger": event["trigger"]["text"], "figures": figures_text(event["counts"]),
+        "confidence": event["confidence"], "headline": event["article"]["headline"],
+        "source": event["article"]["source"], "published": event["article"]["published"],
+        "url": event["article"]["url"],
+    }
+    # Several figures of one kind on one event: the largest stands (usually the latest update).
+    for kind in COUNT_KINDS:
+        figures = [c for c in event["counts"] if c["kind"] == kind]
+        if figures:
+            best = max(figures, key=lambda c: (c["min"] or 0, c["max"] or 0))
+            row[f"{kind}_min"], row[f"{kind}_max"] = best["min"], best["max"]
+    return row
+
+
+def print_summary(summary: IngestSummary, db: str) -> None:
+    db = display_url(db)
+    click.echo(
+        f"Read {_n(summary.read, 'article')}: {summary.new} new, "
+        f"{summary.already_stored} already stored, {summary.failed} failed  (database: {db})"
+    )
+    for failure in summary.failures:
+        click.echo(f"  failed: {failure}", err=True)
+
+
+def _ingest_with_progress(store: Store, paths: list[str], on_item=None) -> IngestSummary:
+    err = _stderr()
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+               TextColumn("{task.fields[counts]}"), TimeElapsedColumn())
+    with Progress(*columns, console=err, disable=not err.is_terminal, transient=True) as bar:
+        task = bar.add_task("ingesting", total=None, counts="")
+
+        def progress(summary: IngestSummary, item) -> None:
+            if on_item is not None:
+                on_item(item)
+            where = item.path if isinstance(item, ReadError) else item.origin.path
+            bar.update(task, description=Path(where).name[:40],
+                       counts=f"{summary.read} read, {summary.new} new, "
+                              f"{summary.already_stored} stored, {summary.failed} failed")
+
+        return ingest(store, paths, progress)
+
+
+# -- commands -------------------------------------------------------------------------------
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "fmt", flag_value="json", default=True,
+              help="One pretty-printed JSON array of records (the default).")
+@click.option("--jsonl", "fmt", flag_value="jsonl", help="One compact JSON record per line.")
+@click.pass_context
+def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
+    """Print the record of every article in PATHS (files or folders); stores nothing.
+
+    Inputs that cannot be read are reported on stderr and make the exit status 1; the
+    records of the other inputs are still printed.
+    """
+    failed = False
+    written = 0
+    if fmt == "json":
+        _write("[")
+    for item in readers.read_inputs(list(paths)):
+        if isinstance(item, ReadError):
+            click.echo(str(item), err=True)
+            failed = True
+            continue
+        try:
+            data = process(item).to_json()
+        except Exception as exc:  # one article the pipeline chokes on must not lose the rest
+            where = item.origin.path if item.origin.index is None else f"{item.origin.path} (item {item.origin.index})"
+            click.echo(f"{where}: extraction failed: {type(exc).__name__}: {exc}", err=True)
+            failed = True
+            continue
+        if fmt == "jsonl":
+            _write(json.dumps(data, ensure_ascii=False) + "\n")
+        else:
+            pretty = json.dumps(data, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            _write(("\n  " if written == 0 else ",\n  ") + pretty)
+        written += 1
+    if fmt == "json":
+        _write("\n]\n" if written else "]\n")
+    if failed:
+        ctx.exit(1)
+
+
+@main.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.pass_context
+def ingest_command(ctx: click.Context, paths: tuple[str, ...], db: str) -> None:
+    """Extract every article in PATHS and store its record in the database.
+
+    Articles already stored are skipped, so running it again adds nothing. Failures are
+    listed at the end and make the exit status 1; everything else is stored.
+    """
+    with open_store(db) as store:
+        summary = _ingest_with_progress(store, list(paths))
+    print_summary(summary, db)
+    if not summary.ok:
+        ctx.exit(1)
+
+
+def _country(_ctx, _param, values: tuple[str, ...]) -> list[str]:
+    codes = []
+    for value in values:
+        v = value.strip()
+        if len(v) == 3 and v.isalpha():
+            codes.append(v.upper())
+            continue
+        for registry in (pycountry.countries, pycountry.historic_countries):
+            try:
+                codes.append(registry.lookup(v).alpha_3)
+                break
+            except LookupError:
+                continue
+        else:
+            raise click.BadParameter(f"unknown country {value!r} (use an ISO code such as AZE)")
+    return codes
+
+
+def _bound(end: bool):
+    def check(_ctx, _param, value: str | None) -> str | None:
+        try:
+            parse_bound(value, end=end)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from None
+        return value
+    return check
+
+
+@main.command()
+@db_option
+@click.option("--country", multiple=True, callback=_country,
+              help="Country of the event's location: AZE, AZ or Azerbaijan. Repeatable.")
+@click.option("--type", "types", multiple=True,
+              type=click.Choice(PLOVER_TYPES + DISASTER_MODES, case_sensitive=False),
+              help="PLOVER event type, or disaster / accident. Repeatable.")
+@click.option("--timing", multiple=True, type=click.Choice(TIMINGS, case_sensitive=False),
+              help="current, historical, future, hypothetical or negated. Repeatable.")
+@click.option("--since", callback=_bound(end=False), metavar="DATE",
+              help="Events whose own date reaches DATE or later (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", callback=_bound(end=True), metavar="DATE",
+              help="Events whose own date starts on DATE or earlier.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
+def events(db, country, types, timing, since, until, fmt, limit) -> None:
+    """List stored events, filtered on each event's own date (not the article's).
+
+    With --since or --until, events whose date is unknown are left out.
+    """
+    with _open_existing(db) as store:
+        found = store.events(country=country or None, type=types or None, timing=timing or None,
+                             since=since, until=until, limit=limit)
+    if fmt == "json":
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        writer = csv.DictWriter(_Echo(), fieldnames=CSV_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(csv_row(e) for e in found)
+    else:
+        console = _stdout()
+        if found:
+            console.print(events_table(found))
+        console.print(_n(len(found), "event"))
+
+
+def _print_article(console: Console, store: Store, record: dict) -> None:
+    a = record["article"]
+    console.print(Text(a["headline"] or "(no headline)", style="bold"))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim")
+    grid.add_column(overflow="fold")
+    origin = a["origin"]["path"] + ("" if a["origin"]["index"] is None else f" #{a['origin']['index']}")
+    rows = [("id", a["id"]), ("source", a["source"]), ("published", a["published"]),
+            ("dateline", (a["dateline"] or {}).get("text")), ("byline", a["byline"]),
+            ("section", a["section"]), ("url", a["url"]), ("origin", origin),
+            ("facts", f"{_n(len(record['entities']), 'entity', 'entities')}, "
+                      f"{_n(len(record['times']), 'time expression')}, {_n(len(record['events']), 'event')}, "
+                      f"{_n(len(record['quotes']), 'quote')}")]
+    for key, value in rows:
+        if value:
+            grid.add_row(key, Text(str(value)))
+    console.print(grid)
+    found = store.events(article=a["id"])
+    if found:
+        console.print(events_table(found, title="Events"))
+    for quote in record["quotes"]:
+        words = quote["text"] if len(quote["text"]) <= 160 else quote["text"][:157] + "..."
+        console.print(Text(f"  {quote['speaker'] or 'unattributed'}: \u201c{words}\u201d"))
+
+
+def _print_event(console: Console, event: dict) -> None:
+    console.print(Text(f"{type_text(event)}  {event['timing']}  {event['short_id']}", style="bold"))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim")
+    grid.add_column(overflow="fold")
+    date = event["date"] or {}
+    when = date_text(event["date"])
+    if date.get("text") or date.get("basis"):
+        when += f"  ({date.get('text') or 'no date words'}; {date.get('basis')})"
+    article = event["article"]
+    rows = [("id", event["id"]), ("date", when), ("place", place_text(event["location"])),
+            ("actor", _mention_text(event["actor"])), ("recipient", _mention_text(event["recipient"])),
+            ("trigger", event["trigger"]["text"]), ("confidence", f"{event['confidence']:.2f}"),
+            ("article", f"{_article_text(article)}, {article['published'] or 'undated'}"),
+            ("article id", article["id"])]
+    for key, value in rows:
+        if value:
+            grid.add_row(key, Text(str(value)))
+    console.print(grid)
+    if event["counts"]:
+        console.print(Text("Figures", style="bold"))
+        for c in event["counts"]:
+            who = f" ({c['who']})" if c["who"] else ""
+            words = f": \u201c{c['text']}\u201d" if c.get("text") else ""
+            console.print(Text(f"  {_figure(c)}{who} [{c['qualifier']}]{words}"))
+    console.print(Text("Evidence", style="bold"))
+    for sentence in event["evidence_text"] or [event["trigger"]["text"]]:
+        console.print(Text("  " + " ".join(sentence.split())))
+
+
+def _mention_text(mention: dict | None) -> str:
+    if not mention:
+        return ""
+    return mention["text"] + (f" ({mention['country']})" if mention.get("country") else "")
+
+
+@main.command()
+@click.argument("id")
+@db_option
+def show(id: str, db: str) -> None:
+    """Show an article (full id or unique prefix, with or without "sha256:") with its events,
+    or an event (ARTICLE-ID:ev1) with its figures and evidence sentences."""
+    console = _stdout()
+    with _open_existing(db) as store:
+        if is_event_id(id):
+            _print_event(console, store.get_event(id))
+        else:
+            _print_article(console, store, store.get_article(id))
+
+
+def sample_inputs(folder: Path) -> list[str]:
+    """The article files and folders of the sample corpus (its README and scripts left out)."""
+    return [str(p) for p in sorted(folder.iterdir())
+            if not p.name.startswith((".", "_", "README")) and p.suffix != ".py"]
+
+
+@main.command()
+@db_option
+@click.pass_context
+def demo(ctx: click.Context, db: str) -> None:
+    """Ingest the bundled sample articles and list the events found in them."""
+    seen: dict[str, None] = {}
+
+    def remember(item) -> None:
+        if not isinstance(item, ReadError):
+            seen[item.id] = None
+
+    samples = importlib.resources.files("dateline") / "samples"
+    with open_store(db) as store, importlib.resources.as_file(samples) as folder:
+        summary = _ingest_with_progress(store, sample_inputs(folder), on_item=remember)
+        found = store.events(article=list(seen)) if seen else []
+    console = _stdout()
+    if found:
+        console.print(events_table(found, title=f"Events in the {len(seen)} sample articles"))
+    print_summary(summary, db)
+    example = found[0]["short_id"] if found else "ID"
+    where = "" if db == DEFAULT_DB else f" --db {shlex.quote(display_url(db))}"
+    click.echo(f"Next: dateline events{where} --timing historical   or   dateline show {example}{where}")
+    if not summary.ok:
+        ctx.exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
