@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from ..doc import Doc, Figure, TimeX
 from ..record import Count, Event, Location, Mention
 from . import participants, timing_cues
-from .triggers import STATEMENT_TYPES, VIOLENT_FAMILIES, TriggerMatch, find_triggers
+from .timing import HISTORICAL_AFTER_DAYS
+from .triggers import STATEMENT_TYPES, VIOLENT_FAMILIES, TriggerMatch, TriggerSpec, find_triggers
 
 REQUIRES = ("sentences", "entities", "places", "times", "quotes", "figures")
 SETS = "events"
@@ -32,11 +33,18 @@ _LABOUR = re.compile(r"\b(?:workers?|unions?|pay|wages?|salar\w+|walked out|empl
 _REPORTING = re.compile(
     r"\b(?:said|says|say|told|tells|reported|reports|announced|confirmed|added|stated|statement|"
     r"denied|denies|accused|condemned|demanded|urged|called|according|rose|climbed|risen|reached|"
-    r"updated|revised|jumped|increased)\b",
+    r"updated|revised|jumped|increased|ruled|found|concluded|declared|estimated|sentenced|convicted)\b",
     re.IGNORECASE,
 )
-_TOLL_UPDATE = re.compile(r"\b(?:toll|number of (?:dead|deaths|victims))\b[^.]{0,60}?\b(?:rose|climbed|risen|"
+_TOLL_UPDATE = re.compile(r"\b(?:toll|number of (?:dead|deaths|victims))\b[^.]{0,160}?\b(?:rose|climbed|risen|"
                           r"reached|jumped|increased|rises|climbs|has risen)\b", re.IGNORECASE)
+_DISTINCT = re.compile(r"\b(?:a second|a third|another|a separate|a fresh|a new|a further)\s+(?:[\w-]+\s+){0,2}$",
+                       re.IGNORECASE)
+_RAID = re.compile(r"^(?:raid|raids|raided|swoop)$", re.IGNORECASE)
+_SECURITY = re.compile(r"\b(?:police|security|soldiers|troops|army|officers|agents|gendarmes|forces)\b", re.I)
+_MONTH_MARCH = re.compile(r"March(?=\s+\d)|(?<=\d\s)March|(?<=in\s)March|(?<=of\s)March")
+_CLAIM = re.compile(r"([A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,3})\s+(?:has\s+|have\s+)?(?:claimed responsibility|"
+                    r"said it (?:had )?carried out|claimed the (?:attack|bombing|killing))")
 _CASUALTY_KINDS = ("killed", "injured", "missing", "abducted", "displaced")
 
 
@@ -50,6 +58,8 @@ class EventMention:
     modality: str  # "" | hypothetical | future
     negated: bool = False
     framed_historical: bool = False
+    weak: bool = False  # only weak triggers and no figure: may join an event, never start one
+    distinct: bool = False  # "a second drone strike": never joins an earlier event
     timex: TimeX | None = None
     figures: list[Figure] = field(default_factory=list)
     actor: Mention | None = None
@@ -65,45 +75,91 @@ def _pick_mode(modes) -> str | None:
     return present[0] if present else None
 
 
-def _filter(doc: Doc, matches: list[TriggerMatch], has_figure: bool) -> list[TriggerMatch]:
+_DEADLY_RIOT = TriggerSpec("ASSAULT", None, "noun", False, ())
+
+
+def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) -> list[TriggerMatch]:
     text = doc.text
+    if deadly_riot:
+        matches = [TriggerMatch(m.start, m.end, m.text, _DEADLY_RIOT) if m.spec.mode == "riot" else m
+                   for m in matches]
     hazards = [m for m in matches if m.spec.type is None and not m.spec.weak]
+    weak_hazards = [m for m in matches if m.spec.type is None and m.spec.weak]
     strong_violence = [m for m in matches if m.spec.type == "ASSAULT" and m.spec.mode and not m.spec.weak]
     out = []
     for m in matches:
         word = m.text.lower()
-        if m.spec.weak and not has_figure and not strong_violence and not hazards:
-            continue
+        if word.endswith("ed") and re.search(r"\b(?:the|a|an)\s+$", text[max(0, m.start - 5):m.start], re.I):
+            continue  # "the accused", "the detained": a participle used as a noun
+        if word == "march" and _MONTH_MARCH.match(text, m.start):
+            continue  # the month
         if m.spec.type == "ASSAULT" and word in ("strike", "strikes"):
             sentence = text[doc.sentences[doc.sentence_at(m.start)].start:m.end + 60]
             if _LABOUR.search(sentence):
                 continue  # a labour strike: the PROTEST forms ("on strike", "strikers") cover it
-        if hazards and m.spec.type == "ASSAULT" and not m.spec.mode:
-            continue  # "floods killed eight": the disaster is the event, "killed" its figure
-        if m.spec.type is None and m.spec.weak and strong_violence:
-            continue  # "bomb blast": an attack, not an accident
+        if m.spec.type == "ASSAULT" and not m.spec.mode and (hazards or (weak_hazards and not strong_violence)):
+            continue  # "floods killed eight", "a fire killed 46": the hazard is the event, "killed" its figure
+        if m.spec.type is None and m.spec.weak and (strong_violence or hazards):
+            continue  # "bomb blast" is an attack; "homes collapsed" in a flood is the flood
         out.append(m)
     return out
 
 
-def _governing_timex(doc: Doc, sentence: int, trig: TriggerMatch, statement: bool) -> TimeX | None:
+def _attachment_distance(text: str, a: int, b: int, m: TriggerMatch) -> float:
+    """How far the phrase at [a, b) is from trigger ``m``, counting clause breaks as distance:
+    adverbials follow their verb ("went on strike on Saturday, demanding ..."), and "a day after
+    the riot" puts the day outside the riot."""
+    lo, hi = (b, m.start) if b <= m.start else (m.end, a)
+    between = text[lo:hi] if lo < hi else ""
+    distance = float(len(between))
+    if "," in between or ";" in between:
+        distance += 15
+    if re.search(r"\b(?:after|before|since|following|when|until)\b", between):
+        distance += 40
+    if b <= m.start:
+        distance += 3  # a trigger before the phrase is its more likely head
+    return distance
+
+
+def _owners(doc: Doc, sentence: int, matches: list[TriggerMatch]) -> dict[int, int]:
+    """Each time expression of the sentence goes to the nearest trigger ("A court on Tuesday
+    sentenced a man for a raid": Tuesday is the sentencing's); one that opens the sentence
+    before any trigger governs them all (value -1)."""
+    owners = {}
+    s = doc.sentences[sentence]
+    first = min((m.start for m in matches), default=s.end)
+    for i, tx in enumerate(doc.timexes):
+        if tx.sentence != sentence:
+            continue
+        a, b = tx.time.span
+        if b <= first and a - s.start < 40:
+            owners[i] = -1
+            continue
+        dist = [(_attachment_distance(doc.text, a, b, m), j) for j, m in enumerate(matches)]
+        owners[i] = min(dist)[1] if dist else -1
+    return owners
+
+
+def _governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: set[int],
+                     statement: bool) -> TimeX | None:
     text = doc.text
     s = doc.sentences[sentence]
+    trig = group[0]
     toll = _TOLL_UPDATE.search(text, s.start, s.end)
     best, best_score = None, None
-    for tx in doc.timexes:
-        if tx.sentence != sentence or tx.start is None or tx.time.type not in ("DATE", "TIME"):
+    for i, tx in enumerate(doc.timexes):
+        if i not in owned or tx.start is None or tx.time.type not in ("DATE", "TIME"):
             continue
         a, b = tx.time.span
         if toll and a > toll.start() and not statement:
             continue
         left = text[max(s.start, a - 30):a]
         right = text[b:min(s.end, b + 25)]
-        reporting = bool(_REPORTING.search(left[-22:]) or re.match(r"\s*(?:,\s*)?(?:\w+\s+){0,2}?"
-                                                                    r"(?:said|told|announced|reported)\b", right))
+        reporting = bool(_REPORTING.search(left[-22:]) or re.match(
+            r"\s*,?\s*(?:(?!and\b|but\b)\w+\s+){0,2}?(?:said|told|announced|reported)\b", right))
         between = text[min(b, trig.start):max(a, trig.end)]
         subordinate = bool(re.search(r"\b(?:after|before|since|following)\b", between)) and a < trig.start
-        score = abs((a + b) / 2 - (trig.start + trig.end) / 2)
+        score = min(abs((a + b) / 2 - (m.start + m.end) / 2) for m in group)
         if reporting and not statement:
             score += 400
         if subordinate:
@@ -128,38 +184,60 @@ def _speaker_at(doc: Doc):
     return lookup
 
 
-def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_at) -> list[EventMention]:
+def _has_deadly_riot(doc: Doc) -> bool:
+    """A riot that killed people is coded as the violence it was, in every sentence that names it."""
+    for f in doc.figures:
+        if f.count.kind == "killed" and (f.count.min or 0) > 0:
+            s = doc.sentences[f.sentence]
+            if any(m.spec.mode == "riot" for m in find_triggers(doc.text, s.start, s.end)):
+                return True
+    return False
+
+
+def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_at,
+                          deadly_riot: bool = False) -> list[EventMention]:
     s = doc.sentences[index]
-    matches = _filter(doc, find_triggers(doc.text, s.start, s.end), bool(figures))
+    matches = _filter(doc, find_triggers(doc.text, s.start, s.end), deadly_riot)
+    owners = _owners(doc, index, matches)
     groups: dict[tuple[str, str], list[TriggerMatch]] = {}
     cues = {}
     for m in matches:
         cue = timing_cues.cues_for(doc, index, m.start, m.end)
         cues[id(m)] = cue
-        modality = "hypothetical" if cue.hypothetical else "future" if cue.future else ""
+        statement = m.spec.family in STATEMENT_TYPES
+        modality = "hypothetical" if cue.hypothetical and not statement else "future" if cue.future else ""
         groups.setdefault((m.spec.family, modality), []).append(m)
     mentions = []
     for (family, modality), group in groups.items():
-        lead = next((m for m in group if not m.spec.weak and m.spec.kind == "verb"),
-                    next((m for m in group if not m.spec.weak), group[0]))
+        group.sort(key=lambda m: (m.spec.weak, m.spec.kind != "verb", m.start))
+        lead = group[0]
         statement = family in STATEMENT_TYPES
+        indices = {id(m) for m in group}
+        mine = {j for j, m in enumerate(matches) if id(m) in indices}
+        owned = {i for i, owner in owners.items() if owner == -1 or owner in mine}
         mention = EventMention(
             family=family, type=lead.spec.type, mode=_pick_mode(m.spec.mode for m in group),
             sentence=index, trigger=lead, modality=modality,
             negated=any(cues[id(m)].negated for m in group),
             framed_historical=any(cues[id(m)].historical for m in group),
+            weak=all(m.spec.weak for m in group),
+            distinct=any(_DISTINCT.search(doc.text[max(s.start, m.start - 40):m.start]) for m in group),
         )
-        mention.timex = _governing_timex(doc, index, lead, statement)
-        mention.actor = participants.find_actor(doc, s.start, s.end, lead.start, lead.end,
-                                                lead.spec.kind == "noun", speaker_at)
+        mention.timex = _governing_timex(doc, index, group, owned, statement)
         if family not in ("disaster", "accident"):
+            mention.actor = participants.find_actor(doc, s.start, s.end, group, speaker_at)
             mention.recipient = participants.find_recipient(doc, lead.end, s.end)
-        else:
-            mention.actor = None
         exclude = mention.actor.span if mention.actor and mention.actor.span else None
-        mention.location = participants.find_location(doc, s.start, s.end, lead.start, exclude)
+        others = [m for m in matches if id(m) not in indices]
+        mention.location = participants.find_location(doc, s.start, s.end, group, others, exclude, statement)
+        if lead.spec.type == "ASSAULT" and _RAID.match(lead.text) and (
+                any(m.spec.type == "COERCE" for m in matches)
+                or (mention.actor and _SECURITY.search(mention.actor.text))):
+            mention.family, mention.type, mention.mode = "COERCE", "COERCE", "arrest"  # a police raid
         mentions.append(mention)
     _attach_figures(mentions, figures)
+    for m in mentions:
+        m.weak = m.weak and not m.figures
     return mentions
 
 
@@ -186,16 +264,34 @@ def _dates_compatible(a: TimeX, b: TimeX) -> bool:
     return (a.start.toordinal() - slack <= b.end.toordinal()) and (b.start.toordinal() - slack <= a.end.toordinal())
 
 
-def _places_compatible(a: Location | None, b: Location | None) -> bool:
+def _places_compatible(a: Location | None, b: Location | None, coarser: bool = False) -> bool:
+    """Can two places name the site of one event? ``coarser``: the second comes with a date of
+    another precision ("earlier this month" against "late on Monday"), so a different place
+    name means a different event."""
     if a is None or b is None:
         return True
     if a.country and b.country and a.country != b.country:
         return False
-    if a.name and b.name and a.lat is not None and b.lat is not None:
-        if a.name.lower() in b.name.lower() or b.name.lower() in a.name.lower():
-            return True
-        return abs(a.lat - b.lat) + abs(a.lon - b.lon) < 1.5
-    return True
+    if not (a.name and b.name):
+        return True
+    x, y = a.name.lower(), b.name.lower()
+    if x in y or y in x or (a.admin1 and a.admin1.lower() in y) or (b.admin1 and b.admin1.lower() in x):
+        return True
+    if a.lat is not None and b.lat is not None:
+        return abs(a.lat - b.lat) + abs(a.lon - b.lon) < 0.5
+    return not coarser
+
+
+_SPECIFICITY = {"city": 3, "admin2": 2, "admin1": 1, "country": 0}
+
+
+def _specificity(doc: Doc, loc: Location) -> int:
+    if loc.name is None:
+        return -1
+    ent = next((e for e in doc.entities if e.name == loc.name and e.geo is not None), None)
+    if ent is None:
+        return 0 if participants.is_country_name(loc.name) else 3
+    return _SPECIFICITY.get(ent.geo.feature or "city", 2)
 
 
 @dataclass
@@ -218,40 +314,43 @@ class _Cluster:
         rank = {"day": 0, "month": 1, "year": 2, "unknown": 3}
         return min(dated, key=lambda t: (rank.get(t.precision, 3), t.basis != "explicit"))
 
-    @property
-    def location(self) -> Location | None:
+    def location(self, doc: Doc) -> Location | None:
         located = [m.location for m in self.mentions if m.location is not None]
         if not located:
             return None
-        return max(located, key=lambda loc: (loc.lat is not None and loc.name is not None,
-                                             -located.index(loc) if loc.lat is None else 0))
+        return max(located, key=lambda loc: (_specificity(doc, loc), -located.index(loc)))
 
 
-def _link(mentions: list[EventMention]) -> list[_Cluster]:
+def _joinable(doc: Doc, c: _Cluster, m: EventMention) -> bool:
+    if c.family != m.family or c.modality != m.modality:
+        return False
+    if m.family in STATEMENT_TYPES:
+        same_actor = m.actor and c.mentions[0].actor and m.actor.text == c.mentions[0].actor.text
+        if not same_actor or m.sentence - c.mentions[-1].sentence > 1:
+            return False
+    ct = c.timex
+    coarser = m.timex is not None and ct is not None and m.timex.precision != ct.precision
+    if not _places_compatible(c.location(doc), m.location, coarser):
+        return False
+    if m.timex is not None and ct is not None:
+        return _dates_compatible(m.timex, ct)
+    if m.timex is not None and ct is None:
+        published = doc.reference_date
+        past = published is not None and m.timex.end is not None and \
+            (published - m.timex.end).days > HISTORICAL_AFTER_DAYS
+        return past == any(x.framed_historical for x in c.mentions)
+    return True
+
+
+def _link(doc: Doc, mentions: list[EventMention]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     for m in mentions:
         target = None
-        for c in reversed(clusters):
-            if c.family != m.family or c.modality != m.modality:
-                continue
-            if m.family in STATEMENT_TYPES:
-                same_actor = (m.actor and c.mentions[0].actor and m.actor.text == c.mentions[0].actor.text)
-                if not same_actor or m.sentence - c.mentions[-1].sentence > 1:
-                    continue
-            if not _places_compatible(c.location, m.location):
-                continue
-            ct = c.timex
-            if m.timex is not None and ct is not None and not _dates_compatible(m.timex, ct):
-                continue
-            if m.timex is None and ct is None or m.timex is None or ct is None:
-                if m.timex is not None and ct is None and m.framed_historical != any(
-                        x.framed_historical for x in c.mentions) and m.family not in VIOLENT_FAMILIES:
-                    continue
-            target = c
-            break
-        if target is None:
+        if not m.distinct or m.weak:
+            target = next((c for c in reversed(clusters) if _joinable(doc, c, m)), None)
+        if target is None and not m.weak:
             clusters.append(_Cluster([m]))
-        else:
+        elif target is not None:
             target.mentions.append(m)
     return clusters
 
@@ -267,33 +366,55 @@ def _counts(cluster: _Cluster) -> list[Count]:
     return sorted(chosen.values(), key=lambda c: order.get(c.kind, 9))
 
 
-def _to_event(doc: Doc, cluster: _Cluster, number: int) -> Event:
+def _claimed_by(doc: Doc) -> Mention | None:
+    """"Al-Shabaab said it carried out the attack": the claimant, for violence without a named actor."""
+    m = _CLAIM.search(doc.text)
+    if not m:
+        return None
+    ent = next((e for e in doc.entities for sp in e.spans if sp[0] >= m.start(1) and sp[1] <= m.end(1)), None)
+    return Mention(text=m.group(1), span=(m.start(1), m.end(1)), entity=ent.id if ent else None,
+                   country=ent.country if ent else None)
+
+
+def _fallback_location(doc: Doc, statement: bool, actor: Mention | None) -> Location | None:
+    """Where the text names no place: a statement was made where the dateline is; other events
+    keep only the country the article is about."""
+    place = doc.article.dateline.place if doc.article.dateline else None
+    if statement and place:
+        ent = next((e for e in doc.entities if e.name == place and e.type in ("GPE", "LOC")), None)
+        if ent is not None and ent.country:
+            return participants.location_of(ent)
+    country = (actor.country if statement and actor and actor.country else None) or doc.country_hint
+    return Location(country=country) if country else None
+
+
+def _to_event(doc: Doc, cluster: _Cluster, number: int, claimant: Mention | None) -> Event:
     lead = next((m for m in cluster.mentions if m.trigger.spec.kind == "verb" and not m.trigger.spec.weak),
                 cluster.mentions[0])
-    actor = next((m.actor for m in cluster.mentions if m.actor and m.actor.entity), None) or next(
-        (m.actor for m in cluster.mentions if m.actor), None)
-    if lead.actor is not None and cluster.family not in STATEMENT_TYPES:
-        actor = lead.actor if not (actor and actor.entity and not lead.actor.entity) else actor
-    recipient = next((m.recipient for m in cluster.mentions if m.recipient), None)
+    actor = next((m.actor for m in cluster.mentions if m.actor), None)
     counts = _counts(cluster)
+    if actor is None and claimant is not None and cluster.family == "ASSAULT" and cluster.modality == "" \
+            and counts:
+        actor = claimant
+    recipient = next((m.recipient for m in cluster.mentions if m.recipient), None)
     etype = cluster.mentions[0].type
     mode = _pick_mode(m.mode for m in cluster.mentions)
     if etype == "PROTEST" and mode == "riot" and any(c.kind == "killed" and (c.min or 0) > 0 for c in counts):
         etype, mode = "ASSAULT", None  # a deadly riot is coded as the violence it was
     if etype is None and mode not in ("disaster", "accident"):
         mode = "accident"
+    location = cluster.location(doc) or _fallback_location(doc, cluster.family in STATEMENT_TYPES, actor)
     evidence = sorted({(doc.sentences[i].start, doc.sentences[i].end)
                        for i in {m.sentence for m in cluster.mentions}
                        | {f.sentence for m in cluster.mentions for f in m.figures}})
     confidence = min(0.95, 0.45 + 0.1 * (len(cluster.mentions) - 1) + (0.15 if cluster.timex else 0)
                      + (0.1 if actor else 0) + (0.1 if counts else 0))
-    event = Event(
+    return Event(
         id=f"ev{number}", type=etype, mode=mode,
         trigger=Mention(text=lead.trigger.text, span=(lead.trigger.start, lead.trigger.end)),
-        actor=actor, recipient=recipient, location=cluster.location, counts=counts,
+        actor=actor, recipient=recipient, location=location, counts=counts,
         evidence=evidence, confidence=confidence,
     )
-    return event
 
 
 def apply(doc: Doc) -> None:
@@ -303,21 +424,22 @@ def apply(doc: Doc) -> None:
     speaker_at = _speaker_at(doc)
     mentions: list[EventMention] = []
     orphan_figures: list[Figure] = []
+    deadly_riot = _has_deadly_riot(doc)
     for index in range(len(doc.sentences)):
-        found = _mentions_in_sentence(doc, index, by_sentence.get(index, []), speaker_at)
+        found = _mentions_in_sentence(doc, index, by_sentence.get(index, []), speaker_at, deadly_riot)
         attached = {id(f) for m in found for f in m.figures}
         orphan_figures += [f for f in by_sentence.get(index, []) if id(f) not in attached]
         mentions += found
-    clusters = _link(mentions)
-    _adopt_orphans(doc, clusters, orphan_figures)
-    clusters = [c for c in clusters if c.family is not None]
+    clusters = _link(doc, mentions)
+    _adopt_orphans(clusters, orphan_figures)
+    claimant = _claimed_by(doc)
     for number, cluster in enumerate(clusters, start=1):
-        event = _to_event(doc, cluster, number)
+        event = _to_event(doc, cluster, number, claimant)
         doc.events.append(event)
         doc.mentions[event.id] = cluster.mentions
 
 
-def _adopt_orphans(doc: Doc, clusters: list[_Cluster], orphans: list[Figure]) -> None:
+def _adopt_orphans(clusters: list[_Cluster], orphans: list[Figure]) -> None:
     """Figures in sentences without a trigger join the latest fitting event before them."""
     for f in orphans:
         wanted = VIOLENT_FAMILIES if f.count.kind in _CASUALTY_KINDS else VIOLENT_FAMILIES | {"COERCE"}
@@ -325,8 +447,11 @@ def _adopt_orphans(doc: Doc, clusters: list[_Cluster], orphans: list[Figure]) ->
         for c in clusters:
             if c.family not in wanted or c.modality:
                 continue
-            first = c.mentions[0].sentence
-            if first <= f.sentence and (best is None or c.mentions[-1].sentence >= best.mentions[-1].sentence):
+            if c.mentions[0].sentence <= f.sentence and (best is None or max(
+                    m.sentence for m in c.mentions) >= max(m.sentence for m in best.mentions)):
                 best = c
-        if best is not None and not any(x.count.kind == f.count.kind for m in best.mentions for x in m.figures):
+        if best is None:
+            continue
+        has_kind = any(x.count.kind == f.count.kind for m in best.mentions for x in m.figures)
+        if not has_kind or f.update_from is not None:
             best.mentions[-1].figures.append(f)

@@ -18,13 +18,15 @@ _WORD = re.compile(r"[\w][\w'’.-]*")
 _CLAUSE_BREAK = re.compile(
     r";|:|\s[—–]\s|,\s+(?:when|after|as|while|since|because|before|where|but|although|though)\s|"
     r"\b(?:a day|two days|hours|days|weeks|months|shortly|soon|just|only)\s+(?:after|before)\s|"
-    r"\b(?:after|when|while|because|although)\s",
+    r"\b(?:after|when|while|because|although)\s|"
+    r"\b(?:said|says|say|told\s+\w+|reported|added)\s+(?:that\s+)?",
     re.IGNORECASE,
 )
 _PREPOSITIONS = frozenset(
     "of in at on near from against with to into for across by over under through between among toward towards "
     "outside inside around behind beside along within without".split()
 )
+_MODIFIERS = frozenset("the a an its their his her former new local rival armed two three several some".split())
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "i": "SPEAKER", "we": "SPEAKER"}
 _PLACE_PREPS = re.compile(
     r"\b(?:in|near|at|outside|into|inside|across|on|from|around|of|towards?|to)\s+(?:the\s+)?"
@@ -87,10 +89,14 @@ def _expand_right(text: str, end: int, limit: int) -> int:
 
 
 def _preceded_by_preposition(text: str, start: int, floor: int) -> bool:
-    m = re.search(r"(\w+)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$", text[floor:start])
-    if not m:
-        return False
-    return m.group(1).lower() in _PREPOSITIONS
+    """Is the phrase at ``start`` the object of a preposition ("at the Embassy", "by the former USSR")?"""
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", text[max(floor, start - 40):start])][-3:]
+    for word in reversed(words):
+        if word in _PREPOSITIONS:
+            return True
+        if word not in _MODIFIERS and not word[:1].isupper() and word not in ("the", "a", "an"):
+            return False
+    return False
 
 
 def _mention(doc: Doc, start: int, end: int, entity: Entity | None) -> Mention:
@@ -106,6 +112,25 @@ def _mention(doc: Doc, start: int, end: int, entity: Entity | None) -> Mention:
     return Mention(text=text, span=(start, end), entity=entity.id if entity else None, country=country)
 
 
+_LINKER = re.compile(r"(?:-(?:linked|allied|backed|affiliated|led|aligned|inspired)|['’]s)?\s+"
+                     r"(?:and\s+[A-Z][\w'’-]+\s+)?(?:[\w-]+\s+)?", re.IGNORECASE)
+
+
+def _head_after(text: str, pos: int, end: int) -> int | None:
+    """End of an agent noun that a name or nationality modifies: "Turkish forces",
+    "Islamic State-linked insurgents", "Rwandan and Mozambican troops", "Iraq's Foreign Ministry"."""
+    agents, _, _ = _lexicon()
+    link = _LINKER.match(text, pos, end)
+    if not link:
+        return None
+    for stop in (link.end(), link.start() + len(link.group().rstrip()) - len(link.group().rstrip().split()[-1])
+                 if link.group().strip() else link.end()):
+        head = agents.match(text, stop, end)
+        if head:
+            return head.end()
+    return None
+
+
 def _candidates(doc: Doc, start: int, end: int):
     """Actor candidates in [start, end): (start, end, entity or None), in text order."""
     agents, _, stop = _lexicon()
@@ -114,20 +139,18 @@ def _candidates(doc: Doc, start: int, end: int):
     for span, ent in entities_between(doc, start, end, frozenset({"PERSON", "ORG", "NORP", "GPE"})):
         s = _expand_left(text, span[0], start, stop) if ent.type == "NORP" else span[0]
         e = span[1]
-        head = agents.match(text, e + 1, end) if ent.type in {"NORP", "GPE"} else None
-        if head:  # "Turkish forces", "Iraq's Foreign Ministry"
-            e = head.end()
-        elif ent.type == "GPE" and text[e:e + 2] in ("'s", "’s"):
-            nxt = re.match(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:[\w-]+)", text[e:end])
-            head2 = agents.search(text, e, min(end, e + 40))
-            if nxt and head2:
-                e = head2.end()
+        if ent.type != "PERSON":
+            e = _head_after(text, e, end) or e
         out.append((s, e, ent))
     for m in agents.finditer(text, start, end):
         if any(s <= m.start() < e for s, e, _ in out):
             continue
         s = _expand_left(text, m.start(), start, stop)
-        e = _expand_right(text, m.end(), end)
+        e = m.end()
+        poss = re.match(r"['’]s?\s+", text[e:end])
+        if poss:
+            e = (agents.match(text, e + poss.end(), end) or m).end()
+        e = _expand_right(text, e, end)
         out.append((s, e, None))
     out.sort(key=lambda c: c[0])
     return out
@@ -147,10 +170,10 @@ def _pronoun_actor(doc: Doc, start: int, end: int, speaker_at) -> Mention | None
     return None
 
 
-def find_actor(doc: Doc, sent_start: int, sent_end: int, trig_start: int, trig_end: int,
-               noun_trigger: bool, speaker_at) -> Mention | None:
+def _strong_actor(doc: Doc, sent_start: int, sent_end: int, trig_start: int, trig_end: int,
+                  noun_trigger: bool) -> Mention | None:
+    """Actors that a construction names outright: "accused X of", "by X", "between X", "X drone strike"."""
     text = doc.text
-    # "accused Tajik troops of firing", "blamed X for the attack"
     m = re.search(r"\b(?:accused|accuses|accusing|blamed|blames)\s+(.{2,80}?)\s+(?:of|for)\s+(?:\w+\s+){0,2}$",
                   text[sent_start:trig_start])
     if m:
@@ -158,36 +181,38 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, trig_start: int, trig_e
         if cands:
             s, e, ent = cands[0]
             return _mention(doc, s, e, ent)
-    # passive or nominal: "killed by gunmen", "fighting between rival gangs", "an attack by al-Shabaab"
     after = re.match(r"[^.;,]{0,40}?\b(?:by|between)\s+", text[trig_end:sent_end])
-    if after and (noun_trigger or re.search(r"\b(?:was|were|been|being)\s+\S+$", text[sent_start:trig_end])
-                  or "between" in after.group()):
+    if after and (noun_trigger or re.search(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?\S+$",
+                                             text[sent_start:trig_end]) or "between" in after.group()):
         lo = trig_end + after.end()
         cands = _candidates(doc, lo, min(sent_end, lo + 60))
         if cands and cands[0][0] - lo < 25:
             s, e, ent = cands[0]
             return _mention(doc, s, e, ent)
-    claimed = re.search(r"\b(?:claimed by|blamed on|attributed to)\s+", text[sent_start:sent_end])
-    if claimed:
-        lo = sent_start + claimed.end()
-        cands = _candidates(doc, lo, sent_end)
-        if cands:
-            s, e, ent = cands[0]
-            return _mention(doc, s, e, ent)
-    # modifiers of a nominal trigger: "a Turkish drone strike", "an al-Shabaab attack"
-    if noun_trigger:
-        lo = max(sent_start, trig_start - 30)
-        mods = [c for c in _candidates(doc, lo, trig_start) if c[2] is not None and c[2].type in {"NORP", "ORG"}]
-        if mods and not re.search(r"[,;]", text[mods[-1][1]:trig_start]):
-            s, _, ent = mods[-1]
-            return _mention(doc, s, trig_end, ent)
-    # the subject: first candidate of the clause that is not inside a prepositional phrase
-    lo = _clause_start(text, sent_start, trig_start)
-    for s, e, ent in _candidates(doc, lo, trig_start):
+    if noun_trigger:  # "a Turkish drone strike", "an al-Shabaab attack"
+        lo = max(sent_start, trig_start - 40)
+        for s, e, ent in _candidates(doc, lo, trig_start):
+            if ent is not None and ent.type in {"NORP", "ORG"} and not text[e:trig_start].strip(" -"):
+                return _mention(doc, s, trig_end, ent)
+    return None
+
+
+def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at) -> Mention | None:
+    """The actor of a group of triggers of one event in one sentence (``group[0]`` leads)."""
+    text = doc.text
+    lead = group[0]
+    if re.match(r"(?:we|i)\s", lead.text, re.IGNORECASE):  # the trigger "We ask" carries its subject
+        return speaker_at(lead.start)
+    for trig in group:
+        found = _strong_actor(doc, sent_start, sent_end, trig.start, trig.end, trig.spec.kind == "noun")
+        if found is not None:
+            return found
+    lo = _clause_start(text, sent_start, lead.start)
+    for s, e, ent in _candidates(doc, lo, lead.start):
         if _preceded_by_preposition(text, s, lo):
             continue
         return _mention(doc, s, e, ent)
-    return _pronoun_actor(doc, lo, trig_start, speaker_at)
+    return _pronoun_actor(doc, lo, lead.start, speaker_at)
 
 
 def find_recipient(doc: Doc, trig_end: int, sent_end: int) -> Mention | None:
@@ -207,26 +232,60 @@ def find_recipient(doc: Doc, trig_end: int, sent_end: int) -> Mention | None:
     return None
 
 
-def find_location(doc: Doc, sent_start: int, sent_end: int, trig_start: int, exclude: tuple[int, int] | None):
-    """The most specific place of the sentence, preferring places introduced by in/near/at."""
-    best = None
+_PREP_WEIGHT = (("in", 2.0), ("near", 2.0), ("at", 2.0), ("outside", 2.0), ("inside", 2.0), ("outskirts", 2.0),
+                ("across", 1.5), ("into", 1.5), ("around", 1.5), ("on", 1.0), ("from", 0.5), ("to", 0.5),
+                ("towards", 0.5), ("toward", 0.5), ("of", 0.5))
+_FACILITY_AFTER = re.compile(r"\s+(?:penitentiary|prison|jail|mine|hospital|school|market|square|university|"
+                             r"college|airport|stadium|camp|base|post|checkpoint|embassy|mosque|church)\b", re.I)
+
+
+def _prep_weight(before: str) -> float:
+    m = _PLACE_PREPS.search(before)
+    if not m:
+        return 0.0
+    word = m.group().split()[0].lower()
+    return next((w for p, w in _PREP_WEIGHT if p == word), 1.0)
+
+
+def is_country_name(name: str) -> bool:
+    from .places import country_of
+
+    return country_of(name) is not None and " " not in name.strip() or name in ("USSR", "Soviet Union")
+
+
+def find_location(doc: Doc, sent_start: int, sent_end: int, group, others, exclude, statement: bool):
+    """The place of a trigger group in its sentence.
+
+    Places nearer to another event's trigger belong to that event ("A court in Mombasa
+    sentenced a man for a raid in Lamu county": Mombasa is the court's). Among the rest the
+    most specific place wins, preferring one introduced by in/near/at. A statement takes only
+    a place it was made in ("said at a news conference in Baghdad"), not the places it is about.
+    """
+    text = doc.text
+    scored = []
     for span, ent in entities_between(doc, sent_start, sent_end, frozenset({"GPE", "LOC", "FAC"})):
         if exclude and exclude[0] <= span[0] < exclude[1]:
             continue
         if ent.country is None and ent.geo is None:
             continue
-        if doc.text[span[1]:span[1] + 2] in ("'s", "’s") and ent.geo and ent.geo.feature == "country":
-            prep = False  # "Iraq's northern Duhok province": the possessor is context, not the place
-        else:
-            prep = bool(_PLACE_PREPS.search(doc.text[max(sent_start, span[0] - 45):span[0]]))
-        feature = ent.geo.feature if ent.geo else "city"
-        score = (_FEATURE_RANK.get(feature or "city", 2) * 2 + (2 if prep else 0)
-                 - abs(span[0] - trig_start) / 400.0)
-        if best is None or score > best[0]:
-            best = (score, ent)
-    if best is None:
+        before = text[max(sent_start, span[0] - 45):span[0]]
+        possessor = text[span[1]:span[1] + 2] in ("'s", "’s")
+        prep = 0.0 if possessor else _prep_weight(before)
+        if ent.geo:
+            feature = ent.geo.feature
+        else:  # no coordinates: a former state ("USSR") or a village the gazetteer lacks
+            feature = "country" if is_country_name(ent.name) else "city"
+        mine = min(max(t.start - span[1], span[0] - t.end, 0) for t in group)
+        theirs = min((max(t.start - span[1], span[0] - t.end, 0) for t in others), default=10**6)
+        if statement and not re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", before[-30:]):
+            continue
+        score = (_FEATURE_RANK.get(feature or "city", 2) * 2 + 2 * prep - mine / 80.0
+                 - (2.0 if _FACILITY_AFTER.match(text, span[1]) else 0.0)
+                 - (3.0 if theirs + 10 < mine else 0.0))
+        scored.append((score, ent))
+    if not scored:
         return None
-    return location_of(best[1])
+    return location_of(max(scored, key=lambda item: item[0])[1])
 
 
 def location_of(ent: Entity) -> Location:
