@@ -33,12 +33,14 @@ from .wire import read_wire
 
 __all__ = ["read", "read_inputs", "read_file", "walk"]
 
-_SKIP_SUFFIXES = (".gold.json",)
+# Files that travel beside articles but never are one: gold files, code, docs, configuration.
+_SKIP_SUFFIXES = (".gold.json", ".md", ".rst", ".py", ".pyc", ".toml", ".cfg", ".ini", ".yml", ".yaml",
+                  ".db", ".sqlite", ".db-wal", ".db-shm")
 
 
 def walk(path: str | Path) -> Iterator[str]:
     """The files a path stands for: itself, or every file under a folder (sorted, recursive,
-    hidden entries and gold files skipped). A missing path is yielded as is; reading it fails."""
+    hidden entries, gold files, code and docs skipped). A missing path is yielded as is; reading it fails."""
     given = str(path)
     if not os.path.isdir(given):
         yield given

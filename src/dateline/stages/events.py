@@ -34,8 +34,7 @@ _REPORTING = re.compile(
     r"\b(?:said|says|say|told|tells|reported|reports|announced|confirmed|added|stated|statement|"
     r"denied|denies|accused|condemned|demanded|urged|called|according|rose|climbed|risen|reached|"
     r"updated|revised|jumped|increased|ruled|found|concluded|declared|estimated|sentenced|convicted)\b",
-    re.IGNORECASE,
-)
+)  # lower case only: "Port Said" is a place
 _TOLL_UPDATE = re.compile(r"\b(?:toll|number of (?:dead|deaths|victims))\b[^.]{0,160}?\b(?:rose|climbed|risen|"
                           r"reached|jumped|increased|rises|climbs|has risen)\b", re.IGNORECASE)
 _DISTINCT = re.compile(r"\b(?:a second|a third|another|a separate|a fresh|a new|a further)\s+(?:[\w-]+\s+){0,2}$",
@@ -89,8 +88,9 @@ def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) ->
     out = []
     for m in matches:
         word = m.text.lower()
-        if word.endswith("ed") and re.search(r"\b(?:the|a|an)\s+$", text[max(0, m.start - 5):m.start], re.I):
-            continue  # "the accused", "the detained": a participle used as a noun
+        if word.endswith("ed") and re.search(r"\b(?:the|a|an|those|these)\s+$", text[max(0, m.start - 7):m.start],
+                                             re.I):
+            continue  # "the accused", "those arrested": a participle used as a noun
         if word == "march" and _MONTH_MARCH.match(text, m.start):
             continue  # the month
         if m.spec.type == "ASSAULT" and word in ("strike", "strikes"):
@@ -155,8 +155,9 @@ def _governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: 
             continue
         left = text[max(s.start, a - 30):a]
         right = text[b:min(s.end, b + 25)]
+        # "said on Thursday", "on Thursday said"; but "killed 15 on Thursday, police said" is the killing's
         reporting = bool(_REPORTING.search(left[-22:]) or re.match(
-            r"\s*,?\s*(?:(?!and\b|but\b)\w+\s+){0,2}?(?:said|told|announced|reported)\b", right))
+            r"\s+(?:(?!and\b|but\b)\w+\s+)?(?:said|told|announced|reported)\b", right))
         between = text[min(b, trig.start):max(a, trig.end)]
         subordinate = bool(re.search(r"\b(?:after|before|since|following)\b", between)) and a < trig.start
         score = min(abs((a + b) / 2 - (m.start + m.end) / 2) for m in group)
@@ -209,7 +210,7 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         groups.setdefault((m.spec.family, modality), []).append(m)
     mentions = []
     for (family, modality), group in groups.items():
-        group.sort(key=lambda m: (m.spec.weak, m.spec.kind != "verb", m.start))
+        group.sort(key=lambda m: (m.spec.weak, {"verb": 0, "noun": 1}.get(m.spec.kind, 2), m.start))
         lead = group[0]
         statement = family in STATEMENT_TYPES
         indices = {id(m) for m in group}
@@ -244,7 +245,10 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
 def _attach_figures(mentions: list[EventMention], figures: list[Figure]) -> None:
     violent = [m for m in mentions if m.family in VIOLENT_FAMILIES and m.modality == ""]
     coerce = [m for m in mentions if m.family == "COERCE" and m.modality == ""]
-    casualty_list = any(f.count.kind in ("killed", "injured") for f in figures) and violent
+    # "150 were killed, 744 injured and 841 detained": arrests without an arrester of their own
+    # belong to the attack; "police arrested 41 fans after ... injuring 27" are an arrest event
+    casualty_list = any(f.count.kind in ("killed", "injured") for f in figures) and violent and not any(
+        m.actor for m in coerce)
     for f in figures:
         pool = violent
         if f.count.kind == "detained" and coerce and not casualty_list:

@@ -12,7 +12,7 @@ from functools import cache
 
 from ..doc import Doc
 from ..lexicons import load
-from ..record import Entity, Location, Mention
+from ..record import Entity, Geo, Location, Mention
 
 _WORD = re.compile(r"[\w][\w'’.-]*")
 _CLAUSE_BREAK = re.compile(
@@ -212,7 +212,13 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at) -> M
         if _preceded_by_preposition(text, s, lo):
             continue
         return _mention(doc, s, e, ent)
-    return _pronoun_actor(doc, lo, lead.start, speaker_at)
+    found = _pronoun_actor(doc, lo, lead.start, speaker_at)
+    if found is None:  # "gunmen", "protesters": the trigger names its own doers
+        agent = next((t for t in group if t.spec.kind == "agent"), None)
+        if agent is not None:
+            _, _, stop = _lexicon()
+            return _mention(doc, _expand_left(text, agent.start, sent_start, stop), agent.end, None)
+    return found
 
 
 def find_recipient(doc: Doc, trig_end: int, sent_end: int) -> Mention | None:
@@ -239,6 +245,11 @@ _FACILITY_AFTER = re.compile(r"\s+(?:penitentiary|prison|jail|mine|hospital|scho
                              r"college|airport|stadium|camp|base|post|checkpoint|embassy|mosque|church)\b", re.I)
 
 
+_NAMED_FACILITY = re.compile(r"^([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+(?:Stadium|University|College|Hospital|Airport|"
+                             r"Prison|Penitentiary|Market|Mosque|Church|Cathedral|School|Square|Bridge|Mine|Port|"
+                             r"Police Station|Police Post|Camp|Barracks)\b")
+
+
 def _prep_weight(before: str) -> float:
     m = _PLACE_PREPS.search(before)
     if not m:
@@ -261,12 +272,22 @@ def find_location(doc: Doc, sent_start: int, sent_end: int, group, others, exclu
     most specific place wins, preferring one introduced by in/near/at. A statement takes only
     a place it was made in ("said at a news conference in Baghdad"), not the places it is about.
     """
+    from .places import resolve_place
+
     text = doc.text
     scored = []
-    for span, ent in entities_between(doc, sent_start, sent_end, frozenset({"GPE", "LOC", "FAC"})):
+    for span, ent in entities_between(doc, sent_start, sent_end, frozenset({"GPE", "LOC", "FAC", "ORG"})):
         if exclude and exclude[0] <= span[0] < exclude[1]:
             continue
-        if ent.country is None and ent.geo is None:
+        if ent.type in ("FAC", "ORG"):  # "Alexandria Stadium", "Garissa University College": the town it is in
+            named = _NAMED_FACILITY.match(ent.name)
+            town = resolve_place(named.group(1), doc) if named else None
+            if town is None or town.country is None:
+                continue
+            ent = Entity(id=ent.id, type="GPE", name=town.name or named.group(1), country=town.country,
+                         geo=Geo(town.lat, town.lon, town.geonames_id, "city") if town.lat is not None else None,
+                         admin1=town.admin1)
+        elif ent.country is None and ent.geo is None:
             continue
         before = text[max(sent_start, span[0] - 45):span[0]]
         possessor = text[span[1]:span[1] + 2] in ("'s", "’s")
