@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from ..doc import Doc, Figure, TimeX
 from ..record import Count, Event, Location, Mention
 from . import participants, timing_cues
+from .anniversary import Anniversary, remembered_timex
+from .anniversary import find as find_anniversary
 from .timing import HISTORICAL_AFTER_DAYS
 from .triggers import STATEMENT_TYPES, VIOLENT_FAMILIES, TriggerMatch, TriggerSpec, find_triggers
 
@@ -196,7 +198,7 @@ def _has_deadly_riot(doc: Doc) -> bool:
 
 
 def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_at,
-                          deadly_riot: bool = False) -> list[EventMention]:
+                          deadly_riot: bool = False, anniversary: Anniversary | None = None) -> list[EventMention]:
     s = doc.sentences[index]
     matches = _filter(doc, find_triggers(doc.text, s.start, s.end), deadly_riot)
     owners = _owners(doc, index, matches)
@@ -225,6 +227,8 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             distinct=any(_DISTINCT.search(doc.text[max(s.start, m.start - 40):m.start]) for m in group),
         )
         mention.timex = _governing_timex(doc, index, group, owned, statement)
+        if anniversary is not None and not statement:
+            mention.timex = remembered_timex(doc, anniversary, lead.start, index, mention.timex) or mention.timex
         if family not in ("disaster", "accident"):
             mention.actor = participants.find_actor(doc, s.start, s.end, group, speaker_at)
             mention.recipient = participants.find_recipient(doc, lead.end, s.end)
@@ -238,7 +242,7 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         mentions.append(mention)
     _attach_figures(mentions, figures)
     for m in mentions:
-        m.weak = m.weak and not m.figures
+        m.weak = m.weak and not m.figures and not (m.timex is not None and m.timex.basis == "inferred")
     return mentions
 
 
@@ -328,6 +332,8 @@ class _Cluster:
 def _joinable(doc: Doc, c: _Cluster, m: EventMention) -> bool:
     if c.family != m.family or c.modality != m.modality:
         return False
+    if m.negated and not c.mentions[0].negated and (m.timex is None or c.timex is None):
+        return False  # "the town had not been attacked": not a mention of the attack before it
     if m.family in STATEMENT_TYPES:
         same_actor = m.actor and c.mentions[0].actor and m.actor.text == c.mentions[0].actor.text
         if not same_actor or m.sentence - c.mentions[-1].sentence > 1:
@@ -429,8 +435,10 @@ def apply(doc: Doc) -> None:
     mentions: list[EventMention] = []
     orphan_figures: list[Figure] = []
     deadly_riot = _has_deadly_riot(doc)
+    anniversary = find_anniversary(doc)
     for index in range(len(doc.sentences)):
-        found = _mentions_in_sentence(doc, index, by_sentence.get(index, []), speaker_at, deadly_riot)
+        found = _mentions_in_sentence(doc, index, by_sentence.get(index, []), speaker_at, deadly_riot,
+                                      anniversary)
         attached = {id(f) for m in found for f in m.figures}
         orphan_figures += [f for f in by_sentence.get(index, []) if id(f) not in attached]
         mentions += found

@@ -41,8 +41,9 @@ def decide(mentions, tx: TimeX | None, published: dt.date | None) -> str:
     family = mentions[0].family
     if mentions[0].modality == "hypothetical":
         return "hypothetical"
-    if family not in STATEMENT_TYPES and family != "REJECT" and any(m.negated for m in mentions):
-        return "negated"
+    if family not in STATEMENT_TYPES and mentions[0].negated and not any(
+            (f.count.min or 0) > 0 for m in mentions for f in m.figures):
+        return "negated"  # denied or did not happen; an event with victims did happen
     if tx is not None and published is not None:
         if tx.end is not None and (published - tx.end).days > HISTORICAL_AFTER_DAYS:
             return "historical"

@@ -29,10 +29,32 @@ def _phrases(words) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
 
 
+def _modal_phrases(words) -> re.Pattern[str]:
+    """Case-sensitive, so that the month "May" is not the modal "may"; sentence-initial capitals allowed."""
+    forms = set()
+    for w in words:
+        forms.add(w)
+        if w != "may":
+            forms.add(w[:1].upper() + w[1:])
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+
+
+# a negator binds the word right after it, give or take an auxiliary: "denied shelling",
+# "had not been attacked"; in "did not mention the killing" it is the mentioning that is denied
+_NEGATOR_GAP = r"(?:\s+(?:been|be|being|even|ever|actually|any|in|of|to|carried\s+out|take\s+part\s+in))?\s+$"
+
+
 @cache
 def _patterns():
     lex = load("timing")
-    return {name: _phrases(words) for name, words in lex.items()}
+    out = {name: _phrases(words) for name, words in lex.items()}
+    out["hypothetical_before"] = _modal_phrases(lex["hypothetical_before"])
+    out["hypothetical_after"] = _modal_phrases(lex["hypothetical_after"])
+    negators = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                        for w in sorted(lex["negation_before"], key=len, reverse=True))
+    out["negation_before"] = re.compile(rf"(?<![\w-])(?:{negators}){_NEGATOR_GAP}", re.IGNORECASE)
+    return out
 
 
 def clause_bounds(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:

@@ -25,8 +25,11 @@ BUSY_TIMEOUT_MS = 30_000
 
 
 def database_url(url_or_path: str | os.PathLike) -> str:
-    """``"events.db"`` -> ``"sqlite:///events.db"``; a URL (``scheme://...``) is kept as it is."""
+    """``"events.db"`` -> ``"sqlite:///events.db"``; a URL (``scheme://...``) is kept as it is, but
+    a plain ``postgresql://`` URL is given the psycopg 3 driver that Dateline installs."""
     text = os.fspath(url_or_path)
+    if text.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + text.split("://", 1)[1]
     if "://" in text:
         return text
     if text == ":memory:":

@@ -1,0 +1,91 @@
+"""Anniversaries: the date of a remembered event, inferred from "the 105th anniversary of the
+massacre" or "11 years to the day since the collapse" and the day of the commemoration.
+
+The times stage already dates "the 34th anniversary of the January 20 tragedy"; this helper
+covers the events the text names without a date of their own (the massacre, the collapse),
+and year-less dates of the remembered day ("caved in on April 24") in such an article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..doc import Doc, TimeX
+from ..record import Time
+from .timex_words import parse_number_words, parse_ordinal_words
+
+_COUNT = r"(\d{1,3}|[a-z]+(?:-[a-z]+)?)"
+_FRAME = re.compile(
+    rf"\b{_COUNT}(?:st|nd|rd|th)?\s+anniversary\b|\b{_COUNT}\s+years?\s+(?:to\s+the\s+day\s+)?"
+    rf"(?:since|after|ago)\b",
+    re.IGNORECASE,
+)
+_FRAMED_TRIGGER = re.compile(
+    r"(?:anniversary\s+of|years?\s+(?:to\s+the\s+day\s+)?since|remember(?:ing|s|ed)?|commemorat\w+)\s+"
+    r"(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+_MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|"
+                        r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+@dataclass(frozen=True)
+class Anniversary:
+    years: int
+    day: dt.date  # the day of the commemoration
+    to_the_day: bool  # the remembered event fell on the same calendar day
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return parse_ordinal_words(word.lower()) or parse_number_words(word.lower())
+
+
+def find(doc: Doc) -> Anniversary | None:
+    """The first anniversary framing of the article and the day it is marked on."""
+    if doc.reference_date is None:
+        return None
+    for m in _FRAME.finditer(doc.text):
+        years = _number(m.group(1) or m.group(2))
+        if not years or years > 1000:
+            continue
+        sentence = doc.sentence_at(m.start())
+        day = next((tx.start for tx in doc.timexes if tx.sentence == sentence and tx.precision == "day"
+                    and tx.start is not None and tx.start <= doc.reference_date), doc.reference_date)
+        to_the_day = "anniversary" in m.group().lower() or "to the day" in m.group().lower()
+        return Anniversary(years, day, to_the_day)
+    return None
+
+
+def _shift(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def remembered_timex(doc: Doc, ann: Anniversary, trigger_start: int, sentence: int,
+                     own: TimeX | None) -> TimeX | None:
+    """The inferred date of a mention in an anniversary article, or None when it is not the
+    remembered event."""
+    framed = _FRAMED_TRIGGER.search(doc.text[max(0, trigger_start - 80):trigger_start])
+    yearless_same_day = (
+        own is not None and own.precision == "day" and own.start is not None
+        and _MONTH_DAY.search(own.time.text) and not _YEAR.search(own.time.text)
+        and (own.start.month, own.start.day) == (ann.day.month, ann.day.day)
+    )
+    if not framed and not yearless_same_day:
+        return None
+    start = _shift(ann.day, ann.years)
+    if ann.to_the_day or yearless_same_day:
+        end, precision, value = start, "day", start.isoformat()
+    else:
+        start, end, precision, value = dt.date(start.year, 1, 1), dt.date(start.year, 12, 31), "year", str(start.year)
+    span = own.time.span if own is not None else (trigger_start, trigger_start)
+    text = own.time.text if own is not None else ""
+    return TimeX(time=Time(text=text, span=span, type="DATE", value=value), sentence=sentence,
+                 start=start, end=end, precision=precision, basis="inferred")
