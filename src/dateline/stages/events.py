@@ -41,6 +41,7 @@ _TOLL_UPDATE = re.compile(r"\b(?:toll|number of (?:dead|deaths|victims))\b[^.]{0
                           r"reached|jumped|increased|rises|climbs|has risen)\b", re.IGNORECASE)
 _DISTINCT = re.compile(r"\b(?:a second|a third|another|a separate|a fresh|a new|a further)\s+(?:[\w-]+\s+){0,2}$",
                        re.IGNORECASE)
+_ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORECASE)
 _RAID = re.compile(r"^(?:raid|raids|raided|swoop)$", re.IGNORECASE)
 _SECURITY = re.compile(r"\b(?:police|security|soldiers|troops|army|officers|agents|gendarmes|forces)\b", re.I)
 _MONTH_MARCH = re.compile(r"March(?=\s+\d)|(?<=\d\s)March|(?<=in\s)March|(?<=of\s)March")
@@ -230,18 +231,21 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         if anniversary is not None and not statement:
             mention.timex = remembered_timex(doc, anniversary, lead.start, index, mention.timex) or mention.timex
         if family not in ("disaster", "accident"):
-            mention.actor = participants.find_actor(doc, s.start, s.end, group, speaker_at)
+            mention.actor = participants.find_actor(doc, s.start, s.end, group, speaker_at, statement)
             mention.recipient = participants.find_recipient(doc, lead.end, s.end)
         exclude = mention.actor.span if mention.actor and mention.actor.span else None
         others = [m for m in matches if id(m) not in indices]
         mention.location = participants.find_location(doc, s.start, s.end, group, others, exclude, statement)
         if lead.spec.type == "ASSAULT" and _RAID.match(lead.text) and (
-                any(m.spec.type == "COERCE" for m in matches)
+                any(m.spec.type == "COERCE" and m.spec.mode == "arrest" for m in matches)
                 or (mention.actor and _SECURITY.search(mention.actor.text))):
             mention.family, mention.type, mention.mode = "COERCE", "COERCE", "arrest"  # a police raid
         mentions.append(mention)
     _attach_figures(mentions, figures)
     for m in mentions:
+        if not m.figures and m.timex is None and m.family == "ASSAULT" and not m.mode and (
+                m.actor is None or _ANAPHORIC.search(doc.text[max(s.start, m.trigger.start - 12):m.trigger.start])):
+            m.weak = True  # "the attack", "killed or captured": a reference back, not a new event
         m.weak = m.weak and not m.figures and not (m.timex is not None and m.timex.basis == "inferred")
     return mentions
 

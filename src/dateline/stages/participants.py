@@ -197,28 +197,54 @@ def _strong_actor(doc: Doc, sent_start: int, sent_end: int, trig_start: int, tri
     return None
 
 
-def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at) -> Mention | None:
+def _usable(doc: Doc, ent: Entity | None, statement: bool) -> bool:
+    """A town is where things happen, not who does them ("gunmen killed two traders between
+    Sévaré and Mopti"); a country or a town can speak ("Ankara said") or act as a state."""
+    if ent is None or ent.type != "GPE" or statement:
+        return True
+    return (ent.geo is not None and ent.geo.feature == "country") or is_country_name(ent.name)
+
+
+_SPEECH_BREAK = re.compile(r"\b(?:said|says|say|told\s+\w+|added|announced|warned)\s+(?:that\s+)?", re.I)
+
+
+def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
+               statement: bool = False) -> Mention | None:
     """The actor of a group of triggers of one event in one sentence (``group[0]`` leads)."""
     text = doc.text
     lead = group[0]
     if re.match(r"(?:we|i)\s", lead.text, re.IGNORECASE):  # the trigger "We ask" carries its subject
         return speaker_at(lead.start)
+    _, _, stop = _lexicon()
+    if lead.spec.kind == "agent":  # "protesters", "gunmen": the trigger names its own doers
+        return _mention(doc, _expand_left(text, lead.start, sent_start, stop), lead.end, None)
     for trig in group:
         found = _strong_actor(doc, sent_start, sent_end, trig.start, trig.end, trig.spec.kind == "noun")
-        if found is not None:
+        if found is not None and _usable(doc, _entity_of(doc, found), statement):
             return found
     lo = _clause_start(text, sent_start, lead.start)
     for s, e, ent in _candidates(doc, lo, lead.start):
-        if _preceded_by_preposition(text, s, lo):
+        if _preceded_by_preposition(text, s, lo) or not _usable(doc, ent, statement):
             continue
         return _mention(doc, s, e, ent)
     found = _pronoun_actor(doc, lo, lead.start, speaker_at)
-    if found is None:  # "gunmen", "protesters": the trigger names its own doers
+    if found is None and re.search(r"\b(?:they|it)\b", text[lo:lead.start]):
+        speech = None
+        for speech in _SPEECH_BREAK.finditer(text, sent_start, lead.start):
+            pass
+        if speech is not None:  # "Organisers said they would march": they are the organisers
+            for s, e, ent in _candidates(doc, sent_start, speech.start()):
+                if not _preceded_by_preposition(text, s, sent_start) and _usable(doc, ent, statement):
+                    return _mention(doc, s, e, ent)
+    if found is None:
         agent = next((t for t in group if t.spec.kind == "agent"), None)
         if agent is not None:
-            _, _, stop = _lexicon()
             return _mention(doc, _expand_left(text, agent.start, sent_start, stop), agent.end, None)
     return found
+
+
+def _entity_of(doc: Doc, mention: Mention) -> Entity | None:
+    return next((e for e in doc.entities if e.id == mention.entity), None) if mention.entity else None
 
 
 def find_recipient(doc: Doc, trig_end: int, sent_end: int) -> Mention | None:

@@ -16,6 +16,16 @@ from ..lexicons import load
 _BOUNDARY = re.compile(r"[;:]|,\s+(?:and|but|while|as|after|when|which|who)\b|\s[—–]\s|\band\b(?=\s+\w+ed\b)")
 
 
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+|long\s+|repeatedly\s+)?$", re.IGNORECASE)
+_SPAN_OF_YEARS = re.compile(r"\bfor\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?:\w+\s+)?(?:years|decades)\b|"
+                            r"\bsince\s+(?:1[89]|20)\d\d\b|\bfor\s+(?:years|decades)\b", re.IGNORECASE)
+
+
+def _habitual(text: str, left: int, right: int, start: int) -> bool:
+    """"Al-Shabaab, which has fought the government for more than 15 years": background, not news."""
+    return bool(_PERFECT.search(text[max(left, start - 20):start]) and _SPAN_OF_YEARS.search(text, left, right))
+
+
 @dataclass(frozen=True)
 class Cues:
     negated: bool = False
@@ -79,6 +89,6 @@ def cues_for(doc: Doc, sentence: int, start: int, end: int) -> Cues:
     hypothetical = bool(p["hypothetical_before"].search(before)) or bool(p["hypothetical_after"].search(after))
     future = bool(p["future_before"].search(before))
     sentence_text = text[s.start:s.end]
-    historical = bool(p["historical_frame"].search(sentence_text))
+    historical = bool(p["historical_frame"].search(sentence_text)) or _habitual(text, left, right, start)
     return Cues(negated=negated, hypothetical=hypothetical, future=future and not hypothetical,
                 historical=historical)
