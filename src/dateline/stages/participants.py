@@ -229,10 +229,9 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
         return _mention(doc, s, e, ent)
     found = _pronoun_actor(doc, lo, lead.start, speaker_at)
     if found is None and re.search(r"\b(?:they|it)\b", text[lo:lead.start]):
-        speech = None
-        for speech in _SPEECH_BREAK.finditer(text, sent_start, lead.start):
-            pass
-        if speech is not None:  # "Organisers said they would march": they are the organisers
+        speech = list(_SPEECH_BREAK.finditer(text, sent_start, lead.start))[-1:]
+        if speech:
+            speech = speech[0]  # "Organisers said they would march": they are the organisers
             for s, e, ent in _candidates(doc, sent_start, speech.start()):
                 if not _preceded_by_preposition(text, s, sent_start) and _usable(doc, ent, statement):
                     return _mention(doc, s, e, ent)
