@@ -63,6 +63,7 @@ class EventMention:
     weak: bool = False  # only weak triggers and no figure: may join an event, never start one
     distinct: bool = False  # "a second drone strike": never joins an earlier event
     timex: TimeX | None = None
+    context_timex: TimeX | None = None  # the sentence's own day, for a current event the text leaves undated
     figures: list[Figure] = field(default_factory=list)
     actor: Mention | None = None
     recipient: Mention | None = None
@@ -177,6 +178,23 @@ def _governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: 
     return best
 
 
+def _context_timex(doc: Doc, sentence: int) -> TimeX | None:
+    """The day a sentence reports on ("A man was shot dead on Tuesday as police fired tear gas to
+    disperse protesters"), skipping reporting times ("said on Wednesday")."""
+    text = doc.text
+    published = doc.reference_date
+    for tx in doc.timexes:
+        if tx.sentence != sentence or tx.precision != "day" or tx.start is None or tx.future:
+            continue
+        if published is not None and tx.start > published:
+            continue
+        a, b = tx.time.span
+        if _REPORTING.search(text[max(0, a - 22):a]) or re.match(r"\s+(?:\w+\s+)?(?:said|told)\b", text[b:b + 25]):
+            continue
+        return tx
+    return None
+
+
 def _speaker_at(doc: Doc):
     def lookup(offset: int) -> Mention | None:
         for q in doc.quotes:
@@ -228,6 +246,7 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             distinct=any(_DISTINCT.search(doc.text[max(s.start, m.start - 40):m.start]) for m in group),
         )
         mention.timex = _governing_timex(doc, index, group, owned, statement)
+        mention.context_timex = _context_timex(doc, index)
         if anniversary is not None and not statement:
             mention.timex = remembered_timex(doc, anniversary, lead.start, index, mention.timex) or mention.timex
         if family not in ("disaster", "accident"):

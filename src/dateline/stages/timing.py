@@ -4,8 +4,8 @@ Decided from the event's own date against publication (an event that ended more 
 ``HISTORICAL_AFTER_DAYS`` before publication is historical; one that starts after it is future),
 then the cues of its mentions (stages/timing_cues.py): negation, modality, future tense and
 framing (anniversary, memorial, "years since"). Also fills the event's date: from its governing
-time expression, else the publication date for current and future events (basis
-``publication``), else unknown.
+time expression, else (for a current event) the day its sentence reports on, else the publication
+date for current events (basis ``publication``), else unknown.
 """
 
 from __future__ import annotations
@@ -64,6 +64,8 @@ def apply(doc: Doc) -> None:
             continue
         tx = _best_timex(mentions)
         event.timing = decide(mentions, tx, published)
+        if tx is None and event.timing == "current":
+            tx = next((m.context_timex for m in mentions if m.context_timex is not None), None)
         if tx is not None:
             event.date = _event_date(tx)
         elif event.timing in ("current", "future", "negated") and published is not None and event.timing != "future":
