@@ -252,7 +252,8 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         if family not in ("disaster", "accident"):
             mention.actor = participants.find_actor(doc, s.start, s.end, group, speaker_at, statement)
             mention.recipient = participants.find_recipient(doc, lead.end, s.end)
-        exclude = mention.actor.span if mention.actor and mention.actor.span else None
+        # the attacker's own name is not where the attack was; "a Brussels jury" sits in Brussels
+        exclude = mention.actor.span if mention.actor and mention.actor.span and family in VIOLENT_FAMILIES else None
         others = [m for m in matches if id(m) not in indices]
         mention.location = participants.find_location(doc, s.start, s.end, group, others, exclude, statement)
         if lead.spec.type == "ASSAULT" and _RAID.match(lead.text) and (
@@ -421,6 +422,23 @@ def _fallback_location(doc: Doc, statement: bool, actor: Mention | None) -> Loca
     return Location(country=country) if country else None
 
 
+def _inherit_locations(doc: Doc, events: list[Event], clusters: list[_Cluster]) -> None:
+    """A current event whose sentences name no place happened, as far as the article says, where
+    the current events before it did ("Police arrested 18 people for looting" after the Kisumu
+    protest); failing that, only the article's country is known."""
+    last = None
+    for event, cluster in zip(events, clusters, strict=True):
+        if cluster.location(doc) is not None:
+            if event.location and event.location.name and event.location.lat is not None \
+                    and cluster.modality == "" and not any(m.framed_historical for m in cluster.mentions):
+                last = event.location
+            continue
+        if cluster.modality == "" and not any(m.framed_historical for m in cluster.mentions) and last is not None \
+                and (event.location is None or event.location.country in (None, last.country)):
+            event.location = Location(**vars(last))
+            event.confidence = round(max(0.3, event.confidence - 0.1), 2)
+
+
 def _to_event(doc: Doc, cluster: _Cluster, number: int, claimant: Mention | None) -> Event:
     lead = next((m for m in cluster.mentions if m.trigger.spec.kind == "verb" and not m.trigger.spec.weak),
                 cluster.mentions[0])
@@ -472,6 +490,7 @@ def apply(doc: Doc) -> None:
         event = _to_event(doc, cluster, number, claimant)
         doc.events.append(event)
         doc.mentions[event.id] = cluster.mentions
+    _inherit_locations(doc, doc.events, clusters)
 
 
 def _adopt_orphans(clusters: list[_Cluster], orphans: list[Figure]) -> None:

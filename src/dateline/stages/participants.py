@@ -275,6 +275,10 @@ _NAMED_FACILITY = re.compile(r"^([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+(?:Sta
                              r"Police Station|Police Post|Camp|Barracks)\b")
 
 
+_MONTH_NAME = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)$")
+
+
 def _prep_weight(before: str) -> float:
     m = _PLACE_PREPS.search(before)
     if not m:
@@ -317,7 +321,11 @@ def find_location(doc: Doc, sent_start: int, sent_end: int, group, others, exclu
         before = text[max(sent_start, span[0] - 45):span[0]]
         possessor = text[span[1]:span[1] + 2] in ("'s", "’s")
         prep = 0.0 if possessor else _prep_weight(before)
-        if ent.geo:
+        if _MONTH_NAME.match(ent.name):
+            continue  # "in May 2017"
+        if ent.type == "LOC":
+            feature = "admin1"  # a lake, a valley, a region: less precise than the town beside it
+        elif ent.geo:
             feature = ent.geo.feature
         else:  # no coordinates: a former state ("USSR") or a village the gazetteer lacks
             feature = "country" if is_country_name(ent.name) else "city"
