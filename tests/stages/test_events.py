@@ -158,9 +158,6 @@ def test_toll_rising_on_a_later_day_does_not_redate_the_attack():
     assert ev.date.start == "2024-03-11"
 
 
-@pytest.mark.xfail(strict=True, reason="a toll sentence's own date of the attack ('Monday's suicide bombing') "
-                   "is skipped: _governing_timex drops every timex after the start of a toll update, so the "
-                   "event falls back to the publication date")
 def test_toll_sentence_naming_the_attack_day():
     rec = run("The death toll from Monday's suicide bombing at a checkpoint in Kandahar rose to 35 from 20, "
               "a provincial spokesman said on Tuesday.")
@@ -224,8 +221,6 @@ def test_protest_with_arrests_is_a_protest_and_an_arrest():
     assert not protest.counts
 
 
-@pytest.mark.xfail(strict=True, reason="_owners gives 'on Tuesday' to the nearest trigger, the purpose clause's "
-                   "'denounce' (ACCUSE), so the rally itself falls back to the publication date")
 def test_rally_keeps_its_day_before_a_purpose_clause():
     rec = run("Protesters rallied outside parliament in Dakar on Tuesday to denounce a proposed fuel tax.")
     protest = one(rec, "PROTEST")
@@ -241,9 +236,6 @@ def test_detained_demonstrators_are_the_recipient_not_the_source():
     assert arrest.recipient.text.endswith("demonstrators")
 
 
-@pytest.mark.xfail(strict=True, reason="'on Saturday' goes (_owners) to the nearest trigger, the agent noun "
-                   "'protesters' (a PROTEST trigger naming the victims), so the shooting loses its own day "
-                   "and takes the publication date")
 def test_shooting_of_protesters_keeps_its_day():
     rec = run("Security forces shot dead three protesters in the city of Kassala on Saturday, a doctors' "
               "committee said on Sunday.", published="2024-03-11T08:00:00")

@@ -169,9 +169,6 @@ def test_court_sentencing_is_current_and_the_raid_historical():
     assert (raid[0].date.start[:4], raid[0].date.precision) == ("2019", "year")
 
 
-@pytest.mark.xfail(strict=True, reason="events._mentions_in_sentence turns any 'raid' into a police raid "
-                   "(COERCE/arrest) when the sentence holds ANY COERCE trigger, here 'sentenced'; the ASSAULT "
-                   "pool is then empty and _attach_figures drops 'killed four officers'")
 def test_raid_tried_in_court_is_an_assault_with_its_dead():
     rec = run("A court in Kampala on Tuesday sentenced a man to life in prison for a 2019 raid on a police "
               "station in Kasese district that killed four officers.")

@@ -13,11 +13,12 @@ The timing stage then decides each event's timing and fills dates the text does 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from ..doc import Doc, Figure, TimeX
-from ..record import Count, Event, Location, Mention
+from ..record import Count, Event, Location, Mention, Time
 from . import participants, timing_cues
 from .anniversary import Anniversary, remembered_timex
 from .anniversary import find as find_anniversary
@@ -164,11 +165,14 @@ def _governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: 
             r"\s+(?:(?!and\b|but\b)\w+\s+)?(?:said|told|announced|reported)\b", right))
         between = text[min(b, trig.start):max(a, trig.end)]
         subordinate = bool(re.search(r"\b(?:after|before|since|following)\b", between)) and a < trig.start
+        shifted = _day_offset(between, tx) if subordinate else None
+        if shifted is not None:  # "on Tuesday, a day after a police officer shot dead ...": Monday
+            tx, subordinate = shifted, False
         score = min(abs((a + b) / 2 - (m.start + m.end) / 2) for m in group)
         if reporting and not statement:
             score += 400
         if subordinate:
-            score += 300
+            score += 400
         if statement and not reporting:
             score += 60
         if best_score is None or score < best_score:
@@ -176,6 +180,23 @@ def _governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: 
     if best is not None and best_score >= 400 and not statement:
         return None
     return best
+
+
+_OFFSET = re.compile(r"^\W*(a|one|two|three|four|five|six|seven)\s+(day|days|week|weeks)\s+(after|before)\b",
+                     re.IGNORECASE)
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _day_offset(between: str, tx: TimeX) -> TimeX | None:
+    m = _OFFSET.match(between)
+    if not m or tx.precision != "day" or tx.start is None:
+        return None
+    days = _SMALL[m.group(1).lower()] * (7 if m.group(2).lower().startswith("week") else 1)
+    delta = dt.timedelta(days=-days if m.group(3).lower() == "after" else days)
+    day = tx.start + delta
+    return TimeX(time=Time(text=f"{tx.time.text}{between[:m.end()]}", span=tx.time.span, type="DATE",
+                           value=day.isoformat()), sentence=tx.sentence, start=day, end=day,
+                 precision="day", basis="relative")
 
 
 def _context_timex(doc: Doc, sentence: int) -> TimeX | None:
