@@ -4,8 +4,9 @@ Decided from the event's own date against publication (an event that ended more 
 ``HISTORICAL_AFTER_DAYS`` before publication is historical; one that starts after it is future),
 then the cues of its mentions (stages/timing_cues.py): negation, modality, future tense and
 framing (anniversary, memorial, "years since"). Also fills the event's date: from its governing
-time expression, else (for a current event) the day its sentence reports on, else the publication
-date for current events (basis ``publication``), else unknown.
+time expression, else (for a current event) the day its sentence reports on, else the day of the
+story's latest dated current event (basis ``inferred``), else the publication date for current
+events (basis ``publication``), else unknown.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ def decide(mentions, tx: TimeX | None, published: dt.date | None) -> str:
 
 def apply(doc: Doc) -> None:
     published = doc.reference_date
+    story_day: EventDate | None = None  # the day of the latest dated current event: the story's time
     for event in doc.events:
         mentions = doc.mentions.get(event.id, [])
         if not mentions:
@@ -68,6 +70,12 @@ def apply(doc: Doc) -> None:
             tx = next((m.context_timex for m in mentions if m.context_timex is not None), None)
         if tx is not None:
             event.date = _event_date(tx)
+            if event.timing == "current" and tx.precision == "day":
+                story_day = event.date
+        elif event.timing == "current" and story_day is not None and mentions[0].family not in STATEMENT_TYPES:
+            # "Police detained nine people" after Monday's protest: the story's day, not the paper's
+            event.date = EventDate(start=story_day.start, end=story_day.end, precision="day",
+                                   text=story_day.text, basis="inferred")
         elif event.timing in ("current", "future", "negated") and published is not None and event.timing != "future":
             day = published.isoformat()
             event.date = EventDate(start=day, end=day, precision="day", text=None, basis="publication")
