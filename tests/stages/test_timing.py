@@ -137,9 +137,6 @@ def test_anniversary_without_a_date_of_the_massacre_infers_it():
     assert not [e for e in rec.events if e.timing == "current" and e.counts]
 
 
-@pytest.mark.xfail(strict=True, reason="find_actor takes the first agent noun left of 'massacre' ('Survivors', "
-                   "the subject of 'gathered'); the killers named after it ('in which paramilitary units "
-                   "killed') are never read")
 def test_mourners_are_not_the_actor_of_the_massacre_they_remember():
     rec = run("Survivors and relatives gathered in the village of Ravno on Monday to mark the 30th anniversary "
               "of the massacre in which paramilitary units killed 48 civilians.", published="2024-03-11T12:00:00")

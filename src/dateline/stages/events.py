@@ -79,6 +79,8 @@ def _pick_mode(modes) -> str | None:
     return present[0] if present else None
 
 
+_PARTICIPLE_NOUNS = frozenset({"accused", "detained", "arrested", "abducted", "kidnapped", "condemned",
+                               "sentenced", "convicted", "deported"})
 _DEADLY_RIOT = TriggerSpec("ASSAULT", None, "noun", False, ())
 
 
@@ -93,8 +95,8 @@ def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) ->
     out = []
     for m in matches:
         word = m.text.lower()
-        if word.endswith("ed") and re.search(r"\b(?:the|a|an|those|these)\s+$", text[max(0, m.start - 7):m.start],
-                                             re.I):
+        if word in _PARTICIPLE_NOUNS and re.search(r"\b(?:the|a|an|those|these)\s+$",
+                                                   text[max(0, m.start - 7):m.start], re.I):
             continue  # "the accused", "those arrested": a participle used as a noun
         if word == "march" and _MONTH_MARCH.match(text, m.start):
             continue  # the month
@@ -271,7 +273,12 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         if anniversary is not None and not statement:
             mention.timex = remembered_timex(doc, anniversary, lead.start, index, mention.timex) or mention.timex
         if family not in ("disaster", "accident"):
-            mention.actor = participants.find_actor(doc, s.start, s.end, group, speaker_at, statement)
+            # "X condemned the attack": X did not attack; but "X denied shelling", "X threatened
+            # to kill" name the would-be actor
+            said = [m.end for m in matches if m.spec.family in ("ACCUSE", "REQUEST", "SUPPORT")
+                    and m.end <= lead.start]
+            floor = max(said) if said and not statement else 0
+            mention.actor = participants.find_actor(doc, s.start, s.end, group, speaker_at, statement, floor)
             mention.recipient = participants.find_recipient(doc, lead.end, s.end)
         # the attacker's own name is not where the attack was; "a Brussels jury" sits in Brussels
         exclude = mention.actor.span if mention.actor and mention.actor.span and family in VIOLENT_FAMILIES else None
@@ -284,7 +291,7 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         mentions.append(mention)
     _attach_figures(mentions, figures)
     for m in mentions:
-        if not m.figures and m.timex is None and m.family == "ASSAULT" and not m.mode and (
+        if not m.figures and m.timex is None and m.family == "ASSAULT" and not m.mode and not m.modality and (
                 m.actor is None or _ANAPHORIC.search(doc.text[max(s.start, m.trigger.start - 12):m.trigger.start])):
             m.weak = True  # "the attack", "killed or captured": a reference back, not a new event
         m.weak = m.weak and not m.figures and not (m.timex is not None and m.timex.basis == "inferred")
@@ -463,7 +470,7 @@ def _inherit_locations(doc: Doc, events: list[Event], clusters: list[_Cluster]) 
 def _to_event(doc: Doc, cluster: _Cluster, number: int, claimant: Mention | None) -> Event:
     lead = next((m for m in cluster.mentions if m.trigger.spec.kind == "verb" and not m.trigger.spec.weak),
                 cluster.mentions[0])
-    actor = next((m.actor for m in cluster.mentions if m.actor), None)
+    actor = lead.actor or next((m.actor for m in cluster.mentions if m.actor), None)
     counts = _counts(cluster)
     if actor is None and claimant is not None and cluster.family == "ASSAULT" and cluster.modality == "" \
             and counts:

@@ -16,7 +16,7 @@ from ..record import Entity, Geo, Location, Mention
 
 _WORD = re.compile(r"[\w][\w'’.-]*")
 _CLAUSE_BREAK = re.compile(
-    r";|:|\s[—–]\s|,\s+(?:when|after|as|while|since|because|before|where|but|although|though)\s|"
+    r";|:|\b(?:in|during|under)\s+which\s|\bwhere\s|\s[—–]\s|,\s+(?:when|after|as|while|since|because|before|where|but|although|though)\s|"
     r"\b(?:a day|two days|hours|days|weeks|months|shortly|soon|just|only)\s+(?:after|before)\s|"
     r"\b(?:after|when|while|because|although)\s|"
     r"\b(?:said|says|say|told\s+\w+|reported|added)\s+(?:that\s+)?",
@@ -26,10 +26,14 @@ _PREPOSITIONS = frozenset(
     "of in at on near from against with to into for across by over under through between among toward towards "
     "outside inside around behind beside along within without".split()
 )
+_PARTITIVES = frozenset("hundreds thousands dozens scores tens millions some many most several all members "
+                        "groups group crowds crowd one two three four five six seven eight nine ten".split())
 _MODIFIERS = frozenset("the a an its their his her former new local rival armed two three several some".split())
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "i": "SPEAKER", "we": "SPEAKER"}
 _PLACE_PREPS = re.compile(
     r"\b(?:in|near|at|outside|into|inside|across|on|from|around|of|towards?|to)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+(?:state|province|region|county|district))?['’]s\s+"
+    r"(?:(?:northern|southern|eastern|western|central|north|south|east|west|remote|restive)\s+)?)?"
     r"(?:(?:town|city|village|villages|district|province|region|state|county|area|capital|outskirts)\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -90,8 +94,11 @@ def _expand_right(text: str, end: int, limit: int) -> int:
 
 def _preceded_by_preposition(text: str, start: int, floor: int) -> bool:
     """Is the phrase at ``start`` the object of a preposition ("at the Embassy", "by the former USSR")?"""
-    words = [w.lower() for w in re.findall(r"[\w'’-]+", text[max(floor, start - 40):start])][-3:]
-    for word in reversed(words):
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", text[max(floor, start - 40):start])][-4:]
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if word == "of" and i > 0 and (words[i - 1] in _PARTITIVES or words[i - 1].isdigit()):
+            return False  # "hundreds of oil workers", "dozens of relatives": the phrase is the subject
         if word in _PREPOSITIONS:
             return True
         if word not in _MODIFIERS and not word[:1].isupper() and word not in ("the", "a", "an"):
@@ -209,8 +216,10 @@ _SPEECH_BREAK = re.compile(r"\b(?:said|says|say|told\s+\w+|added|announced|warne
 
 
 def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
-               statement: bool = False) -> Mention | None:
-    """The actor of a group of triggers of one event in one sentence (``group[0]`` leads)."""
+               statement: bool = False, floor: int = 0) -> Mention | None:
+    """The actor of a group of triggers of one event in one sentence (``group[0]`` leads).
+    ``floor``: where the event's own clause can start at the earliest ("X condemned the
+    attack": X is not the attacker)."""
     text = doc.text
     lead = group[0]
     if re.match(r"(?:we|i)\s", lead.text, re.IGNORECASE):  # the trigger "We ask" carries its subject
@@ -222,11 +231,23 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
         found = _strong_actor(doc, sent_start, sent_end, trig.start, trig.end, trig.spec.kind == "noun")
         if found is not None and _usable(doc, _entity_of(doc, found), statement):
             return found
-    lo = _clause_start(text, sent_start, lead.start)
-    for s, e, ent in _candidates(doc, lo, lead.start):
-        if _preceded_by_preposition(text, s, lo) or not _usable(doc, ent, statement):
-            continue
-        return _mention(doc, s, e, ent)
+    choices = []  # (gap between subject and its verb, is the lead, mention)
+    for trig in group:
+        lo = max(_clause_start(text, sent_start, trig.start), floor)
+        for s, e, ent in _candidates(doc, lo, trig.start):
+            if _preceded_by_preposition(text, s, lo) or not _usable(doc, ent, statement):
+                continue
+            choices.append((trig.start - e, trig is lead, _mention(doc, s, e, ent)))
+            break
+    lead_choice = next((c for c in choices if c[1]), None)
+    # a subject right before another trigger of the event beats a far one before the lead:
+    # "survivors gathered to remember the massacre in which paramilitary units killed 30"
+    near = [c for c in choices if not c[1] and c[0] < 40 and (lead_choice is None or c[0] < lead_choice[0])]
+    if near:
+        return min(near, key=lambda c: c[0])[2]
+    if lead_choice is not None:
+        return lead_choice[2]
+    lo = max(_clause_start(text, sent_start, lead.start), floor)
     found = _pronoun_actor(doc, lo, lead.start, speaker_at)
     if found is None and re.search(r"\b(?:they|it)\b", text[lo:lead.start]):
         speech = list(_SPEECH_BREAK.finditer(text, sent_start, lead.start))[-1:]
@@ -252,11 +273,11 @@ def find_recipient(doc: Doc, trig_end: int, sent_end: int) -> Mention | None:
     window_end = min(sent_end, trig_end + 80)
     m = re.match(r"\s*(?:against|on|at|of)?\s*", text[trig_end:window_end])
     lo = trig_end + (m.end() if m else 0)
+    v = victims.search(text, lo, window_end)
     for span, ent in entities_between(doc, lo, window_end, frozenset({"PERSON", "ORG", "NORP", "GPE"})):
-        if span[0] - lo < 25:
+        if span[0] - lo < 25 and (v is None or span[0] < v.start()):
             return _mention(doc, span[0], span[1], ent)
         break
-    v = victims.search(text, lo, window_end)
     if v and v.start() - lo < 40:
         s = _expand_left(text, v.start(), lo, stop)
         return _mention(doc, s, v.end(), None)
@@ -296,8 +317,8 @@ def is_country_name(name: str) -> bool:
 def find_location(doc: Doc, sent_start: int, sent_end: int, group, others, exclude, statement: bool):
     """The place of a trigger group in its sentence.
 
-    Places nearer to another event's trigger belong to that event ("A court in Mombasa
-    sentenced a man for a raid in Lamu county": Mombasa is the court's). Among the rest the
+    Places nearer to another event's trigger belong to that event ("A court in Abuja sentenced
+    a man for a raid in Borno state": Abuja is the court's). Among the rest the
     most specific place wins, preferring one introduced by in/near/at. A statement takes only
     a place it was made in ("said at a news conference in Baghdad"), not the places it is about.
     """
@@ -330,12 +351,18 @@ def find_location(doc: Doc, sent_start: int, sent_end: int, group, others, exclu
         else:  # no coordinates: a former state ("USSR") or a village the gazetteer lacks
             feature = "country" if is_country_name(ent.name) else "city"
         mine = min(max(t.start - span[1], span[0] - t.end, 0) for t in group)
+        # "Soviet forces, which had entered Baku ..., committed massacres": the subject's relative
+        # clause sets the scene of the main verb's event
+        in_relative = span[1] <= group[0].start and bool(
+            re.search(r",\s+(?:which|who)\s", text[sent_start:span[0]]))
         theirs = min((max(t.start - span[1], span[0] - t.end, 0) for t in others), default=10**6)
-        if statement and not re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", before[-30:]):
-            continue
+        if statement and not (span[1] <= group[0].start and re.search(
+                r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", before[-30:])) and not re.search(
+                r"\b(?:conference|briefing|meeting|statement|speech|rally)\s+in\s+(?:the\s+)?$", before[-40:]):
+            continue  # a statement is placed where it was made, not at the places it is about
         score = (_FEATURE_RANK.get(feature or "city", 2) * 2 + 2 * prep - mine / 80.0
                  - (2.0 if _FACILITY_AFTER.match(text, span[1]) else 0.0)
-                 - (3.0 if theirs + 10 < mine else 0.0))
+                 - (5.0 if theirs + 10 < mine and not in_relative else 0.0))
         scored.append((score, ent))
     if not scored:
         return None

@@ -53,6 +53,16 @@ def _compiled() -> tuple[re.Pattern[str], dict[str, TriggerSpec]]:
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), table
 
 
+def _blocked(lowered: str, start: int, end: int, blocks: tuple[str, ...]) -> bool:
+    """A block cancels the trigger it touches ("fired tear gas", "protest note"), not every
+    trigger of the sentence."""
+    for block in blocks:
+        for m in re.finditer(re.escape(block), lowered):
+            if m.start() - 15 <= end and start <= m.end() + 15:
+                return True
+    return False
+
+
 def find_triggers(text: str, start: int, end: int) -> list[TriggerMatch]:
     """Every lexicon trigger inside ``text[start:end]`` (longest form wins at each position)."""
     pattern, table = _compiled()
@@ -61,7 +71,7 @@ def find_triggers(text: str, start: int, end: int) -> list[TriggerMatch]:
     out = []
     for m in pattern.finditer(sentence):
         spec = table[_norm(m.group())]
-        if spec.blocks and any(b in lowered for b in spec.blocks):
+        if spec.blocks and _blocked(lowered, m.start(), m.end(), spec.blocks):
             continue
         out.append(TriggerMatch(start + m.start(), start + m.end(), m.group(), spec))
     return out

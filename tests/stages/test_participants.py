@@ -1,0 +1,97 @@
+"""participants: the place and the actor of a trigger in its sentence, on a Doc annotated by the
+stages that run before events (segment .. figures)."""
+
+
+from dateline.pipeline import STAGES, make_doc
+from dateline.record import Article
+from dateline.stages import events, participants
+from dateline.stages.triggers import find_triggers
+
+BEFORE_EVENTS = STAGES[:STAGES.index(events)]
+
+
+def prepared(text):
+    doc = make_doc(Article(text=text, published="2024-03-14T10:00:00"))
+    for stage in BEFORE_EVENTS:
+        stage.apply(doc)
+    return doc
+
+
+def split(doc, trigger):
+    s = doc.sentences[0]
+    matches = find_triggers(doc.text, s.start, s.end)
+    group = [m for m in matches if m.text == trigger]
+    assert group, [m.text for m in matches]
+    return s, group, [m for m in matches if m.text != trigger]
+
+
+def place(text, trigger, statement=False):
+    doc = prepared(text)
+    s, group, others = split(doc, trigger)
+    loc = participants.find_location(doc, s.start, s.end, group, others, None, statement)
+    return None if loc is None else (loc.name, loc.country)
+
+
+def actor(text, trigger):
+    doc = prepared(text)
+    s, group, _ = split(doc, trigger)
+    found = participants.find_actor(doc, s.start, s.end, group, lambda offset: None)
+    return None if found is None else found.text
+
+
+# ---------------------------------------------------------------- find_location
+def test_near_beats_from():
+    assert place("Fighters from Kidal attacked a supply convoy near Gao on Monday.", "attacked") == ("Gao", "MLI")
+
+
+def test_in_beats_an_origin_named_after_the_trigger():
+    assert place("Gunmen attacked a convoy from Gao in Menaka on Monday.", "attacked") == ("Menaka", "MLI")
+
+
+def test_the_town_beats_its_state():
+    assert place("Gunmen attacked the town of Gwoza in Borno state on Monday.", "attacked") == ("Gwoza", "NGA")
+
+
+def test_the_city_beats_the_country_that_opens_the_sentence():
+    assert place("Nigeria's army said troops killed 12 militants near Maiduguri.", "killed") == ("Maiduguri", "NGA")
+
+
+def test_a_statement_takes_where_it_was_made():
+    assert place("The minister, speaking at a news conference in Bamako, condemned the attack on Gao.",
+                 "condemned", statement=True) == ("Bamako", "MLI")
+
+
+def test_a_statement_without_a_place_of_its_own_has_none():
+    assert place("The minister condemned the ambush of a convoy near Gao.", "condemned", statement=True) is None
+
+
+def test_a_town_nearer_another_trigger_belongs_to_it():
+    assert place("A court in Kampala sentenced a man for a raid in Kasese district.", "raid") == ("Kasese", "UGA")
+    assert place("A court in Kampala sentenced a man for a raid in Kasese district.", "sentenced") == (
+        "Kampala", "UGA")
+
+
+def test_a_state_nearer_another_trigger_belongs_to_it():
+    assert place("A court in Abuja sentenced a man for a raid in Borno state.", "raid") == ("Borno", "NGA")
+
+
+def test_the_town_beats_its_state_in_a_possessive():
+    assert place("Gunmen attacked a church in Borno state's Gwoza district on Monday.", "attacked") == (
+        "Gwoza", "NGA")
+
+
+# ---------------------------------------------------------------- find_actor
+def test_actor_is_the_subject_noun_phrase():
+    assert actor("Islamist militants attacked an army post near Mopti on Monday.", "attacked") == "Islamist militants"
+
+
+def test_actor_of_a_passive_is_the_by_phrase():
+    assert actor("Five police officers were killed by militants near Diffa.", "killed") == "militants"
+
+
+def test_actor_of_an_accusation_target():
+    assert actor("The government accused the rebels of shelling the market in Beni.", "shelling") == "rebels"
+
+
+def test_actor_skips_a_place_after_a_preposition():
+    assert actor("In Kidal, soldiers detained 14 men.", "detained") == "soldiers"
