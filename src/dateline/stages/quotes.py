@@ -23,13 +23,24 @@ from ..doc import Doc
 from ..lexicons import load
 from ..record import Entity, Quote
 from .segment import Quotation, quotations
+from .speakers import (
+    CONNECTORS,
+    DETERMINERS,
+    DOCUMENTS,
+    HONORIFICS,
+    NOT_CLAUSE,
+    ROLE_WORDS,
+    STOP,
+    Phrase,
+    PhraseReader,
+    capitalised,
+)
 
 REQUIRES = ("sentences", "entities")
 SETS = "quotes"
 
 _LEX = load("speech")
-_SPEECH, _SPEAKERS, _FRAMES = _LEX["speech"], _LEX["speakers"], _LEX["frames"]
-_ENTITY_LEX = load("entities")  # title heads, honorifics and organisation words are shared
+_SPEECH, _FRAMES = _LEX["speech"], _LEX["frames"]
 
 
 def _alt(items) -> str:
@@ -45,33 +56,11 @@ _THAT_VERBS = frozenset(_SPEECH["indirect_that_verbs"])
 _PARTICIPLES = frozenset(_SPEECH["document_participles"])
 _ISSUED = re.compile(r"\b" + _alt(_SPEECH["issue_verbs"]) + r"\b(?:\s+[\w'’\-]+){0,3}?\s+"
                      + _alt(_SPEECH["documents"]) + r"\b", re.I)
-_ADVERBS = frozenset(_SPEECH["adverbs"])
-_PRONOUNS = frozenset(_SPEECH["pronouns"])
-_DOCUMENTS = frozenset(_SPEECH["documents"])
-_TITLES = frozenset(w.lower() for w in _SPEAKERS["titles"] + _ENTITY_LEX["titles"]["heads"]
-                    + _ENTITY_LEX["honorifics"]["words"] if " " not in w)
-_MODIFIERS = frozenset(_SPEAKERS["title_modifiers"])
-_GROUPS = frozenset(w.lower() for w in _SPEAKERS["groups"] + _ENTITY_LEX["org"]["keywords"])
-_ROLE_WORDS = _TITLES | _MODIFIERS | _GROUPS | _DOCUMENTS
 _FRAME_PREP = frozenset(_FRAMES["prepositions"])
-_FRAME_WORDS = frozenset(_FRAMES["frame_words"]) | _DOCUMENTS
+_FRAME_WORDS = frozenset(_FRAMES["frame_words"]) | DOCUMENTS
 _TOLD_OBJECT = re.compile(r"\s*(?:(?i:" + _alt(_FRAMES["told_objects"]) + r")\b"
                           r"|(?:the\s+)?(?:[A-Z][\w'’\-]*\.?\s*){1,4})")  # "told local radio", "told AFP"
-
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’\-]\w+)*|[^\w\s]")
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
-_GRAMMAR = _LEX["grammar"]
-_ARTICLES = frozenset(_GRAMMAR["articles"])
-_DETERMINERS = _ARTICLES | frozenset(_GRAMMAR["quantifiers"])
-_NAME_LINKS = frozenset(_GRAMMAR["name_particles"])
-_CONNECTORS = _NAME_LINKS | frozenset(_GRAMMAR["title_links"])
-_STOP = frozenset(_GRAMMAR["stop"])
-_PREPOSITIONS = frozenset(_GRAMMAR["prepositions"])
-_AUXILIARIES = frozenset(_GRAMMAR["auxiliaries"])
-_HONORIFICS = frozenset(_GRAMMAR["honorifics"])
-_NOT_CLAUSE = frozenset(_GRAMMAR["not_clause_start"])
-_CALENDAR = frozenset(w.lower() for w in _LEX["abbreviations"]["clock_followers"] if w[-1] != ".")
-_ABBREVIATIONS = frozenset(_LEX["abbreviations"]["never_final"])
 _SENTENCE_OPENERS = frozenset(_LEX["abbreviations"]["sentence_openers"])
 _QUOTE_MARKS = "“”\""
 _TRIM = " \t\n\r,;:"
@@ -93,31 +82,13 @@ class Speaker:
     person: bool = False
 
 
-@dataclass
-class _Phrase:
-    """A noun phrase beside a speech verb."""
 
-    start: int
-    end: int
-    kind: str  # pronoun | name | title | document | group
-    name: tuple[int, int] | None = None  # the personal name inside it
-    title: str | None = None
-    head: str = ""
-
-
-_POSSESSIVE = re.compile(r"['’]s?$")
-_PARTICLE_NAME = re.compile(r"[a-z]{1,4}[-’'][A-Z]")  # al-Tamimi, el-Sisi, d'Souza
-
-
-def _capitalised(tok: str) -> bool:
-    return tok[:1].isupper() or bool(_PARTICLE_NAME.match(tok))
-
-
-class _Finder:
+class _Finder(PhraseReader):
     """Finds the quotes of one document, in text order."""
 
     def __init__(self, doc: Doc) -> None:
-        self.doc, self.text = doc, doc.text
+        super().__init__(doc.text)
+        self.doc = doc
         self.sentences = doc.sentences
         self.entities = doc.entities
         self.mentions = sorted(((s[0], s[1], e) for e in doc.entities for s in e.spans), key=lambda m: m[:2])
@@ -146,187 +117,6 @@ class _Finder:
         i = bisect.bisect_right(self.inner_starts, pos) - 1
         return i >= 0 and self.quotations[i].inner[0] <= pos < self.quotations[i].inner[1]
 
-    def _tokens(self, lo: int, hi: int) -> list[re.Match[str]]:
-        return list(_TOKEN.finditer(self.text, lo, hi))
-
-    @staticmethod
-    def _abbrev_dot(toks: list[re.Match[str]], i: int) -> bool:
-        """The '.' at i closes an initial or a title abbreviation ("J.", "Col.", "Mr.")."""
-        if i == 0 or toks[i].group() != "." or toks[i - 1].end() != toks[i].start():
-            return False
-        prev = toks[i - 1].group()
-        return (len(prev) == 1 and prev.isupper()) or prev + "." in _ABBREVIATIONS
-
-    # ------------------------------------------------------------------ speaker phrases
-    def _phrase(self, toks: list[re.Match[str]], a: int, b: int) -> _Phrase | None:
-        """Read tokens a..b (inclusive) as a speaker: a name with its title, a title, a group."""
-        while a <= b and (toks[a].group().lower() in _STOP | _CONNECTORS or toks[a].group() in ").,"):
-            a += 1
-        while b >= a and (toks[b].group().lower() in _CONNECTORS or toks[b].group() in "(,"):
-            b -= 1
-        if a > b:
-            return None
-        words = [t.group() for t in toks[a:b + 1]]
-        lows = [w.lower() for w in words]
-        start, end = toks[a].start(), toks[b].end()
-        if len(words) == 1 and lows[0] in _PRONOUNS:
-            return _Phrase(start, end, "pronoun", head=lows[0])
-        k = b  # walk back over the personal name
-        while k >= a:
-            w, low = words[k - a], lows[k - a]
-            if self._abbrev_dot(toks, k) and len(toks[k - 1].group()) == 1:
-                k -= 1
-            elif (_capitalised(w) and low not in _ROLE_WORDS and low not in _HONORIFICS
-                  and low not in _DETERMINERS) or \
-                    (low in _NAME_LINKS and k > a and _capitalised(words[k - a - 1])):
-                k -= 1
-            else:
-                break
-        before = lows[k - a] if k >= a else ""
-        if k < b and before not in _ARTICLES and before not in _PREPOSITIONS and before != "and":
-            title_toks = [t for i, t in enumerate(toks[a:k + 1], a)
-                          if t.group().lower() not in _HONORIFICS and t.group().lower() not in _DETERMINERS
-                          and not (t.group() == "." and toks[i - 1].group().lower() in _HONORIFICS)]
-            title = self.text[title_toks[0].start():title_toks[-1].end()] if title_toks else None
-            return _Phrase(start, end, "name", name=(toks[k + 1].start(), end), title=title, head=lows[-1])
-        cut = next((i for i, low in enumerate(lows) if low in _PREPOSITIONS and i > 0), len(lows))
-        head = lows[cut - 1]
-        if head in _DOCUMENTS:
-            return _Phrase(start, end, "document", head=head)
-        if head in _TITLES and head not in _GROUPS:
-            t0 = a + 1 if lows[0] in _DETERMINERS else a
-            return _Phrase(start, end, "title", title=self.text[toks[t0].start():end], head=head)
-        if len(words) > 7 or head in _NOT_CLAUSE or head in _STOP:
-            return None
-        return _Phrase(start, end, "group", head=head)
-
-    def _left_start(self, toks: list[re.Match[str]], i: int) -> int:
-        """First token of the phrase that ends at token i."""
-        first, j = i + 1, i
-        while j >= 0 and i - j < 12:
-            tok = toks[j].group()
-            low = _POSSESSIVE.sub("", tok.lower())
-            prev = toks[j - 1].group() if j else ""
-            if self._abbrev_dot(toks, j) or tok in "()":
-                first = j
-            elif not tok[0].isalnum() or low in _CALENDAR:
-                break
-            elif low in _ARTICLES or (low in _DETERMINERS and tok.islower()):
-                return j
-            elif low in _PRONOUNS:
-                return j if j == i else first
-            elif low in _CONNECTORS and first <= i and (_capitalised(prev) or prev.lower() in _ROLE_WORDS):
-                first = j  # "Ould Abdallah", "officials and witnesses"
-            elif _capitalised(tok) or low in _ROLE_WORDS:
-                if low in _STOP:
-                    break
-                first = j
-            elif low in _STOP:
-                break
-            elif j == i and tok.isalpha():  # the head noun right before the verb: "union leaders said"
-                first = j
-            elif j < i and toks[j + 1].group().lower() in _ROLE_WORDS and (
-                    _capitalised(prev) or prev.lower() in _ROLE_WORDS):
-                first = j  # "UN humanitarian coordinator X"
-            else:  # an adjective in a description: "a grieving mother" needs its article
-                k = j - 1
-                while k >= 0 and j - k < 3 and toks[k].group().islower() and toks[k].group() not in _STOP:
-                    if toks[k].group() in _ARTICLES:
-                        return k
-                    k -= 1
-                break
-            j -= 1
-        return first
-
-    def phrase_left(self, lo: int, verb_start: int) -> tuple[_Phrase | None, str | None]:
-        """The speaker phrase that ends just before a verb, and its apposition ("X, a lawyer, said")."""
-        toks = self._tokens(lo, verb_start)
-        i = len(toks) - 1
-        while i >= 0 and toks[i].group().lower() in _ADVERBS:
-            i -= 1
-        if i < 0 or toks[i].group().lower() in _AUXILIARIES:
-            return None, None
-        apposition, named = None, None
-        if toks[i].group() == ",":
-            j = self._other_comma(toks, i, -1)
-            if j < 1 or toks[j].group() != "," or i - j < 2:
-                return None, None
-            apposition, named = self._apposition(toks, j + 1, i - 1)
-            i = j - 1
-        first = self._left_start(toks, i)
-        if first > i:
-            return None, None
-        phrase = self._phrase(toks, first, i)
-        if first >= 2 and toks[first - 1].group() in _PREPOSITIONS and toks[first - 2].group()[0].isalnum():
-            outer_first = self._left_start(toks, first - 2)  # "Police in Kano", "Traders on First Avenue"
-            outer = self._phrase(toks, outer_first, first - 2) if outer_first <= first - 2 else None
-            if outer is not None and outer.kind == "name":
-                return outer, None
-            if outer is not None:
-                phrase, apposition = self._phrase(toks, outer_first, i), None
-        return self._with_named_apposition(phrase, named, apposition)
-
-    def _with_named_apposition(self, phrase, named, apposition):
-        """"the police chief, Ali Musa, said": the name in the apposition is the speaker."""
-        if phrase is not None and named is not None and phrase.kind in ("title", "group") \
-                and named.kind == "name" and " " in self.text[named.name[0]:named.name[1]]:
-            named.title = phrase.title or named.title
-            return named, None
-        return phrase, apposition
-
-    def phrase_right(self, verb_end: int, hi: int) -> tuple[_Phrase | None, str | None]:
-        """The speaker phrase right after a verb ("said police spokesman X, a ...")."""
-        toks = self._tokens(verb_end, hi)
-        b, seen_article = -1, False
-        for i, m in enumerate(toks[:12]):
-            tok = m.group()
-            low = tok.lower()
-            nxt = toks[i + 1].group() if i + 1 < len(toks) else ""
-            if self._abbrev_dot(toks, i) or (tok in "()" and b >= 0):
-                b = i
-                continue
-            if not tok[0].isalnum() or (low in _STOP and not _capitalised(tok)):
-                break
-            if low in ("of", "for", "and"):
-                if not _capitalised(nxt) and nxt.lower() not in _ARTICLES:
-                    break
-            elif i == 0 and low in _DETERMINERS:
-                seen_article = True
-            elif not _capitalised(tok) and low not in _ROLE_WORDS and low not in _NAME_LINKS:
-                upcoming = [t.group() for t in toks[i + 1:i + 3]]
-                role_before_name = b == i - 1 and any(_capitalised(t) for t in upcoming) and all(
-                    _capitalised(t) or t.islower() and t not in _STOP for t in upcoming)
-                if not (role_before_name or (seen_article and i < 3)):
-                    break
-            b = i
-        if b < 0:
-            return None, None
-        apposition, named = None, None
-        if b + 1 < len(toks) and toks[b + 1].group() == ",":
-            j = self._other_comma(toks, b + 1, 1)
-            if j > b + 2:
-                apposition, named = self._apposition(toks, b + 2, j - 1)
-        return self._with_named_apposition(self._phrase(toks, 0, b), named, apposition)
-
-    def _other_comma(self, toks: list[re.Match[str]], i: int, step: int) -> int:
-        """From the comma at i, the index of the punctuation that closes the apposition."""
-        j = i + step
-        while 0 <= j < len(toks) and abs(j - i) < 40 and (
-                toks[j].group() not in ",.;:“”\"" or self._abbrev_dot(toks, j)):
-            j += step
-        return j
-
-    def _apposition(self, toks: list[re.Match[str]], a: int, b: int) -> tuple[str | None, _Phrase | None]:
-        """The role in ", a lawyer who heads the bar association," (not ", 34," or ", however,"),
-        and the apposition read as a phrase (", Ali Musa,")."""
-        words = self.text[toks[a].start():toks[b].end()].split()
-        first = words[0].lower()
-        if first in ("a", "an", "the"):
-            words = words[1:]
-        elif not (first in _TITLES or first in _MODIFIERS or _capitalised(words[0])):
-            words = []
-        return (" ".join(words) or None) if len(words) <= 25 else None, self._phrase(toks, a, b)
-
     # ------------------------------------------------------------------ phrase -> speaker
     def _entity_over(self, lo: int, hi: int, types: tuple[str, ...]) -> Entity | None:
         found = None
@@ -337,7 +127,7 @@ class _Finder:
                 found = ent
         return found
 
-    def resolve(self, phrase: _Phrase | None, apposition: str | None, at: int) -> Speaker | None:
+    def resolve(self, phrase: Phrase | None, apposition: str | None, at: int) -> Speaker | None:
         if phrase is None:
             return None
         text = self.text
@@ -388,10 +178,10 @@ class _Finder:
                 continue
             lead = m.group(1).split()
             n = len(lead)
-            while n and lead[n - 1].lower() not in _ROLE_WORDS | _HONORIFICS | _STOP:
+            while n and lead[n - 1].lower() not in ROLE_WORDS | HONORIFICS | STOP:
                 n -= 1
             if n < len(lead):
-                title = [w for w in lead[:n] if w.lower() not in _HONORIFICS | _STOP]
+                title = [w for w in lead[:n] if w.lower() not in HONORIFICS | STOP]
                 return " ".join(lead[n:] + [name]), " ".join(title) or None
         return name, None
 
@@ -424,7 +214,7 @@ class _Finder:
 
     def _opens_sentence(self, start: int) -> bool:
         lead = self.text[self.sentence(start)[0]:start]
-        return all(_capitalised(w) or w.lower() in _ROLE_WORDS or w.lower() in _DETERMINERS
+        return all(capitalised(w) or w.lower() in ROLE_WORDS or w.lower() in DETERMINERS
                    for w in _WORD.findall(lead))
 
     def _issuer(self, at: int) -> Speaker | None:
@@ -442,28 +232,6 @@ class _Finder:
                     return Speaker(ent.name, ent.id, ent.title, type_ == "PERSON")
         lo = self.sentences[max(0, si - 2)].start
         return next((sp for pos, sp in reversed(self.people) if lo <= pos < at), None)
-
-    def _subject(self, lo: int, hi: int) -> tuple[_Phrase | None, str | None]:
-        """The subject of the sentence part [lo, hi): the phrase before its first verb-like word
-        ("The U.N. coordinator in Nigeria, Fatima Ali, condemned ..." -> Fatima Ali)."""
-        toks = self._tokens(lo, min(hi, lo + 240))
-        i = 0
-        while i < len(toks):
-            tok = toks[i].group()
-            low = _POSSESSIVE.sub("", tok.lower())
-            if tok == ",":
-                j = self._other_comma(toks, i, 1)
-                i = j + 1 if j < len(toks) and toks[j].group() == "," else i + 1
-                continue
-            prev = toks[i - 1].group().lower() if i else ""
-            if tok[0].isalpha() and not _capitalised(tok) and low not in _ROLE_WORDS | _CONNECTORS \
-                    and low not in _DETERMINERS | _PREPOSITIONS and prev not in _DETERMINERS | _PREPOSITIONS \
-                    and not (i + 1 < len(toks) and toks[i + 1].group().lower() in _ROLE_WORDS):
-                return self.phrase_left(lo, toks[i].start()) if i else (None, None)
-            if not tok[0].isalnum() and tok not in "()" and not self._abbrev_dot(toks, i):
-                break
-            i += 1
-        return None, None
 
     def _sentence_subjects(self) -> None:
         """Without entities, people who open a sentence are antecedents for "he said"."""
@@ -546,7 +314,7 @@ class _Finder:
         if short and not verb:
             return None  # a scare quote
         if not verb:
-            if all(_capitalised(w) or w.lower() in _CONNECTORS for w in words):
+            if all(capitalised(w) or w.lower() in CONNECTORS for w in words):
                 return None  # a title or a name in quotation marks
             s_start = self.sentence(q.start)[0]
             last = self.last_said
@@ -572,7 +340,7 @@ class _Finder:
             p, n = m.end(), 0
             while n < 4:
                 w = _NEXT_WORD.match(self.text, p, end)
-                if not w or not (_capitalised(w.group(1)) or w.group(1).lower() in _FRAME_WORDS):
+                if not w or not (capitalised(w.group(1)) or w.group(1).lower() in _FRAME_WORDS):
                     break
                 p, n = w.end(), n + 1
             if n == 0:
@@ -631,7 +399,7 @@ class _Finder:
             return None
         after = lead.end()
         first = _WORD.match(text, after, body_end)
-        if not first or first.group().lower() in _NOT_CLAUSE:
+        if not first or first.group().lower() in NOT_CLAUSE:
             return None
         if re.search(r":\s*[“\"]", text[after:body_end]):
             return None  # introduces a direct quotation

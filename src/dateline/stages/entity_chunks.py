@@ -1,0 +1,322 @@
+"""Capitalised chunks and the people in them, for the entities stage.
+
+The text is cut into tokens and maximal capitalised chunks ("Kurdistan Workers' Party (PKK)",
+"Secretary of State Jane Doe"); :class:`PersonRules` reads a chunk as a person with a title or
+honorific ("Gen. X", "Kenyan President X"), a name "of" an organisation, or a guess from the
+words around it; ``title_before``/``title_after``/``title_reverse`` find a person's title in the
+text beside a mention. The typer of :mod:`.entities` is built on these.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .. import gazetteer
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w\-]|['’](?=[^\W_]))*|\d[\w.,:\-]*|[^\w\s]")
+PARTICLE_TOKEN = re.compile(r"^(?:al|el|ad|ar|as|an|at|ash|az|ul|bin|ibn|abu|de|da|di|du|van|von|le|la|d)-\w")
+CONNECTORS = frozenset(("of", "for", "the", "and", "&", "on", "de", "da", "do", "dos", "das", "du", "del",
+                        "della", "di", "van", "von", "der", "den", "la", "le", "al", "el", "bin", "ibn",
+                        "bint", "abu", "y"))
+_NAME_PARTICLES = frozenset(("de", "da", "do", "dos", "das", "du", "del", "della", "di", "van", "von", "der",
+                             "den", "la", "le", "al", "el", "bin", "ibn", "bint", "abu", "y"))
+SPLITTERS = ("of", "for", "on")
+_SAY = re.compile(r"\s*,?\s*(?:said|says|say|told|tells|added|adds|explained|insisted|warned|wrote|"
+                  r"recalled|stated|confirmed|asked|replied|noted)\b")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according\s+to|asked|by)\s*$")
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|around|across|at|from)\s+(?:the\s+)?$")
+_HYPHEN_MODIFIER = re.compile(r"^([A-Z][\w]*)(-[a-z][\w\-]*)$")  # "Somalia-based", "Saudi-led"
+ALWAYS_DROP = frozenset(("a", "an", "the", "this", "that", "these", "those", "in", "on", "at", "as", "but",
+                         "and", "if", "when", "while", "after", "before", "for", "from", "with", "by",
+                         "to", "it", "he", "she", "they", "we", "his", "her", "their", "its", "our"))
+_APPOSITION = re.compile(r",\s+((?:a|an|the)\s+[^,.;:!?\"“”()]{2,90}?)(?=\s+(?:who|which|that|whose|said|told)\b|[,.;:!?\"“”)]|$)")
+_CLAUSE_START = re.compile(r"(?:^|[.;:!?\"“”(]\s*|,\s+|\n)\s*((?:the|a|an|The|A|An)\s[^,.;:!?\"“”()\n]{2,100}),\s+$")
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-.]{1,9}$")
+
+
+@dataclass(slots=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    type: str
+    name: str
+    title: str | None = None
+    country: str | None = None
+    alias: str | None = None  # an acronym in parentheses that names the same thing
+    weak: bool = False  # a single word typed by a guess; yields to a person's surname
+
+
+@cache
+def lexicon():
+    lex = gazetteer.lexicon()
+
+    def lower_set(words):
+        return frozenset(w.lower() for w in words)
+
+    heads = lower_set(lex["titles"]["heads"])
+    geo = lex["geo_suffix"]
+    suffixes = {w: kind for kind in ("admin1", "admin2", "settlement", "natural") for w in geo[kind]}
+    suffix_alt = "|".join(sorted((re.escape(w) for w in suffixes), key=len, reverse=True))
+    before_of = "|".join(re.escape(w) for w in geo["before_of"])
+    return {
+        "calendar": frozenset(lex["calendar"]["words"]),
+        "stop": lower_set(lex["stopwords"]["words"]),
+        "honorifics": frozenset(lex["honorifics"]["words"]),
+        "heads": heads,
+        "head_words": frozenset(w.split()[-1] for w in heads),
+        "breaks": lower_set(lex["titles"]["breaks"]),
+        "org": frozenset(lex["org"]["keywords"]),
+        "known_org": {gazetteer.fold(w): w for w in lex["org"]["known"]},
+        "groups": lower_set(lex["org"]["group_nouns"]),
+        "fac": frozenset(lex["fac"]["keywords"]),
+        "law": frozenset(lex["law"]["keywords"]),
+        "event": frozenset(lex["event"]["keywords"]),
+        "suffixes": suffixes,
+        "suffix_caps": frozenset(w.capitalize() for w in suffixes if " " not in w),
+        "suffix_after": re.compile(rf"\s+({suffix_alt})\b", re.I),
+        "of_before": re.compile(rf"\b(?:{before_of})\s+of\s+(?:the\s+)?$", re.I),
+        "not_places": frozenset(gazetteer.fold(n) for n in lex["not_places"]["names"]),
+    }
+
+
+# --- chunking ----------------------------------------------------------------------------
+
+def tokenize(text: str) -> list[Tok]:
+    """Words, numbers and punctuation; "Somalia-based" is two tokens, so "Somalia" stays a name."""
+    tokens: list[Tok] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        hm = _HYPHEN_MODIFIER.match(word) if "-" in word else None
+        if hm:
+            cut = m.start() + len(hm.group(1))
+            tokens += [Tok(hm.group(1), m.start(), cut), Tok(hm.group(2), cut, m.end())]
+        else:
+            tokens.append(Tok(word, m.start(), m.end()))
+    return tokens
+
+
+def _is_cap(text: str) -> bool:
+    return text[:1].isupper() or bool(PARTICLE_TOKEN.match(text))
+
+
+def chunks(text: str, tokens: list[Tok], honorifics: frozenset[str]) -> list[list[Tok]]:
+    """Maximal capitalised sequences; connectors and a parenthesised group may sit inside."""
+    out: list[list[Tok]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if not (_is_cap(tok.text) and tok.text[0].isalpha()):
+            i += 1
+            continue
+        chunk = [tok]
+        j = i + 1
+        while j < n:
+            prev, cur = chunk[-1], tokens[j]
+            gap = text[prev.end:cur.start]
+            if cur.text == "." and prev.text in honorifics and gap == "":
+                prev.end = cur.end  # "Gen." keeps its period
+                j += 1
+                continue
+            if gap not in (" ", "") or (gap == "" and cur.text[0].isalnum()):
+                if not (gap == " " and cur.text == "("):
+                    break
+            if _is_cap(cur.text) and cur.text[0].isalpha() and gap == " ":
+                chunk.append(cur)
+                j += 1
+                continue
+            if cur.text in ("'", "’") and gap == "" and prev.text.endswith("s") and j + 1 < n \
+                    and _is_cap(tokens[j + 1].text) and text[cur.end:tokens[j + 1].start] == " ":
+                prev.end = cur.end  # "Workers' Party"
+                prev.text += cur.text
+                j += 1
+                continue
+            if cur.text == "(" and gap == " ":
+                k = j + 1
+                while k < n and k - j <= 6 and tokens[k].text != ")" and _is_cap(tokens[k].text):
+                    k += 1
+                if k < n and k > j + 1 and tokens[k].text == ")":
+                    chunk.extend(tokens[j:k + 1])
+                    j = k + 1
+                    continue
+                break
+            if cur.text.lower() in CONNECTORS and gap == " ":
+                k = j
+                while k < n and tokens[k].text.lower() in CONNECTORS and text[tokens[k - 1].end:tokens[k].start] == " ":
+                    k += 1
+                if k < n and k > j and _is_cap(tokens[k].text) and tokens[k].text[0].isalpha() \
+                        and text[tokens[k - 1].end:tokens[k].start] == " " and k - j <= 2:
+                    chunk.extend(tokens[j:k + 1])
+                    j = k + 1
+                    continue
+            break
+        out.append(chunk)
+        i = j
+    return out
+
+
+# --- people: titles, honorifics and names inside a chunk -----------------------------------
+
+class PersonRules:
+    """How the entities typer reads a chunk as a person. Mixed into that typer, which supplies
+    ``text``, ``lex``, ``gaz``, ``mentions``, ``add``, ``classify``, ``_strip_connectors``,
+    ``_place_kinds``, ``_place``, ``_locative``, ``_keyword_type`` and ``_country_inside``."""
+
+    def _person_of(self, words: list[str]) -> bool:
+        left = words[:words.index("of")]
+        return 2 <= len(left) <= 4 and all(self._name_word(w) for w in left) and not self._keyword_type(left) \
+            and not self._place_kinds(" ".join(left)) and not self._placeish(left[0])
+
+    def _placeish(self, word: str) -> bool:
+        """A country, division, big city or nationality: no person's first name in prose."""
+        key = gazetteer.fold(word)
+        return self.gaz.demonym(word) is not None or any(
+            p.kind in ("country", "region") or p.kind == "city" and p.population >= 100000
+            and gazetteer.fold(p.name) == key for p in self._place_kinds(word))
+
+    def _with_title(self, toks: list[Tok], words: list[str]) -> bool:
+        """"Senior Magistrate Jane Doe", "Kenyan President X", "Gen. X": title + person."""
+        lex = self.lex
+        tail = len(toks)
+        while tail > 0 and self._name_word(words[tail - 1]):
+            tail -= 1
+        if tail == 0 or tail == len(toks) or len(toks) - tail > 4:
+            return False
+        before = words[tail - 1]
+        bare = before.rstrip(".")
+        is_title = (before.lower() in lex["heads"] or bare in lex["honorifics"] or before == ")"
+                    or any(" ".join(words[k:tail]).lower() in lex["heads"] for k in range(max(0, tail - 3), tail)))
+        if before.lower() in CONNECTORS and len(toks) - tail >= 3 and any(
+                w.lower() in lex["heads"] for w in words[:tail]):
+            # "Secretary of State Jane Doe", "Commissioner for Human Rights Jane Doe"
+            tail = len(toks) - (3 if words[-3] in _NAME_PARTICLES or words[-2] in _NAME_PARTICLES else 2)
+            before, is_title = words[tail - 1], True
+        if not is_title or before.lower() in CONNECTORS:
+            return False
+        start = 0
+        country = None
+        while start < tail - 1:
+            code = self.gaz.demonym(words[start]) or self.gaz.country_code(words[start])
+            if not code or words[start].lower() in lex["heads"]:
+                break
+            self.add([toks[start]], "NORP" if self.gaz.demonym(words[start]) else "GPE",
+                     country=code)
+            country = country or code
+            start += 1
+        title = self.text[toks[start].start:toks[tail - 1].end]
+        if bare in ("Mr", "Mrs", "Ms", "Miss", "Mx") and start == tail - 1:
+            title = None
+        person = self.add(toks[tail:], "PERSON", title=title, country=country or self._country_before(toks[0]))
+        if start < tail - 1:  # title complements: "Commissioner for Human Rights of Azerbaijan"
+            person.country = person.country or self._country_inside(words[start:tail])
+        return True
+
+    def _title_only(self, toks: list[Tok], words: list[str]) -> bool:
+        """"Commissioner for Human Rights of X", "National Leader": a title, no name; only the
+        places and organisations of its complement are entities."""
+        cut = next((i for i, w in enumerate(words) if w in SPLITTERS or w == "("), len(words))
+        if cut == 0 or words[cut - 1].lower() not in self.lex["heads"]:
+            return False
+        rest = self._strip_connectors(toks[cut:])
+        if rest and rest[0].text != "(":
+            before = len(self.mentions)
+            self.classify(rest, False)
+            self.mentions[before:] = [m for m in self.mentions[before:] if m.type != "PERSON"]
+        return True
+
+    def _name_word(self, word: str) -> bool:
+        lex = self.lex
+        return (word[:1].isupper() or bool(PARTICLE_TOKEN.match(word)) or word in _NAME_PARTICLES) \
+            and word.lower() not in lex["heads"] and word.rstrip(".") not in lex["honorifics"] \
+            and word not in lex["org"] and word not in ("(", ")") and self.gaz.demonym(word) is None \
+            and word.lower() not in ("of", "for", "the", "and", "on")
+
+    def _country_before(self, tok: Tok) -> str | None:
+        """The country of a possessive just before: "Iraq's Foreign Minister ..."."""
+        m = re.search(r"([A-Z][\w\-]+)['’]s\s+$", self.text[max(0, tok.start - 40):tok.start])
+        return self.gaz.country_code(m.group(1)) if m else None
+
+    def _person_or_guess(self, toks: list[Tok], words: list[str], sentence_initial: bool) -> None:
+        text = self.text
+        after = text[toks[-1].end:toks[-1].end + 30]
+        before = text[max(0, toks[0].start - 30):toks[0].start]
+        says = bool(_SAY.match(after) or _SAID_BEFORE.search(before))
+        name_like = 2 <= len(toks) <= 4 and all(w[:1].isupper() or w in _NAME_PARTICLES or PARTICLE_TOKEN.match(w)
+                                                 for w in words) and not words[-1].isupper() \
+            and not self._placeish(words[0]) and "of" not in words \
+            and not any(len(w) > 1 and w.isupper() for w in words)
+        locative = len(toks) == 1 and bool(LOCATIVE_BEFORE.search(before))
+        if name_like or (says and len(toks) <= 4 and not locative):
+            self.add(toks, "PERSON", country=self._country_before(toks[0]))
+            return
+        if len(toks) == 1:
+            word = words[0]
+            kinds = self._place_kinds(word)
+            if kinds:
+                if not sentence_initial or self._locative(toks):
+                    self._place(toks, kinds)
+                    self.mentions[-1].weak = True
+                return
+            if sentence_initial or word.isupper():
+                if ACRONYM.match(word) and len(word) >= 2:
+                    self.add(toks, "ORG", weak=True)
+                else:
+                    self.add(toks, "PERSON", weak=True)  # kept only as a known surname
+                    self.mentions[-1].title = "?"
+                return
+            if LOCATIVE_BEFORE.search(before) and not re.search(r"\b(?:of|to|from)\s+$", before):
+                self.add(toks, "GPE", weak=True)
+            else:
+                self.add(toks, "PERSON", weak=True)
+                self.mentions[-1].title = "?"
+
+
+# --- titles from context ---------------------------------------------------------------------
+
+def title_before(text: str, start: int, lex) -> str | None:
+    """"police spokesman X", "Foreign Ministry spokesman X", "defence lawyer X"."""
+    pos, kept = start, []
+    while len(kept) < 4:
+        m = re.search(r"([\w'’\-]+)( ?)$", text[max(0, pos - 40):pos])
+        if not m or (not m.group(2) and kept) or (kept == [] and not m.group(2)):
+            break
+        word = m.group(1)
+        low = word.lower()
+        if not kept and low not in lex["head_words"]:
+            return None
+        if kept and (low in lex["breaks"] or low in ALWAYS_DROP):
+            break
+        kept.append(word)
+        pos = max(0, pos - 40) + m.start(1)
+    return text[pos:start].strip() if kept else None
+
+
+def title_after(text: str, end: int, lex) -> str | None:
+    m = _APPOSITION.match(text, end)
+    if not m:
+        return None
+    phrase = m.group(1)
+    if len(phrase.split()) > 12 or not any(w.lower() in lex["head_words"] for w in re.findall(r"[\w\-]+", phrase)):
+        return None
+    return phrase.strip()
+
+
+def title_reverse(text: str, start: int, lex) -> str | None:
+    """"The chairman of the X council, Jane Doe, said ..."."""
+    m = _CLAUSE_START.search(text[max(0, start - 110):start])
+    if not m:
+        return None
+    phrase = m.group(1)
+    words = phrase.split()
+    if len(words) > 12 or words[1].lower() not in lex["head_words"] and not any(
+            w.lower() in lex["head_words"] for w in words[1:4]):
+        return None
+    return re.sub(r"^(?:the|The)\s+", "", phrase)
