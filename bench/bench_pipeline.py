@@ -222,7 +222,7 @@ def ensure_spacy_venv() -> tuple[Path | None, str]:
     steps = []
     if not python.exists():
         steps.append([sys.executable, "-m", "venv", "--clear", str(SPACY_VENV)])
-    steps.append([str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q",
+    steps.append([str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q", "--retries", "2",
                   "-r", str(SPACY_REQUIREMENTS)])
     for cmd in steps:
         try:
@@ -292,7 +292,8 @@ def spacy_worker(in_path: str, out_path: str) -> None:
         "ner_tok2vec": arch, "batch_size": nlp.batch_size,
         "load_s": load_s, "warmup_docs": min(warmup_n, len(texts)), "warmup_s": warmup_s,
         "articles": len(texts), "wall_s": wall, "cpu_s": cpu, "cpu_per_wall": cpu / wall,
-        "articles_per_s": len(texts) / wall, "words_per_s": words / wall, "ms_per_article": 1000 * wall / len(texts),
+        "articles_per_s": len(texts) / wall, "words_per_s": words / wall,
+        "ms_per_article": 1000 * wall / len(texts),
         "entities": ents, "maxrss_mib": _maxrss_mib(),
         "thread_env": {k: os.environ.get(k) for k in ONE_THREAD_ENV},
     }), encoding="utf-8")
@@ -314,60 +315,70 @@ def goals(dl: dict, sp: dict) -> list[dict]:
     return out
 
 
+def _line(label: str, text: str) -> None:
+    print(f"  {label:<12} {text}")
+
+
 def print_report(result: dict) -> None:
-    c, dl, sp = result["corpus"], result["dateline"], result["spacy"]
+    c, dl, sp, m = result["corpus"], result["dateline"], result["spacy"], result["machine"]
     print("Dateline speed benchmark")
-    print(f"  corpus   {c['articles']} articles, cycled from {c['distinct_texts']} distinct texts built from "
-          f"{c['source_articles']} source articles (src/dateline/samples + tests/gold)")
-    print(f"           words/article mean {c['words_per_article_mean']:.0f} (min {c['words_per_article_min']}, "
-          f"max {c['words_per_article_max']}; target >= {c['min_words_target']}), "
-          f"{c['chars_per_article_mean']:.0f} chars/article, {c['words_total']:,} words in all")
-    m = result["machine"]
-    print(f"  machine  {m['cpu']}, Python {m['python']}, {m['cpus']} CPUs; {m['affinity']}")
+    _line("corpus", f"{c['articles']} articles, cycled from {c['distinct_texts']} distinct texts built from "
+                    f"{c['source_articles']} source articles (src/dateline/samples + tests/gold)")
+    _line("", f"words/article mean {c['words_per_article_mean']:.0f} (min {c['words_per_article_min']}, "
+              f"max {c['words_per_article_max']}; target >= {c['min_words_target']}), "
+              f"{c['chars_per_article_mean']:.0f} chars/article, {c['words_total']:,} words in all")
+    _line("machine", f"{m['cpu']}, Python {m['python']}, {m['cpus']} CPUs; {m['affinity']}")
     print()
     print(f"Dateline default pipeline (dateline.pipeline.process), one process, single-threaded "
           f"({dl['threads']} Python thread), one core")
-    print(f"  warm-up      import dateline.pipeline {dl['import_s']:.2f} s (lexicons, regexes); first process() "
-          f"{1000 * dl['first_call_s']:.0f} ms (gazetteer {dl['gazetteer_cache']}); "
-          f"second {1000 * dl['second_call_s']:.1f} ms; not in the rates below")
-    print(f"  steady state {dl['articles']} articles in {dl['wall_s']:.2f} s wall, {dl['cpu_s']:.2f} s CPU "
-          f"(cpu/wall {dl['cpu_per_wall']:.2f})")
-    print(f"               {dl['articles_per_s']:.1f} articles/s, {dl['words_per_s']:,.0f} words/s, "
-          f"{dl['ms_per_article']:.2f} ms/article")
-    print("  per stage    mean ms/article, each apply() timed separately on the same articles:")
+    _line("warm-up", f"import dateline.pipeline {dl['import_s']:.2f} s (lexicons, regexes); "
+                     f"first process() {1000 * dl['first_call_s']:.0f} ms "
+                     f"(gazetteer {dl['gazetteer_cache']}); "
+                     f"second {1000 * dl['second_call_s']:.1f} ms; not in the rates below")
+    _rates(dl)
+    _line("per stage", "mean ms/article, each apply() timed separately on the same articles:")
     total = dl["stage_ms_total"]
     for name, ms in dl["stage_ms_per_article"].items():
         print(f"    {name:<10} {ms:7.3f} ms  {100 * ms / total:5.1f}%  {'#' * round(40 * ms / total)}")
     print(f"    {'sum':<10} {total:7.3f} ms  (end-to-end pass: {dl['ms_per_article']:.3f} ms)")
-    print(f"  memory       peak RSS (ru_maxrss) {dl['maxrss_mib']:.0f} MiB; {dl['maxrss_mib_before_import']:.0f} MiB "
-          f"before importing dateline, {dl['maxrss_mib_after_import']:.0f} after the import, "
-          f"{dl['maxrss_mib_after_warmup']:.0f} after readers, corpus and first call")
-    print(f"               tracemalloc peak {dl['tracemalloc_peak_mib']:.2f} MiB over {dl['tracemalloc_articles']} "
-          f"articles after warm-up (records dropped); {dl['tracemalloc_retained_mib']:.2f} MiB still held after")
+    _line("memory", f"peak RSS (ru_maxrss) {dl['maxrss_mib']:.0f} MiB; "
+                    f"{dl['maxrss_mib_before_import']:.0f} MiB before importing dateline, "
+                    f"{dl['maxrss_mib_after_import']:.0f} after the import, "
+                    f"{dl['maxrss_mib_after_warmup']:.0f} after readers, corpus and first call")
+    _line("", f"tracemalloc peak {dl['tracemalloc_peak_mib']:.2f} MiB over {dl['tracemalloc_articles']} "
+              f"articles after warm-up (records dropped); "
+              f"{dl['tracemalloc_retained_mib']:.2f} MiB still held after")
     print()
     if "skipped" in sp:
         print(f"spaCy comparison SKIPPED: {sp['skipped']}")
     else:
-        print(f"spaCy {sp['spacy_version']} {sp['model']} {sp['model_version']}: NER pass over the same texts, "
-              f"own venv, subprocess on the same CPU, *_NUM_THREADS=1")
-        print(f"  ran          tokenizer + {' + '.join(sp['pipe_names'])} (ner tok2vec: {sp['ner_tok2vec']}); "
-              f"not loaded: {', '.join(sp['excluded'])}; nlp.pipe(texts) batch_size={sp['batch_size']}, n_process=1")
-        print(f"  warm-up      spacy import + model load {sp['load_s']:.2f} s; first {sp['warmup_docs']} docs "
-              f"{sp['warmup_s']:.2f} s")
-        print(f"  steady state {sp['articles']} articles in {sp['wall_s']:.2f} s wall, {sp['cpu_s']:.2f} s CPU "
-              f"(cpu/wall {sp['cpu_per_wall']:.2f}); {sp['entities']:,} entities")
-        print(f"               {sp['articles_per_s']:.1f} articles/s, {sp['words_per_s']:,.0f} words/s, "
-              f"{sp['ms_per_article']:.2f} ms/article; peak RSS {sp['maxrss_mib']:.0f} MiB")
-        print(f"  Dateline/spaCy {dl['articles_per_s'] / sp['articles_per_s']:.2f}x articles/s")
+        print(f"spaCy {sp['spacy_version']} {sp['model']} {sp['model_version']}: NER pass over the same "
+              f"texts, own venv, subprocess on the same CPU, *_NUM_THREADS=1")
+        _line("ran", f"tokenizer + {' + '.join(sp['pipe_names'])} (ner tok2vec: {sp['ner_tok2vec']}); "
+                     f"not loaded: {', '.join(sp['excluded'])}; "
+                     f"nlp.pipe(texts) batch_size={sp['batch_size']}, n_process=1")
+        _line("warm-up", f"spacy import + model load {sp['load_s']:.2f} s; "
+                         f"first {sp['warmup_docs']} docs {sp['warmup_s']:.2f} s; not in the rates below")
+        _rates(sp)
+        _line("", f"{sp['entities']:,} entities; peak RSS of the spaCy process {sp['maxrss_mib']:.0f} MiB")
+        _line("ratio", f"Dateline/spaCy {dl['articles_per_s'] / sp['articles_per_s']:.2f}x articles/s")
     print()
     print("Goals")
     for g in result["goals"]:
         print(f"  {g['status']:<4}  {g['goal']:<58} {g['value']}")
 
 
+def _rates(side: dict) -> None:
+    _line("steady state", f"{side['articles']} articles in {side['wall_s']:.2f} s wall, "
+                          f"{side['cpu_s']:.2f} s CPU (cpu/wall {side['cpu_per_wall']:.2f})")
+    _line("", f"{side['articles_per_s']:.1f} articles/s, {side['words_per_s']:,.0f} words/s, "
+              f"{side['ms_per_article']:.2f} ms/article")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--n", type=int, default=2000, help="articles to time (the corpus is cycled); default 2000")
+    ap.add_argument("--n", type=int, default=2000,
+                    help="articles to time (the corpus is cycled); default 2000")
     ap.add_argument("--min-words", type=int, default=500,
                     help="top each article up to at least this many words (0: articles as they are)")
     ap.add_argument("--mem-n", type=int, default=200, help="articles for the tracemalloc pass; default 200")
