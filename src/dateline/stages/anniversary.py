@@ -16,12 +16,9 @@ from ..doc import Doc, TimeX
 from ..record import Time
 from .timex_words import parse_number_words, parse_ordinal_words
 
-_COUNT = r"(\d{1,3}|[a-z]+(?:-[a-z]+)?)"
-_FRAME = re.compile(
-    rf"\b{_COUNT}(?:st|nd|rd|th)?\s+anniversary\b|\b{_COUNT}\s+years?\s+(?:to\s+the\s+day\s+)?"
-    rf"(?:since|after|ago)\b",
-    re.IGNORECASE,
-)
+# anchored on the rare words first, then the count read backwards: one cheap scan per article
+_ANCHOR = re.compile(r"anniversary|years?\s+(?:to\s+the\s+day\s+)?(?:since|after|ago)\b", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(r"\b(\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?)(?:st|nd|rd|th)?\s+$")
 _FRAMED_TRIGGER = re.compile(
     r"(?:anniversary\s+of|years?\s+(?:to\s+the\s+day\s+)?since|remember(?:ing|s|ed)?|commemorat\w+)\s+"
     r"(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}$",
@@ -49,8 +46,10 @@ def find(doc: Doc) -> Anniversary | None:
     """The first anniversary framing of the article and the day it is marked on."""
     if doc.reference_date is None:
         return None
-    for m in _FRAME.finditer(doc.text):
-        years = _number(m.group(1) or m.group(2))
+    text = doc.text
+    for m in _ANCHOR.finditer(text):
+        count = _COUNT_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        years = _number(count.group(1)) if count else None
         if not years or years > 1000:
             continue
         sentence = doc.sentence_at(m.start())

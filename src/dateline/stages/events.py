@@ -229,20 +229,19 @@ def _speaker_at(doc: Doc):
     return lookup
 
 
-def _has_deadly_riot(doc: Doc) -> bool:
+def _has_deadly_riot(doc: Doc, triggers: list[list[TriggerMatch]]) -> bool:
     """A riot that killed people is coded as the violence it was, in every sentence that names it."""
-    for f in doc.figures:
-        if f.count.kind == "killed" and (f.count.min or 0) > 0:
-            s = doc.sentences[f.sentence]
-            if any(m.spec.mode == "riot" for m in find_triggers(doc.text, s.start, s.end)):
-                return True
-    return False
+    return any(f.count.kind == "killed" and (f.count.min or 0) > 0
+               and any(m.spec.mode == "riot" for m in triggers[f.sentence]) for f in doc.figures)
 
 
-def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_at,
-                          deadly_riot: bool = False, anniversary: Anniversary | None = None) -> list[EventMention]:
+def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_at, deadly_riot: bool = False,
+                          anniversary: Anniversary | None = None,
+                          triggers: list[TriggerMatch] | None = None) -> list[EventMention]:
     s = doc.sentences[index]
-    matches = _filter(doc, find_triggers(doc.text, s.start, s.end), deadly_riot)
+    if triggers is None:
+        triggers = find_triggers(doc.text, s.start, s.end)
+    matches = _filter(doc, triggers, deadly_riot)
     owners = _owners(doc, index, matches)
     groups: dict[tuple[str, str], list[TriggerMatch]] = {}
     cues = {}
@@ -503,11 +502,12 @@ def apply(doc: Doc) -> None:
     speaker_at = _speaker_at(doc)
     mentions: list[EventMention] = []
     orphan_figures: list[Figure] = []
-    deadly_riot = _has_deadly_riot(doc)
+    triggers = [find_triggers(doc.text, s.start, s.end) for s in doc.sentences]
+    deadly_riot = _has_deadly_riot(doc, triggers)
     anniversary = find_anniversary(doc)
     for index in range(len(doc.sentences)):
         found = _mentions_in_sentence(doc, index, by_sentence.get(index, []), speaker_at, deadly_riot,
-                                      anniversary)
+                                      anniversary, triggers[index])
         attached = {id(f) for m in found for f in m.figures}
         orphan_figures += [f for f in by_sentence.get(index, []) if id(f) not in attached]
         mentions += found

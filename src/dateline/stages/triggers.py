@@ -1,10 +1,12 @@
-"""Event trigger lexicon (lexicons/events.toml) compiled into one regex, and the matches in a sentence."""
+"""Event trigger lexicon (lexicons/events.toml) compiled into one automaton, and the matches in a sentence."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import cache
+
+import ahocorasick
 
 from ..lexicons import load
 
@@ -37,8 +39,13 @@ def _norm(words: str) -> str:
     return re.sub(r"\s+", " ", words.lower())
 
 
+_WHITESPACE = {ord(c): " " for c in "\t\n\r\x0b\x0c\xa0\u2009\u202f"}
+_WORDISH = re.compile(r"[\w-]")
+
+
 @cache
-def _compiled() -> tuple[re.Pattern[str], dict[str, TriggerSpec]]:
+def _compiled() -> tuple[ahocorasick.Automaton, dict[str, TriggerSpec]]:
+    """One Aho-Corasick automaton over every trigger form (lower case, single spaces)."""
     table: dict[str, TriggerSpec] = {}
     for block in load("events")["trigger"]:
         weak = set(block.get("weak", ()))
@@ -47,10 +54,11 @@ def _compiled() -> tuple[re.Pattern[str], dict[str, TriggerSpec]]:
             key = _norm(form)
             table.setdefault(key, TriggerSpec(block["type"] or None, block["mode"] or None,
                                               block["kind"], form in weak, blocks))
-    alternation = "|".join(
-        re.escape(k).replace(r"\ ", r"\s+") for k in sorted(table, key=len, reverse=True)
-    )
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), table
+    automaton = ahocorasick.Automaton()
+    for key in table:
+        automaton.add_word(key, key)
+    automaton.make_automaton()
+    return automaton, table
 
 
 def _blocked(lowered: str, start: int, end: int, blocks: tuple[str, ...]) -> bool:
@@ -64,14 +72,28 @@ def _blocked(lowered: str, start: int, end: int, blocks: tuple[str, ...]) -> boo
 
 
 def find_triggers(text: str, start: int, end: int) -> list[TriggerMatch]:
-    """Every lexicon trigger inside ``text[start:end]`` (longest form wins at each position)."""
-    pattern, table = _compiled()
+    """Every lexicon trigger inside ``text[start:end]``: whole words, the longest form wins
+    where forms overlap, leftmost first."""
+    automaton, table = _compiled()
     sentence = text[start:end]
-    lowered = sentence.lower()
-    out = []
-    for m in pattern.finditer(sentence):
-        spec = table[_norm(m.group())]
-        if spec.blocks and _blocked(lowered, m.start(), m.end(), spec.blocks):
+    lowered = sentence.lower().translate(_WHITESPACE)
+    if len(lowered) != len(sentence):  # a character whose lower case is longer: keep offsets true
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence).translate(_WHITESPACE)
+    found = []
+    for last, key in automaton.iter(lowered):
+        first = last - len(key) + 1
+        if (first > 0 and _WORDISH.match(lowered, first - 1)) or _WORDISH.match(lowered, last + 1):
             continue
-        out.append(TriggerMatch(start + m.start(), start + m.end(), m.group(), spec))
+        found.append((first, last + 1, key))
+    found.sort(key=lambda f: (f[0], -f[1]))
+    out = []
+    taken_until = -1
+    for first, stop, key in found:
+        if first < taken_until:
+            continue
+        spec = table[key]
+        if spec.blocks and _blocked(lowered, first, stop, spec.blocks):
+            continue
+        taken_until = stop
+        out.append(TriggerMatch(start + first, start + stop, sentence[first:stop], spec))
     return out
