@@ -56,6 +56,8 @@ class Doc:
     quotes: list[Quote] = field(default_factory=list)
     # events stage -> timing stage: the mentions (trigger sites) behind each event id
     mentions: dict[str, list] = field(default_factory=dict)
+    # per-document memo of stage helpers (entity index, clause breaks): built once, read many times
+    memo: dict = field(default_factory=dict, repr=False)
     published: dt.datetime | None = None  # parsed article.published, naive local clock
     country_hint: str | None = None  # ISO alpha-3 of the dateline place, when known
 

@@ -8,7 +8,8 @@ to their noun phrase. The events stage calls these helpers once per trigger.
 from __future__ import annotations
 
 import re
-from functools import cache
+from bisect import bisect_left
+from functools import cache, lru_cache
 
 from ..doc import Doc
 from ..lexicons import load
@@ -26,6 +27,7 @@ _PREPOSITIONS = frozenset(
     "of in at on near from against with to into for across by over under through between among toward towards "
     "outside inside around behind beside along within without".split()
 )
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]+")
 _PARTITIVES = frozenset("hundreds thousands dozens scores tens millions some many most several all members "
                         "groups group crowds crowd one two three four five six seven eight nine ten".split())
 _MODIFIERS = frozenset("the a an its their his her former new local rival armed two three several some".split())
@@ -52,23 +54,39 @@ def _lexicon() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     return agents, victims, frozenset(lex["np_stop"])
 
 
+def _entity_index(doc: Doc) -> tuple[list[int], list[tuple[tuple[int, int], Entity]]]:
+    index = doc.memo.get("entity_index")
+    if index is None:
+        spans = sorted(((sp, ent) for ent in doc.entities for sp in ent.spans), key=lambda item: item[0])
+        index = doc.memo["entity_index"] = ([sp[0] for sp, _ in spans], spans)
+    return index
+
+
 def entities_between(doc: Doc, start: int, end: int, types: frozenset[str] | None = None):
     """(span, entity) for each entity mention inside [start, end), in text order."""
+    starts, spans = _entity_index(doc)
     found = []
-    for ent in doc.entities:
-        if types and ent.type not in types:
-            continue
-        for s, e in ent.spans:
-            if s >= start and e <= end:
-                found.append(((s, e), ent))
-    found.sort(key=lambda item: item[0])
+    for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+        span, ent = spans[i]
+        if span[1] <= end and (not types or ent.type in types):
+            found.append((span, ent))
     return found
 
 
-def _clause_start(text: str, sent_start: int, trigger_start: int) -> int:
+def _clause_start(text: str, sent_start: int, trigger_start: int, doc: Doc | None = None) -> int:
+    if doc is None:
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, sent_start, trigger_start)]
+    else:
+        key = ("clause_breaks", sent_start)
+        breaks = doc.memo.get(key)
+        if breaks is None:
+            end = doc.sentences[doc.sentence_at(sent_start)].end
+            breaks = doc.memo[key] = [m.end() for m in _CLAUSE_BREAK.finditer(text, sent_start, end)]
     cut = sent_start
-    for m in _CLAUSE_BREAK.finditer(text, sent_start, trigger_start):
-        cut = m.end()
+    for b in breaks:
+        if b > trigger_start:
+            break
+        cut = b
     return cut
 
 
@@ -106,14 +124,20 @@ def _preceded_by_preposition(text: str, start: int, floor: int) -> bool:
     return False
 
 
-def _mention(doc: Doc, start: int, end: int, entity: Entity | None) -> Mention:
+@lru_cache(maxsize=4096)
+def _country_of(word: str) -> str | None:
     from .places import country_of  # the places stage knows demonyms and country names
+
+    return country_of(word)
+
+
+def _mention(doc: Doc, start: int, end: int, entity: Entity | None) -> Mention:
 
     text = doc.text[start:end].strip(" ,")
     country = entity.country if entity is not None else None
     if country is None:
-        for word in re.findall(r"[A-Z][\w'’-]+", text):
-            country = country_of(word)
+        for word in _CAPITALISED.findall(text):
+            country = _country_of(word)
             if country:
                 break
     return Mention(text=text, span=(start, end), entity=entity.id if entity else None, country=country)
@@ -233,7 +257,7 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
             return found
     choices = []  # (gap between subject and its verb, is the lead, mention)
     for trig in group:
-        lo = max(_clause_start(text, sent_start, trig.start), floor)
+        lo = max(_clause_start(text, sent_start, trig.start, doc), floor)
         for s, e, ent in _candidates(doc, lo, trig.start):
             if _preceded_by_preposition(text, s, lo) or not _usable(doc, ent, statement):
                 continue
@@ -247,7 +271,7 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
         return min(near, key=lambda c: c[0])[2]
     if lead_choice is not None:
         return lead_choice[2]
-    lo = max(_clause_start(text, sent_start, lead.start), floor)
+    lo = max(_clause_start(text, sent_start, lead.start, doc), floor)
     found = _pronoun_actor(doc, lo, lead.start, speaker_at)
     if found is None and re.search(r"\b(?:they|it)\b", text[lo:lead.start]):
         speech = list(_SPEECH_BREAK.finditer(text, sent_start, lead.start))[-1:]
@@ -309,9 +333,7 @@ def _prep_weight(before: str) -> float:
 
 
 def is_country_name(name: str) -> bool:
-    from .places import country_of
-
-    return country_of(name) is not None and " " not in name.strip() or name in ("USSR", "Soviet Union")
+    return _country_of(name) is not None and " " not in name.strip() or name in ("USSR", "Soviet Union")
 
 
 def find_location(doc: Doc, sent_start: int, sent_end: int, group, others, exclude, statement: bool):

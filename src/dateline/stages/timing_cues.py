@@ -88,7 +88,10 @@ def cues_for(doc: Doc, sentence: int, start: int, end: int) -> Cues:
         negated = False
     hypothetical = bool(p["hypothetical_before"].search(before)) or bool(p["hypothetical_after"].search(after))
     future = bool(p["future_before"].search(before))
-    sentence_text = text[s.start:s.end]
-    historical = bool(p["historical_frame"].search(sentence_text)) or _habitual(text, left, right, start)
+    key = ("historical_frame", sentence)
+    framed = doc.memo.get(key)
+    if framed is None:
+        framed = doc.memo[key] = bool(p["historical_frame"].search(text, s.start, s.end))
+    historical = framed or _habitual(text, left, right, start)
     return Cues(negated=negated, hypothetical=hypothetical, future=future and not hypothetical,
                 historical=historical)
