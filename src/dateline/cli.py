@@ -454,4 +454,17 @@ def demo(ctx: click.Context, db: str) -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    # `python -m dateline.cli`: the command modules below import dateline.cli by name, so run
+    # that (fully registered) copy rather than registering them in this __main__ copy.
+    from dateline.cli import main as _registered_main
+
+    sys.exit(_registered_main())
+
+from .cli_search import search_command  # noqa: E402  (it imports the helpers above)
+
+main.add_command(search_command)
+
+from .cli_events import COMMANDS as _EVENT_COMMANDS  # noqa: E402  (it imports the helpers above)
+
+for _command in _EVENT_COMMANDS:  # `events` (canonical events) replaces the per-article listing
+    main.add_command(_command)

@@ -22,6 +22,7 @@ from ..errors import DatelineError, StoreError
 from ..record import Record
 from . import read, schema
 from .engine import display_url, make_engine, writer
+from .linking import link_record
 from .migrations import migrate
 from .write import insert_record
 
@@ -54,6 +55,7 @@ class Store:
                 if self._exists(conn, article_id):
                     return False
                 insert_record(conn, record)
+                link_record(conn, record)  # stories and canonical events (dateline.store.linking)
             return True
         except IntegrityError as exc:
             # Another writer stored the same article between our check and our insert.

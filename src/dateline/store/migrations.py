@@ -139,3 +139,25 @@ def migrate(engine: Engine) -> list[Migration]:
             ))
         applied.append(m)
     return applied
+
+
+@migration(2, "canonical events, claims, stories, audit, readable views")
+def _canonical_events(conn: Connection) -> None:
+    from . import linking, stories, views
+
+    create_tables(conn, *schema.V2_TABLES)
+    views.create_views(conn)
+    # Articles stored before linking existed: give them stories, then link their events.
+    a = schema.articles.c
+    for article_id, text in conn.execute(select(a.id, a.text).order_by(a.ingested_at, a.id)).all():
+        stories.assign_story(conn, article_id, text)
+    linking.link_pending(conn)
+
+
+# Registered last, after every migration defined above.
+@migration(3, "full-text search over events and articles")
+def _full_text_search(conn: Connection) -> None:
+    from .search import install
+
+    install(conn)
+

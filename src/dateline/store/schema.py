@@ -25,6 +25,7 @@ existing database up to it.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Column,
     Date,
     DateTime,
@@ -32,6 +33,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -183,3 +185,116 @@ Index("ix_times_article_id", times.c.article_id)
 
 # The tables the first migration creates (schema_migrations is bootstrapped separately).
 V1_TABLES = (articles, entities, times, events, counts, quotes)
+
+# -- migration 2: canonical events, claims, stories, review (see dateline.store.linking) ----
+#
+# A canonical event is one real-world event; each per-article ``events`` row that reports it
+# is a **claim** on it. ``canonical_events.uid`` is the uid of the claim that founded it, so it
+# has the same stable form as an event id. The per-article tables stay the source of truth:
+# the canonical tables can be rebuilt from them (:func:`dateline.store.linking.relink`),
+# replaying the reviewers' decisions kept in ``audit``.
+
+canonical_events = Table(
+    "canonical_events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uid", String(120), nullable=False, unique=True),  # the founding claim's event uid
+    Column("family", String(48), nullable=False),  # linking block: "ASSAULT", "disaster", "ACCUSE/future"
+    Column("type", CODE),
+    Column("mode", String(32)),
+    Column("timing", CODE),  # the claims' most common timing
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Column("date_precision", String(16)),
+    Column("date_basis", String(16)),
+    Column("location_name", SHORT),
+    Column("location_country", CODE),
+    Column("location_admin1", SHORT),
+    Column("location_lat", Float),
+    Column("location_lon", Float),
+    Column("location_geonames_id", Integer),
+    Column("actor_text", Text),
+    Column("actor_country", CODE),
+    Column("recipient_text", Text),
+    Column("recipient_country", CODE),
+    Column("figures_json", Text, nullable=False),  # {kind: {min, max, by_source: [...]}}
+    Column("figures_text", Text, nullable=False),  # "killed 12-19, injured at least 40"
+    Column("killed_min", Integer),
+    Column("killed_max", Integer),
+    Column("claims", Integer, nullable=False),
+    Column("sources", Integer, nullable=False),
+    Column("confirmed", Integer, nullable=False),  # 0/1, set by `dateline event confirm`
+    Column("overrides_json", Text, nullable=False),  # reviewer's edits, applied over the claims
+    Column("updated_at", DateTime, nullable=False),
+    Index("ix_canonical_block", "family", "location_country", "date_start"),
+    Index("ix_canonical_date_start", "date_start"),
+    Index("ix_canonical_country", "location_country"),
+)
+
+claims = Table(
+    "claims", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False, unique=True),
+    Column("event_uid", String(120), nullable=False, unique=True),
+    _article_fk(),
+    Column("canonical_id", Integer, ForeignKey("canonical_events.id"), nullable=False),
+    Column("family", String(48), nullable=False),
+    Column("figures_text", Text, nullable=False),
+    Column("evidence_text", Text),  # the first evidence sentence
+    Column("linked_by", CODE, nullable=False),  # auto | story | review
+    Index("ix_claims_canonical_id", "canonical_id"),
+    Index("ix_claims_article_id", "article_id"),
+)
+
+stories = Table(
+    "stories", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("first_article_id", ID, nullable=False),
+    Column("articles", Integer, nullable=False),
+)
+
+story_articles = Table(
+    "story_articles", metadata,
+    Column("article_id", ID, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("story_id", Integer, ForeignKey("stories.id"), nullable=False),
+    Column("signature", LargeBinary, nullable=False),  # MinHash hash values, uint32 little-endian
+    Column("similarity", Float),  # estimated Jaccard with the article it joined on
+    Index("ix_story_articles_story_id", "story_id"),
+)
+
+story_bands = Table(
+    "story_bands", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("band", Integer, nullable=False),
+    Column("hash", BigInteger, nullable=False),
+    _article_fk(),
+    Index("ix_story_bands_band_hash", "band", "hash"),
+)
+
+audit = Table(
+    "audit", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime, nullable=False),  # UTC
+    Column("by", SHORT, nullable=False),
+    Column("action", CODE, nullable=False),  # merge split confirm edit
+    Column("event", String(120), nullable=False),  # uid of the canonical event acted on
+    Column("before_json", Text, nullable=False),
+    Column("after_json", Text, nullable=False),
+    Column("decision_json", Text, nullable=False),  # claim uids and fields, replayed by relink
+)
+
+V2_TABLES = (canonical_events, claims, stories, story_articles, story_bands, audit)
+
+# -- full-text search (migration 3; see dateline.store.search) --------------------------------
+# One row per event, filled by database triggers whenever an event is stored: the words a
+# search looks at. SQLite indexes it with an FTS5 table (plus one over articles.headline/text);
+# PostgreSQL with GIN expression indexes on this table and on articles.
+event_search = Table(
+    "event_search", metadata,
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True,
+           autoincrement=False),
+    Column("headline", Text),  # the article's
+    Column("trigger", Text),
+    Column("actors", Text),  # actor and recipient
+    Column("place", Text),  # location name and admin1
+    Column("evidence", Text),  # the evidence sentences, one a line
+)
