@@ -128,6 +128,11 @@ def _attachment_distance(text: str, a: int, b: int, m: TriggerMatch) -> float:
     return distance
 
 
+_SENTENCE_OPENER = re.compile(r"\W*(?:(?:on|in|at|during|by|since|from|early|late|until)\s+)?"
+                              r"(?:the\s+(?:night|morning|evening|afternoon|weekend|early\s+hours|dawn)\s+"
+                              r"(?:of|from)\s+)?$", re.IGNORECASE)
+
+
 def _owners(doc: Doc, sentence: int, matches: list[TriggerMatch]) -> dict[int, int]:
     """Each time expression of the sentence goes to the nearest trigger ("A court on Tuesday
     sentenced a man for a raid": Tuesday is the sentencing's); one that opens the sentence
@@ -139,8 +144,8 @@ def _owners(doc: Doc, sentence: int, matches: list[TriggerMatch]) -> dict[int, i
         if tx.sentence != sentence:
             continue
         a, b = tx.time.span
-        if b <= first and a - s.start < 40:
-            owners[i] = -1
+        if b <= first and _SENTENCE_OPENER.match(doc.text, s.start, a):
+            owners[i] = -1  # "On the night from January 19 to 20, 1990, Soviet forces ...": the whole sentence's
             continue
         dist = [(_attachment_distance(doc.text, a, b, m), j) for j, m in enumerate(matches)]
         owners[i] = min(dist)[1] if dist else -1
@@ -319,7 +324,8 @@ def _attach_figures(mentions: list[EventMention], figures: list[Figure]) -> None
 
 
 def _dates_compatible(a: TimeX, b: TimeX) -> bool:
-    slack = 1 if a.precision == "day" and b.precision == "day" else 0
+    # a day's slack between two single days ("late Tuesday", "overnight into Wednesday"), none for spans
+    slack = 1 if a.precision == "day" and b.precision == "day" and a.start == a.end and b.start == b.end else 0
     return (a.start.toordinal() - slack <= b.end.toordinal()) and (b.start.toordinal() - slack <= a.end.toordinal())
 
 
