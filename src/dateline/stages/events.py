@@ -282,7 +282,9 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             said = [m.end for m in matches if m.spec.family in ("ACCUSE", "REQUEST", "SUPPORT")
                     and m.end <= lead.start]
             floor = max(said) if said and not statement else 0
-            mention.actor = participants.find_actor(doc, s.start, s.end, group, speaker_at, statement, floor)
+            others = [m for m in matches if id(m) not in indices]
+            mention.actor = participants.find_actor(doc, s.start, s.end, group, speaker_at, statement, floor,
+                                                    others)
             mention.recipient = participants.find_recipient(doc, lead.end, s.end)
         # the attacker's own name is not where the attack was; "a Brussels jury" sits in Brussels
         exclude = mention.actor.span if mention.actor and mention.actor.span and family in VIOLENT_FAMILIES else None

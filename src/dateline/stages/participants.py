@@ -239,8 +239,21 @@ def _usable(doc: Doc, ent: Entity | None, statement: bool) -> bool:
 _SPEECH_BREAK = re.compile(r"\b(?:said|says|say|told\s+\w+|added|announced|warned)\s+(?:that\s+)?", re.I)
 
 
+_RELATIVE = re.compile(r"\b(?:who|which|that|whose)\b")
+
+
+def _subject_of_another(text: str, end: int, trig_start: int, others) -> bool:
+    """Is the phrase ending at ``end`` the subject of another event's verb before ``trig_start``?"""
+    for o in others:
+        between = text[end:o.start]
+        if o.spec.kind == "verb" and end <= o.start < trig_start and o.start - end < 60 \
+                and "," not in between and not _RELATIVE.search(between):
+            return True  # ("bandits who abducted 23 villagers have threatened": a relative clause, still ours)
+    return False
+
+
 def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
-               statement: bool = False, floor: int = 0) -> Mention | None:
+               statement: bool = False, floor: int = 0, others=()) -> Mention | None:
     """The actor of a group of triggers of one event in one sentence (``group[0]`` leads).
     ``floor``: where the event's own clause can start at the earliest ("X condemned the
     attack": X is not the attacker)."""
@@ -261,6 +274,8 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
         for s, e, ent in _candidates(doc, lo, trig.start):
             if _preceded_by_preposition(text, s, lo) or not _usable(doc, ent, statement):
                 continue
+            if _subject_of_another(text, e, trig.start, others):
+                continue  # "A court in Abuja sentenced a man for helping militants plan a raid"
             choices.append((trig.start - e, trig is lead, _mention(doc, s, e, ent)))
             break
     lead_choice = next((c for c in choices if c[1]), None)
