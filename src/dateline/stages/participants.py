@@ -240,6 +240,7 @@ _SPEECH_BREAK = re.compile(r"\b(?:said|says|say|told\s+\w+|added|announced|warne
 
 
 _RELATIVE = re.compile(r"\b(?:who|which|that|whose)\b")
+_COORDINATED = re.compile(r"\band\s+(?:\w+\s+){0,2}$")
 
 
 def _subject_of_another(text: str, end: int, trig_start: int, others) -> bool:
@@ -247,8 +248,11 @@ def _subject_of_another(text: str, end: int, trig_start: int, others) -> bool:
     for o in others:
         between = text[end:o.start]
         if o.spec.kind == "verb" and end <= o.start < trig_start and o.start - end < 60 \
-                and "," not in between and not _RELATIVE.search(between):
-            return True  # ("bandits who abducted 23 villagers have threatened": a relative clause, still ours)
+                and "," not in between and not _RELATIVE.search(between) \
+                and not _COORDINATED.search(text, o.end, trig_start):
+            # ("bandits who abducted 23 villagers have threatened": a relative clause, still ours;
+            # "X condemned the raid and called on ...": coordinated verbs share X)
+            return True
     return False
 
 

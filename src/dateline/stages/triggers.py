@@ -79,11 +79,17 @@ def find_triggers(text: str, start: int, end: int) -> list[TriggerMatch]:
     lowered = sentence.lower().translate(_WHITESPACE)
     if len(lowered) != len(sentence):  # a character whose lower case is longer: keep offsets true
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence).translate(_WHITESPACE)
+    where = None  # "drone\n  strike": runs of white space fold to one, offsets mapped back
+    if "  " in lowered:
+        where = [i for i, c in enumerate(lowered) if c != " " or i == 0 or lowered[i - 1] != " "]
+        lowered = "".join(lowered[i] for i in where)
     found = []
     for last, key in automaton.iter(lowered):
         first = last - len(key) + 1
         if (first > 0 and _WORDISH.match(lowered, first - 1)) or _WORDISH.match(lowered, last + 1):
             continue
+        if where is not None:
+            first, last = where[first], where[last]
         found.append((first, last + 1, key))
     found.sort(key=lambda f: (f[0], -f[1]))
     out = []
@@ -92,7 +98,7 @@ def find_triggers(text: str, start: int, end: int) -> list[TriggerMatch]:
         if first < taken_until:
             continue
         spec = table[key]
-        if spec.blocks and _blocked(lowered, first, stop, spec.blocks):
+        if spec.blocks and _blocked(sentence.lower(), first, stop, spec.blocks):
             continue
         taken_until = stop
         out.append(TriggerMatch(start + first, start + stop, sentence[first:stop], spec))
