@@ -403,7 +403,7 @@ def _merge(doc: Doc, mentions: list[Mention], lex) -> list[Entity]:
 def apply(doc: Doc) -> None:
     typer = _Typer(doc)
     lex = typer.lex
-    for chunk in chunks(doc.text, tokenize(doc.text), lex["honorifics"]):
+    for chunk in chunks(doc.text, lex["honorifics"]):
         typer.run(chunk)
     doc.entities = _merge(doc, typer.mentions, lex)
 

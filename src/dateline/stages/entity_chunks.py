@@ -90,36 +90,83 @@ def lexicon():
 
 # --- chunking ----------------------------------------------------------------------------
 
-def tokenize(text: str) -> list[Tok]:
-    """Words, numbers and punctuation; "Somalia-based" is two tokens, so "Somalia" stays a name."""
-    tokens: list[Tok] = []
-    for m in _TOKEN.finditer(text):
+def tokenize(text: str, pos: int = 0):
+    """Words, numbers and punctuation from ``pos`` (a token boundary or whitespace) on;
+    "Somalia-based" is two tokens, so "Somalia" stays a name."""
+    for m in _TOKEN.finditer(text, pos):
         word = m.group()
         hm = _HYPHEN_MODIFIER.match(word) if "-" in word else None
         if hm:
-            cut = m.start() + len(hm.group(1))
-            tokens += [Tok(hm.group(1), m.start(), cut), Tok(hm.group(2), cut, m.end())]
+            start, end = m.span()
+            cut = start + len(hm.group(1))
+            yield Tok(hm.group(1), start, cut)
+            yield Tok(hm.group(2), cut, end)
         else:
-            tokens.append(Tok(word, m.start(), m.end()))
-    return tokens
+            yield Tok(word, *m.span())
 
 
 def _is_cap(text: str) -> bool:
     return text[:1].isupper() or bool(PARTICLE_TOKEN.match(text))
 
 
-def chunks(text: str, tokens: list[Tok], honorifics: frozenset[str]) -> list[list[Tok]]:
+class _Tokens(list):
+    """The tokens of the text, materialised only where a chunk may be: no token contains
+    whitespace, so tokenizing can restart at any whitespace, and a stretch of words with no
+    capital, non-ASCII letter or hyphen holds no chunk start and is jumped over."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+        self.source = iter(())
+
+    def has(self, k: int) -> bool:
+        """Whether token ``k`` exists, reading on (never jumping) as far as it."""
+        while len(self) <= k:
+            tok = next(self.source, None)
+            if tok is None:
+                return False
+            self.append(tok)
+        return True
+
+    def jump(self) -> bool:
+        """Read on from the next stretch that may hold a chunk start; False at the end."""
+        text = self.text
+        pos = self[-1].end if self else 0
+        m = _CHUNK_HINT.search(text, pos)
+        if m is None:
+            return False
+        c = m.start()
+        while c > pos and not text[c - 1].isspace():
+            c -= 1
+        if c != pos:
+            self.source = tokenize(text, c)
+        elif not self:
+            self.source = tokenize(text, 0)
+        return self.has(len(self))
+
+
+# a capital (or any letter outside ASCII) or a hyphen ("al-Shabaab") in a word that may start a chunk
+_CHUNK_HINT = re.compile("[A-Z\u00c0-\u1fff\u2070-\U0010ffff\\-]")
+
+
+def chunks(text: str, honorifics: frozenset[str]) -> list[list[Tok]]:
     """Maximal capitalised sequences; connectors and a parenthesised group may sit inside."""
     out: list[list[Tok]] = []
-    i, n = 0, len(tokens)
-    while i < n:
+    tokens = _Tokens(text)
+    has = tokens.has
+    particle = PARTICLE_TOKEN.match
+    i = 0
+    while True:
+        if i >= len(tokens) and not tokens.jump():
+            break
         tok = tokens[i]
-        if not (_is_cap(tok.text) and tok.text[0].isalpha()):
+        first = tok.text[0]
+        if not (first.isalpha() and (first.isupper() or particle(tok.text))):
             i += 1
             continue
         chunk = [tok]
         j = i + 1
-        while j < n:
+        while has(j):
             prev, cur = chunk[-1], tokens[j]
             gap = text[prev.end:cur.start]
             if cur.text == "." and prev.text in honorifics and gap == "":
@@ -133,7 +180,7 @@ def chunks(text: str, tokens: list[Tok], honorifics: frozenset[str]) -> list[lis
                 chunk.append(cur)
                 j += 1
                 continue
-            if cur.text in ("'", "’") and gap == "" and prev.text.endswith("s") and j + 1 < n \
+            if cur.text in ("'", "’") and gap == "" and prev.text.endswith("s") and has(j + 1) \
                     and _is_cap(tokens[j + 1].text) and text[cur.end:tokens[j + 1].start] == " ":
                 prev.end = cur.end  # "Workers' Party"
                 prev.text += cur.text
@@ -141,18 +188,19 @@ def chunks(text: str, tokens: list[Tok], honorifics: frozenset[str]) -> list[lis
                 continue
             if cur.text == "(" and gap == " ":
                 k = j + 1
-                while k < n and k - j <= 6 and tokens[k].text != ")" and _is_cap(tokens[k].text):
+                while has(k) and k - j <= 6 and tokens[k].text != ")" and _is_cap(tokens[k].text):
                     k += 1
-                if k < n and k > j + 1 and tokens[k].text == ")":
+                if has(k) and k > j + 1 and tokens[k].text == ")":
                     chunk.extend(tokens[j:k + 1])
                     j = k + 1
                     continue
                 break
             if cur.text.lower() in CONNECTORS and gap == " ":
                 k = j
-                while k < n and tokens[k].text.lower() in CONNECTORS and text[tokens[k - 1].end:tokens[k].start] == " ":
+                while has(k) and tokens[k].text.lower() in CONNECTORS \
+                        and text[tokens[k - 1].end:tokens[k].start] == " ":
                     k += 1
-                if k < n and k > j and _is_cap(tokens[k].text) and tokens[k].text[0].isalpha() \
+                if has(k) and k > j and _is_cap(tokens[k].text) and tokens[k].text[0].isalpha() \
                         and text[tokens[k - 1].end:tokens[k].start] == " " and k - j <= 2:
                     chunk.extend(tokens[j:k + 1])
                     j = k + 1

@@ -131,7 +131,18 @@ def _country_of(word: str) -> str | None:
     return country_of(word)
 
 
+_TITLE_HEAD = re.compile(r"\b(?:minister|ombudsman|ombudsperson|governor|mayor|president|spokesman|spokeswoman|"
+                         r"spokesperson|commander|chief|leader|director|magistrate|judge|prosecutor|secretary|"
+                         r"ambassador|envoy|commissioner|chairman|chairwoman|head)\b", re.IGNORECASE)
+
+
 def _mention(doc: Doc, start: int, end: int, entity: Entity | None) -> Mention:
+    if entity is None and _TITLE_HEAD.search(doc.text, start, end):
+        from .entities import person_titled  # "the interior minister said": the minister the article names
+
+        entity = person_titled(doc, doc.text[start:end])
+        if entity is not None:
+            return Mention(text=entity.name, span=(start, end), entity=entity.id, country=entity.country)
 
     text = doc.text[start:end].strip(" ,")
     country = entity.country if entity is not None else None
