@@ -388,8 +388,28 @@ class _Cluster:
         return max(located, key=lambda loc: (_specificity(doc, loc), -located.index(loc)))
 
 
+def _head(mention: Mention | None) -> str | None:
+    if mention is None or not mention.text:
+        return None
+    word = mention.text.split()[-1].lower().strip(".,'’")
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _roles_reversed(c: _Cluster, m: EventMention) -> bool:
+    """"Police fired tear gas at the protesters" and "protesters threw stones at police" are
+    two events: the doer of one is the target of the other."""
+    actor = _head(m.actor)
+    if actor is None or m.family != "ASSAULT":
+        return False
+    own = {_head(x.actor) for x in c.mentions if x.actor}
+    targets = {_head(x.recipient) for x in c.mentions if x.recipient}
+    return actor not in own and actor in targets
+
+
 def _joinable(doc: Doc, c: _Cluster, m: EventMention) -> bool:
     if c.family != m.family or c.modality != m.modality:
+        return False
+    if _roles_reversed(c, m):
         return False
     if m.negated and not c.mentions[0].negated and (m.timex is None or c.timex is None):
         return False  # "the town had not been attacked": not a mention of the attack before it
