@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..doc import Doc, Figure, TimeX
+from ..gazetteer import fold
 from ..record import Count, Event, Location, Mention, Time
 from . import participants, timing_cues
 from .anniversary import Anniversary, remembered_timex
@@ -341,8 +342,8 @@ def _places_compatible(a: Location | None, b: Location | None, coarser: bool = F
         return False
     if not (a.name and b.name):
         return True
-    x, y = a.name.lower(), b.name.lower()
-    if x in y or y in x or (a.admin1 and a.admin1.lower() in y) or (b.admin1 and b.admin1.lower() in x):
+    x, y = fold(a.name), fold(b.name)
+    if x in y or y in x or (a.admin1 and fold(a.admin1) in y) or (b.admin1 and fold(b.admin1) in x):
         return True
     if a.lat is not None and b.lat is not None:
         return abs(a.lat - b.lat) + abs(a.lon - b.lon) < 0.5

@@ -38,6 +38,10 @@ def _event_date(tx: TimeX) -> EventDate:
                      precision=precision, text=tx.time.text, basis=basis)
 
 
+def _story_date(day: EventDate) -> EventDate:
+    return EventDate(start=day.start, end=day.end, precision="day", text=day.text, basis="inferred")
+
+
 def decide(mentions, tx: TimeX | None, published: dt.date | None) -> str:
     family = mentions[0].family
     if mentions[0].modality == "hypothetical":
@@ -60,6 +64,7 @@ def decide(mentions, tx: TimeX | None, published: dt.date | None) -> str:
 def apply(doc: Doc) -> None:
     published = doc.reference_date
     story_day: EventDate | None = None  # the day of the latest dated current event: the story's time
+    pending = []  # undated current events before the story's first dated one
     for event in doc.events:
         mentions = doc.mentions.get(event.id, [])
         if not mentions:
@@ -72,12 +77,24 @@ def apply(doc: Doc) -> None:
             event.date = _event_date(tx)
             if event.timing == "current" and tx.precision == "day":
                 story_day = event.date
-        elif event.timing == "current" and story_day is not None and mentions[0].family not in STATEMENT_TYPES:
+                for waiting in pending:  # a lead that names no day: the day the story then gives
+                    waiting.date = _story_date(story_day)
+                pending = []
+        elif event.timing == "current" and mentions[0].family not in STATEMENT_TYPES:
             # "Police detained nine people" after Monday's protest: the story's day, not the paper's
-            event.date = EventDate(start=story_day.start, end=story_day.end, precision="day",
-                                   text=story_day.text, basis="inferred")
-        elif event.timing in ("current", "future", "negated") and published is not None and event.timing != "future":
-            day = published.isoformat()
-            event.date = EventDate(start=day, end=day, precision="day", text=None, basis="publication")
+            if story_day is not None:
+                event.date = _story_date(story_day)
+            else:
+                pending.append(event)
+        elif event.timing in ("current", "negated") and published is not None:
+            event.date = _publication_date(published)
         else:
             event.date = EventDate(start=None, end=None, precision="unknown", text=None, basis=None)
+    for waiting in pending:  # the story gives no day at all: the publication date stands in
+        waiting.date = _publication_date(published) if published is not None else EventDate(
+            start=None, end=None, precision="unknown", text=None, basis=None)
+
+
+def _publication_date(published: dt.date) -> EventDate:
+    day = published.isoformat()
+    return EventDate(start=day, end=day, precision="day", text=None, basis="publication")
