@@ -128,7 +128,6 @@ _ALTERNATIVE_RE = re.compile(rf"\s+or\s+(?:{_TRIGGER_ALT})\b", _I)
 _OR_BEFORE_RE = re.compile(rf"\b(?:{_TRIGGER_ALT})\s+or\s+$", _I)
 _YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
 _AGE_BEFORE_RE = re.compile(r"[A-Z][\w'\u2019\-]*,\s*$")
-_CHUNK_RE = re.compile(r"\S+")
 _MARKS = ".,;:!?()[]\"\u201c\u201d\u2018\u2014\u2013"
 _HYPOTHETICAL_RE = re.compile(r"\b(?:could|may|might|will|would|expected|feared|likely|fear|set to)\b", _I)
 
@@ -234,21 +233,26 @@ class _Sentence:
         return cached[:limit]
 
     def _words_before(self, offset: int) -> list[tuple[int, str]]:
+        text = self.text
         lo = max(self.start, offset - 64)
-        chunks = list(_CHUNK_RE.finditer(self.text, lo, offset))
-        if chunks and lo > self.start and chunks[0].start() == lo and not self.text[lo - 1].isspace():
-            chunks.pop(0)  # a word cut in half by the window
+        window = text[lo:offset]
+        chunks = window.split()  # the \S+ runs of the window
+        if chunks and lo > self.start and not window[0].isspace() and not text[lo - 1].isspace():
+            del chunks[0]  # a word cut in half by the window
         out: list[tuple[int, str]] = []
-        for m in reversed(chunks):
-            chunk = m.group()
+        end = lo + len(window.rstrip())  # where the last chunk ends
+        for chunk in reversed(chunks):
             if chunk[-1] in _MARKS:
                 break
             word = chunk.lstrip(_MARKS)
             if not word:
                 break
-            out.append((m.end() - len(word), word.lower()))
+            out.append((end - len(word), word.lower()))
             if len(word) != len(chunk) or len(out) == 6:
                 break
+            end -= len(chunk)
+            while end > lo and text[end - 1].isspace():  # back to the end of the chunk before
+                end -= 1
         return out
 
     def _countable(self, n: NumberSpan) -> bool:

@@ -18,6 +18,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from operator import itemgetter
+
+import ahocorasick
 
 from ..doc import Doc
 from ..lexicons import load
@@ -51,6 +54,21 @@ def _alt(items) -> str:
 _VERB = re.compile(r"\b(?:(?P<verb>" + _alt(_SPEECH["direct_verbs"] + _SPEECH["indirect_verbs"]
                                            + _SPEECH["indirect_that_verbs"])
                    + r")|(?P<according>(?i:" + _alt(_SPEECH["according"]) + r")))\b")
+_VERB_PHRASES = _SPEECH["direct_verbs"] + _SPEECH["indirect_verbs"] + _SPEECH["indirect_that_verbs"] + _SPEECH["according"]
+
+
+def _verb_automaton() -> ahocorasick.Automaton:
+    """Every verb and "according" phrase, lower-cased: where _VERB can match (it is checked there)."""
+    automaton = ahocorasick.Automaton()
+    for phrase in {p.lower() for p in _VERB_PHRASES}:
+        automaton.add_word(phrase, len(phrase))
+    automaton.make_automaton()
+    return automaton
+
+
+_VERB_AUTOMATON = _verb_automaton()
+# Characters that (?i:...) matches to an ASCII letter although str.lower() does not give that letter
+_FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
 _INDIRECT_VERBS = frozenset(_SPEECH["indirect_verbs"])
 _THAT_VERBS = frozenset(_SPEECH["indirect_that_verbs"])
 _PARTICIPLES = frozenset(_SPEECH["document_participles"])
@@ -70,6 +88,10 @@ _THAT_LATER = re.compile(r"[^,;:“”\"]{0,80}?\bthat\b")
 _SUBORDINATE = re.compile(r"\b(?i:as|what|when|if|whether|because|unless)\s+$")
 _THAT_LEAD = re.compile(r"\s*,?\s*(that\b)?\s*")
 _NAME_BEFORE = re.compile(r"\b((?:[A-Z][\w'’\-]*\.?\s+){1,4})([A-Z][\w'’\-]+)\b")
+_SHORT_GAP = re.compile(r"\s*(?:that\s*)?[:,]?\s*")
+_INTRODUCES_QUOTE = re.compile(r":\s*[“\"]")
+_TITLE_STOP = ROLE_WORDS | HONORIFICS | STOP
+_HONORIFIC_STOP = HONORIFICS | STOP
 _MIN_WORDS = 4  # fewer quoted words than this need a speech verb right beside the marks
 _INHERIT_PARAGRAPHS = 1  # an unattributed quotation continues a speaker this many paragraphs back
 
@@ -91,26 +113,55 @@ class _Finder(PhraseReader):
         self.doc = doc
         self.sentences = doc.sentences
         self.entities = doc.entities
-        self.mentions = sorted(((s[0], s[1], e) for e in doc.entities for s in e.spans), key=lambda m: m[:2])
+        self.mentions = sorted([(s[0], s[1], e) for e in doc.entities for s in e.spans], key=itemgetter(0, 1))
+        self.mention_starts = [m[0] for m in self.mentions]
+        self.longest_mention = max((e - s for s, e, _ in self.mentions), default=0)
         self.people: list[tuple[int, Speaker]] = []  # people who spoke or opened a sentence, by position
         self.last_said: tuple[int, int, Speaker] | None = None  # (end, paragraph, speaker) of the last quote
         paras: dict[int, list[int]] = {}
         for s in self.sentences:
             paras.setdefault(s.paragraph, [s.start, s.end])[1] = s.end
         self.paragraphs = [tuple(v) for _, v in sorted(paras.items())]
-        self.quotations = quotations(self.text, self.paragraphs)
+        self.quotations = _quotations(doc, self.paragraphs)
         self.inner_starts = [q.inner[0] for q in self.quotations]
         self.used_verbs: set[int] = set()
+        self.starts = [s.start for s in self.sentences]
+        self.verb_starts = _verb_candidates(self.text)
         if not self.entities:
             self._sentence_subjects()
 
     # ------------------------------------------------------------------ text helpers
+    def sentence_at(self, pos: int) -> int:
+        """Same as ``doc.sentence_at`` (the sentences do not change while quotes are read)."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i if i > 0 else 0
+
     def sentence(self, pos: int) -> tuple[int, int]:
-        s = self.sentences[self.doc.sentence_at(pos)]
+        s = self.sentences[self.sentence_at(pos)]
         return s.start, s.end
 
     def paragraph(self, pos: int) -> int:
-        return self.sentences[self.doc.sentence_at(pos)].paragraph
+        return self.sentences[self.sentence_at(pos)].paragraph
+
+    def verbs(self, lo: int, hi: int):
+        """The matches of ``_VERB.finditer(text, lo, hi)``, trying only where a verb starts."""
+        if self.verb_starts is None:
+            yield from _VERB.finditer(self.text, lo, hi)
+            return
+        starts, text, pos = self.verb_starts, self.text, lo
+        for k in range(bisect.bisect_left(starts, lo), len(starts)):
+            p = starts[k]
+            if p >= hi:
+                return
+            if p < pos:
+                continue
+            m = _VERB.match(text, p, hi)
+            if m is not None:
+                yield m
+                pos = m.end()
+
+    def verb_search(self, lo: int, hi: int) -> re.Match[str] | None:
+        return next(self.verbs(lo, hi), None)
 
     def quoted(self, pos: int) -> bool:
         """Whether ``pos`` lies inside the words of a quotation."""
@@ -120,7 +171,10 @@ class _Finder(PhraseReader):
     # ------------------------------------------------------------------ phrase -> speaker
     def _entity_over(self, lo: int, hi: int, types: tuple[str, ...]) -> Entity | None:
         found = None
-        for s, e, ent in self.mentions:
+        mentions = self.mentions
+        # a mention starting before lo - longest_mention ends before lo
+        for k in range(bisect.bisect_left(self.mention_starts, lo - self.longest_mention), len(mentions)):
+            s, e, ent = mentions[k]
             if s >= hi:
                 break
             if e > lo and ent.type in types and (found is None or ent.type == "PERSON"):
@@ -178,10 +232,10 @@ class _Finder(PhraseReader):
                 continue
             lead = m.group(1).split()
             n = len(lead)
-            while n and lead[n - 1].lower() not in ROLE_WORDS | HONORIFICS | STOP:
+            while n and lead[n - 1].lower() not in _TITLE_STOP:
                 n -= 1
             if n < len(lead):
-                title = [w for w in lead[:n] if w.lower() not in HONORIFICS | STOP]
+                title = [w for w in lead[:n] if w.lower() not in _HONORIFIC_STOP]
                 return " ".join(lead[n:] + [name]), " ".join(title) or None
         return name, None
 
@@ -193,8 +247,7 @@ class _Finder(PhraseReader):
         for ent in self.entities:
             if ent.type == "PERSON" and ent.title and head in ent.title.lower() and ent.spans[0][0] < at:
                 return Speaker(ent.name, ent.id, ent.title, True)
-        m = re.compile(r"\b(?i:" + re.escape(head) + r")\s+((?:[A-Z][\w'’\-]+ ?){1,3})")
-        m = m.search(self.text, 0, at)  # "Governor Ali Musa"
+        m = _titled_name_search(self.text, head, at)  # "Governor Ali Musa"
         if m:
             return Speaker(m.group(1).strip(), None, self.text[m.start():m.start(1)].strip(), True)
         return None
@@ -219,7 +272,7 @@ class _Finder(PhraseReader):
 
     def _issuer(self, at: int) -> Speaker | None:
         """Who issued the statement, letter or post that a sentence quotes."""
-        si = self.doc.sentence_at(at)
+        si = self.sentence_at(at)
         for k in range(si, max(-1, si - 3), -1):
             lo, hi = self.sentences[k].start, min(self.sentences[k].end, at)
             candidates = [self.phrase_left(lo, m.start()) for m in _ISSUED.finditer(self.text, lo, hi)]
@@ -245,7 +298,7 @@ class _Finder(PhraseReader):
     def _attribution_after(self, q: Quotation, ends_sentence: bool) -> tuple[Speaker | None, bool]:
         """“...,” said X / “...,” X said / “...” according to X. Returns (speaker, verb found)."""
         para_end = self.paragraphs[self.paragraph(q.end - 1)][1]
-        m = _VERB.search(self.text, q.end, min(para_end, q.end + 160))
+        m = self.verb_search(q.end, min(para_end, q.end + 160))
         if not m:
             return None, False
         gap = self.text[q.end:m.start()]
@@ -269,7 +322,7 @@ class _Finder(PhraseReader):
         """X said: “...” / X told local radio: "..." / The statement reads: “...”."""
         lo, _ = self.sentence(q.start)
         if not self.text[lo:q.start].strip():
-            si = self.doc.sentence_at(q.start)
+            si = self.sentence_at(q.start)
             prev = self.sentences[si - 1] if si > 0 else None
             if prev is None or not self.text[prev.start:prev.end].rstrip().endswith(":"):
                 return None, False
@@ -277,7 +330,7 @@ class _Finder(PhraseReader):
         for other in self.quotations:
             if lo <= other.end <= q.start:
                 lo = other.end
-        verbs = list(_VERB.finditer(self.text, lo, q.start))
+        verbs = list(self.verbs(lo, q.start))
         if not verbs:
             return None, False
         m = verbs[-1]
@@ -285,7 +338,7 @@ class _Finder(PhraseReader):
         if m.group("verb") in ("told", "tells"):
             obj = _TOLD_OBJECT.match(gap)
             gap = gap[obj.end():] if obj else gap
-        if short and not re.fullmatch(r"\s*(?:that\s*)?[:,]?\s*", gap):
+        if short and not _SHORT_GAP.fullmatch(gap):
             return None, False
         if len(gap.split()) > 12:
             return None, False
@@ -401,7 +454,7 @@ class _Finder(PhraseReader):
         first = _WORD.match(text, after, body_end)
         if not first or first.group().lower() in NOT_CLAUSE:
             return None
-        if re.search(r":\s*[“\"]", text[after:body_end]):
+        if _INTRODUCES_QUOTE.search(text, after, body_end):
             return None  # introduces a direct quotation
         return self._reported(phrase, apposition, m.start(), after, body_end)
 
@@ -425,7 +478,7 @@ class _Finder(PhraseReader):
     # ------------------------------------------------------------------ all of it
     def find(self) -> list[Quote]:
         found: list[Quote] = []
-        verbs = [(m.start(), 1, m) for m in _VERB.finditer(self.text) if not self.quoted(m.start())]
+        verbs = [(m.start(), 1, m) for m in self.verbs(0, len(self.text)) if not self.quoted(m.start())]
         for _pos, kind, item in sorted([(q.start, 0, q) for q in self.quotations] + verbs, key=lambda x: x[:2]):
             if kind == 1 and item.start() in self.used_verbs:
                 continue
@@ -436,6 +489,40 @@ class _Finder(PhraseReader):
                     self.last_said = (quote.span[1], self.paragraph(quote.span[1] - 1),
                                       Speaker(quote.speaker, quote.speaker_entity, quote.speaker_title))
         return sorted(found, key=lambda q: q.span)
+
+
+def _titled_name_search(text: str, head: str, at: int) -> re.Match[str] | None:
+    """``head`` (any case) followed by a capitalised name, first in ``text[:at]``."""
+    pattern = re.compile(r"\b(?i:" + re.escape(head) + r")\s+((?:[A-Z][\w'’\-]+ ?){1,3})")
+    if not head.isascii() or not head or any(ch in text for ch in _FOLD_SPECIAL) or len(text.lower()) != len(text):
+        return pattern.search(text, 0, at)
+    lower = text.lower()  # where the head can start: its lower-case letters in the lower-cased text
+    pos = lower.find(head, 0, at)
+    while pos >= 0:
+        m = pattern.match(text, pos, at)
+        if m is not None:
+            return m
+        pos = lower.find(head, pos + 1, at)
+    return None
+
+
+def _verb_candidates(text: str) -> list[int] | None:
+    """Sorted offsets where a speech verb or "according to" starts (in any case), or None when
+    the text has a character that makes lower-casing disagree with the regex's case folding."""
+    if any(ch in text for ch in _FOLD_SPECIAL):
+        return None
+    lower = text.lower()
+    if len(lower) != len(text):
+        return None
+    return sorted({end - length + 1 for end, length in _VERB_AUTOMATON.iter(lower)})
+
+
+def _quotations(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quotation]:
+    """The segment stage's quotations when it left them for these paragraphs, else found again."""
+    memo = doc.memo.get("quotations")
+    if memo is not None and memo[0] == paragraphs:
+        return memo[1]
+    return quotations(doc.text, paragraphs)
 
 
 def _quote(speaker: Speaker | None, text: str, span: tuple[int, int], kind: str) -> Quote:

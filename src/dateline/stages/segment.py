@@ -191,5 +191,7 @@ def apply(doc: Doc) -> None:
     text = doc.text
     paragraphs = paragraph_spans(text)
     sentences = split_sentences(text, paragraphs)
-    mark_in_quote(sentences, quotations(text, paragraphs))
+    quotes = quotations(text, paragraphs)
+    mark_in_quote(sentences, quotes)
     doc.sentences = sentences
+    doc.memo["quotations"] = (paragraphs, quotes)  # the quotes stage follows the same quotations

@@ -38,7 +38,10 @@ HONORIFICS = frozenset(_GRAMMAR["honorifics"])
 NOT_CLAUSE = frozenset(_GRAMMAR["not_clause_start"])
 _CALENDAR = frozenset(w.lower() for w in _LEX["abbreviations"]["clock_followers"] if w[-1] != ".")
 _ABBREVIATIONS = frozenset(_LEX["abbreviations"]["never_final"])
-_POSSESSIVE = re.compile(r"['’]s?$")
+_STOP_OR_CONNECTOR = STOP | CONNECTORS
+_CLOSES_APPOSITION = frozenset(",.;:“”\"")
+_ROLE_OR_CONNECTOR = ROLE_WORDS | CONNECTORS
+_DETERMINER_OR_PREPOSITION = DETERMINERS | _PREPOSITIONS
 _PARTICLE_NAME = re.compile(r"[a-z]{1,4}[-’'][A-Z]")  # al-Tamimi, el-Sisi, d'Souza
 
 
@@ -54,8 +57,27 @@ class Phrase:
     head: str = ""
 
 
+def _strip_possessive(low: str) -> str:
+    """"ali's" -> "ali", "parents'" -> "parents"."""
+    if low.endswith(("'s", "’s")):
+        return low[:-2]
+    return low[:-1] if low.endswith(("'", "’")) else low
+
+
 def capitalised(tok: str) -> bool:
-    return tok[:1].isupper() or bool(_PARTICLE_NAME.match(tok))
+    return tok[:1].isupper() or ("-" in tok or "’" in tok or "'" in tok) and bool(_PARTICLE_NAME.match(tok))
+
+
+class _Tokens(list):
+    """The token matches of a stretch of text, with their strings (``w``) and lower-cased strings
+    (``low``) read once."""
+
+    __slots__ = ("w", "low")
+
+    def __init__(self, matches) -> None:
+        super().__init__(matches)
+        self.w = [m.group() for m in self]
+        self.low = [w.lower() for w in self.w]
 
 
 class PhraseReader:
@@ -64,34 +86,35 @@ class PhraseReader:
     def __init__(self, text: str) -> None:
         self.text = text
 
-    def _tokens(self, lo: int, hi: int) -> list[re.Match[str]]:
-        return list(_TOKEN.finditer(self.text, lo, hi))
+    def _tokens(self, lo: int, hi: int) -> _Tokens:
+        return _Tokens(_TOKEN.finditer(self.text, lo, hi))
 
     @staticmethod
-    def _abbrev_dot(toks: list[re.Match[str]], i: int) -> bool:
+    def _abbrev_dot(toks: _Tokens, i: int) -> bool:
         """The '.' at i closes an initial or a title abbreviation ("J.", "Col.", "Mr.")."""
-        if i == 0 or toks[i].group() != "." or toks[i - 1].end() != toks[i].start():
+        if i == 0 or toks.w[i] != "." or toks[i - 1].end() != toks[i].start():
             return False
-        prev = toks[i - 1].group()
+        prev = toks.w[i - 1]
         return (len(prev) == 1 and prev.isupper()) or prev + "." in _ABBREVIATIONS
 
-    def _phrase(self, toks: list[re.Match[str]], a: int, b: int) -> Phrase | None:
+    def _phrase(self, toks: _Tokens, a: int, b: int) -> Phrase | None:
         """Read tokens a..b (inclusive) as a speaker: a name with its title, a title, a group."""
-        while a <= b and (toks[a].group().lower() in STOP | CONNECTORS or toks[a].group() in ").,"):
+        tw, tl = toks.w, toks.low
+        while a <= b and (tl[a] in _STOP_OR_CONNECTOR or tw[a] in ").,"):
             a += 1
-        while b >= a and (toks[b].group().lower() in CONNECTORS or toks[b].group() in "(,"):
+        while b >= a and (tl[b] in CONNECTORS or tw[b] in "(,"):
             b -= 1
         if a > b:
             return None
-        words = [t.group() for t in toks[a:b + 1]]
-        lows = [w.lower() for w in words]
+        words = tw[a:b + 1]
+        lows = tl[a:b + 1]
         start, end = toks[a].start(), toks[b].end()
         if len(words) == 1 and lows[0] in _PRONOUNS:
             return Phrase(start, end, "pronoun", head=lows[0])
         k = b  # walk back over the personal name
         while k >= a:
             w, low = words[k - a], lows[k - a]
-            if self._abbrev_dot(toks, k) and len(toks[k - 1].group()) == 1:
+            if w == "." and self._abbrev_dot(toks, k) and len(tw[k - 1]) == 1:
                 k -= 1
             elif (capitalised(w) and low not in ROLE_WORDS and low not in HONORIFICS
                   and low not in DETERMINERS) or \
@@ -102,11 +125,15 @@ class PhraseReader:
         before = lows[k - a] if k >= a else ""
         if k < b and before not in _ARTICLES and before not in _PREPOSITIONS and before != "and":
             title_toks = [t for i, t in enumerate(toks[a:k + 1], a)
-                          if t.group().lower() not in HONORIFICS and t.group().lower() not in DETERMINERS
-                          and not (t.group() == "." and toks[i - 1].group().lower() in HONORIFICS)]
+                          if tl[i] not in HONORIFICS and tl[i] not in DETERMINERS
+                          and not (tw[i] == "." and tl[i - 1] in HONORIFICS)]
             title = self.text[title_toks[0].start():title_toks[-1].end()] if title_toks else None
             return Phrase(start, end, "name", name=(toks[k + 1].start(), end), title=title, head=lows[-1])
-        cut = next((i for i, low in enumerate(lows) if low in _PREPOSITIONS and i > 0), len(lows))
+        cut = len(lows)
+        for i in range(1, cut):
+            if lows[i] in _PREPOSITIONS:
+                cut = i
+                break
         head = lows[cut - 1]
         if head in DOCUMENTS:
             return Phrase(start, end, "document", head=head)
@@ -117,22 +144,27 @@ class PhraseReader:
             return None
         return Phrase(start, end, "group", head=head)
 
-    def _left_start(self, toks: list[re.Match[str]], i: int) -> int:
+    def _left_start(self, toks: _Tokens, i: int) -> int:
         """First token of the phrase that ends at token i."""
+        tw, tl = toks.w, toks.low
         first, j = i + 1, i
         while j >= 0 and i - j < 12:
-            tok = toks[j].group()
-            low = _POSSESSIVE.sub("", tok.lower())
-            prev = toks[j - 1].group() if j else ""
-            if self._abbrev_dot(toks, j) or tok in "()":
+            tok = tw[j]
+            if (tok == "." and self._abbrev_dot(toks, j)) or tok in "()":
                 first = j
-            elif not tok[0].isalnum() or low in _CALENDAR:
+                j -= 1
+                continue
+            low = tl[j]
+            if "'" in low or "’" in low:
+                low = _strip_possessive(low)
+            if not tok[0].isalnum() or low in _CALENDAR:
                 break
             elif low in _ARTICLES or (low in DETERMINERS and tok.islower()):
                 return j
             elif low in _PRONOUNS:
                 return j if j == i else first
-            elif low in CONNECTORS and first <= i and (capitalised(prev) or prev.lower() in ROLE_WORDS):
+            prev = tw[j - 1] if j else ""
+            if low in CONNECTORS and first <= i and (capitalised(prev) or prev.lower() in ROLE_WORDS):
                 first = j  # "Ould Abdallah", "officials and witnesses"
             elif capitalised(tok) or low in ROLE_WORDS:
                 if low in STOP:
@@ -142,13 +174,13 @@ class PhraseReader:
                 break
             elif j == i and tok.isalpha():  # the head noun right before the verb: "union leaders said"
                 first = j
-            elif j < i and toks[j + 1].group().lower() in ROLE_WORDS and (
+            elif j < i and tl[j + 1] in ROLE_WORDS and (
                     capitalised(prev) or prev.lower() in ROLE_WORDS):
                 first = j  # "UN humanitarian coordinator X"
             else:  # an adjective in a description: "a grieving mother" needs its article
                 k = j - 1
-                while k >= 0 and j - k < 3 and toks[k].group().islower() and toks[k].group() not in STOP:
-                    if toks[k].group() in _ARTICLES:
+                while k >= 0 and j - k < 3 and tw[k].islower() and tw[k] not in STOP:
+                    if tw[k] in _ARTICLES:
                         return k
                     k -= 1
                 break
@@ -158,15 +190,16 @@ class PhraseReader:
     def phrase_left(self, lo: int, verb_start: int) -> tuple[Phrase | None, str | None]:
         """The speaker phrase that ends just before a verb, and its apposition ("X, a lawyer, said")."""
         toks = self._tokens(lo, verb_start)
+        tw, tl = toks.w, toks.low
         i = len(toks) - 1
-        while i >= 0 and toks[i].group().lower() in _ADVERBS:
+        while i >= 0 and tl[i] in _ADVERBS:
             i -= 1
-        if i < 0 or toks[i].group().lower() in _AUXILIARIES:
+        if i < 0 or tl[i] in _AUXILIARIES:
             return None, None
         apposition, named = None, None
-        if toks[i].group() == ",":
+        if tw[i] == ",":
             j = self._other_comma(toks, i, -1)
-            if j < 1 or toks[j].group() != "," or i - j < 2:
+            if j < 1 or tw[j] != "," or i - j < 2:
                 return None, None
             apposition, named = self._apposition(toks, j + 1, i - 1)
             i = j - 1
@@ -174,7 +207,7 @@ class PhraseReader:
         if first > i:
             return None, None
         phrase = self._phrase(toks, first, i)
-        if first >= 2 and toks[first - 1].group() in _PREPOSITIONS and toks[first - 2].group()[0].isalnum():
+        if first >= 2 and tw[first - 1] in _PREPOSITIONS and tw[first - 2][0].isalnum():
             outer_first = self._left_start(toks, first - 2)  # "Police in Kano", "Traders on First Avenue"
             outer = self._phrase(toks, outer_first, first - 2) if outer_first <= first - 2 else None
             if outer is not None and outer.kind == "name":
@@ -194,12 +227,14 @@ class PhraseReader:
     def phrase_right(self, verb_end: int, hi: int) -> tuple[Phrase | None, str | None]:
         """The speaker phrase right after a verb ("said police spokesman X, a ...")."""
         toks = self._tokens(verb_end, hi)
+        tw, tl = toks.w, toks.low
+        n = len(toks)
         b, seen_article = -1, False
-        for i, m in enumerate(toks[:12]):
-            tok = m.group()
-            low = tok.lower()
-            nxt = toks[i + 1].group() if i + 1 < len(toks) else ""
-            if self._abbrev_dot(toks, i) or (tok in "()" and b >= 0):
+        for i in range(min(n, 12)):
+            tok = tw[i]
+            low = tl[i]
+            nxt = tw[i + 1] if i + 1 < n else ""
+            if (tok == "." and self._abbrev_dot(toks, i)) or (tok in "()" and b >= 0):
                 b = i
                 continue
             if not tok[0].isalnum() or (low in STOP and not capitalised(tok)):
@@ -210,7 +245,7 @@ class PhraseReader:
             elif i == 0 and low in DETERMINERS:
                 seen_article = True
             elif not capitalised(tok) and low not in ROLE_WORDS and low not in _NAME_LINKS:
-                upcoming = [t.group() for t in toks[i + 1:i + 3]]
+                upcoming = tw[i + 1:i + 3]
                 role_before_name = b == i - 1 and any(capitalised(t) for t in upcoming) and all(
                     capitalised(t) or t.islower() and t not in STOP for t in upcoming)
                 if not (role_before_name or (seen_article and i < 3)):
@@ -219,21 +254,22 @@ class PhraseReader:
         if b < 0:
             return None, None
         apposition, named = None, None
-        if b + 1 < len(toks) and toks[b + 1].group() == ",":
+        if b + 1 < n and tw[b + 1] == ",":
             j = self._other_comma(toks, b + 1, 1)
             if j > b + 2:
                 apposition, named = self._apposition(toks, b + 2, j - 1)
         return self._with_named_apposition(self._phrase(toks, 0, b), named, apposition)
 
-    def _other_comma(self, toks: list[re.Match[str]], i: int, step: int) -> int:
+    def _other_comma(self, toks: _Tokens, i: int, step: int) -> int:
         """From the comma at i, the index of the punctuation that closes the apposition."""
+        tw, n = toks.w, len(toks)
         j = i + step
-        while 0 <= j < len(toks) and abs(j - i) < 40 and (
-                toks[j].group() not in ",.;:“”\"" or self._abbrev_dot(toks, j)):
+        while 0 <= j < n and abs(j - i) < 40 and (
+                tw[j] not in _CLOSES_APPOSITION or (tw[j] == "." and self._abbrev_dot(toks, j))):
             j += step
         return j
 
-    def _apposition(self, toks: list[re.Match[str]], a: int, b: int) -> tuple[str | None, Phrase | None]:
+    def _apposition(self, toks: _Tokens, a: int, b: int) -> tuple[str | None, Phrase | None]:
         """The role in ", a lawyer who heads the bar association," (not ", 34," or ", however,"),
         and the apposition read as a phrase (", Ali Musa,")."""
         words = self.text[toks[a].start():toks[b].end()].split()
@@ -248,18 +284,19 @@ class PhraseReader:
         """The subject of the sentence part [lo, hi): the phrase before its first verb-like word
         ("The U.N. coordinator in Nigeria, Fatima Ali, condemned ..." -> Fatima Ali)."""
         toks = self._tokens(lo, min(hi, lo + 240))
+        tw, tl, n = toks.w, toks.low, len(toks)
         i = 0
-        while i < len(toks):
-            tok = toks[i].group()
-            low = _POSSESSIVE.sub("", tok.lower())
+        while i < n:
+            tok = tw[i]
+            low = _strip_possessive(tl[i])
             if tok == ",":
                 j = self._other_comma(toks, i, 1)
-                i = j + 1 if j < len(toks) and toks[j].group() == "," else i + 1
+                i = j + 1 if j < n and tw[j] == "," else i + 1
                 continue
-            prev = toks[i - 1].group().lower() if i else ""
-            if tok[0].isalpha() and not capitalised(tok) and low not in ROLE_WORDS | CONNECTORS \
-                    and low not in DETERMINERS | _PREPOSITIONS and prev not in DETERMINERS | _PREPOSITIONS \
-                    and not (i + 1 < len(toks) and toks[i + 1].group().lower() in ROLE_WORDS):
+            prev = tl[i - 1] if i else ""
+            if tok[0].isalpha() and not capitalised(tok) and low not in _ROLE_OR_CONNECTOR \
+                    and low not in _DETERMINER_OR_PREPOSITION and prev not in _DETERMINER_OR_PREPOSITION \
+                    and not (i + 1 < n and tl[i + 1] in ROLE_WORDS):
                 return self.phrase_left(lo, toks[i].start()) if i else (None, None)
             if not tok[0].isalnum() and tok not in "()" and not self._abbrev_dot(toks, i):
                 break
