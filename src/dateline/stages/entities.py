@@ -31,7 +31,7 @@ from .entity_chunks import (
     title_after,
     title_before,
     title_reverse,
-    tokenize,
+    word_memo,
 )
 
 REQUIRES = ("sentences",)
@@ -39,6 +39,17 @@ SETS = "entities"
 
 _NATURAL_FIRST = frozenset(("Lake", "Mount", "Mt.", "Gulf", "Bay", "Cape", "River", "Sea", "Mountains"))
 _PLAIN_HONORIFICS = frozenset(("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Doctor"))
+# where a sentence (or a line, a quote, a dash-led clause) starts. The ^ of the text is handled
+# apart and each alternative starts with the one class below, so re scans for that class quickly
+_OPENER_TAIL = re.compile(r"[\s\"“‘(\[*•\-–—]*")
+_SENTENCE_OPENER = re.compile(r"[\n.!?:—–\-](?:(?<=\n)|(?<=[.!?:—–])\s|(?<=\s-)\s|(?<=[.!?])\s*[\"”’]\s)"
+                              + _OPENER_TAIL.pattern)
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_AGENCY_CLOSE = re.compile(r"\)\s*[-—–:]")
+_DIVISION_NOUN_END = re.compile(r" (?:state|province|region|county|governorate|district)$")
+_LOWER_WORD = re.compile(r"[a-z][a-z'-]+")
+_LOWER_TAIL = frozenset("abcdefghijklmnopqrstuvwxyz'-")
+_WORD_CHAR = re.compile(r"[\w'’-]")
 
 
 # --- typing --------------------------------------------------------------------------------
@@ -51,8 +62,9 @@ class _Typer(PersonRules):
         self.text = doc.text
         self.lex = lexicon()
         self.gaz = gazetteer.get()
+        self.memo = word_memo(self.gaz)
         self.starts = self._sentence_starts()
-        self.lower_words = set(re.findall(r"(?<![\w'’-])[a-z][a-z'-]+", self.text))
+        self.lower_seen: dict[str, bool] = {}
         self.mentions: list[Mention] = []
         self.outlets = self._outlets(doc)
 
@@ -68,14 +80,35 @@ class _Typer(PersonRules):
         starts = {0}
         for s in self.doc.sentences:
             starts.add(s.start)
-        for m in re.finditer(r"(?:^|\n|[.!?:—–]\s|\s-\s|[.!?]\s*[\"”’]\s)[\s\"“‘(\[*•\-–—]*", self.text):
-            starts.add(m.end())
+        text = self.text
+        first = _OPENER_TAIL.match(text).end()
+        starts.add(first)
+        starts.update(m.end() for m in _SENTENCE_OPENER.finditer(text, first))
         return starts
 
+    def _lower_word(self, low: str) -> bool:
+        """Whether ``low`` stands in the text as a whole lower-case word ("the", "police")."""
+        seen = self.lower_seen.get(low)
+        if seen is None:
+            seen = False
+            if _LOWER_WORD.fullmatch(low):
+                text, n = self.text, len(low)
+                i = text.find(low)
+                while i >= 0:
+                    if (i == 0 or not _WORD_CHAR.match(text, i - 1)) and text[i + n:i + n + 1] not in _LOWER_TAIL:
+                        seen = True
+                        break
+                    i = text.find(low, i + 1)
+            self.lower_seen[low] = seen
+        return seen
+
     def _place_kinds(self, name: str) -> list[gazetteer.Place]:
-        if gazetteer.fold(name) in self.lex["not_places"]:
-            return []
-        return self.gaz.lookup(name)
+        """The places of that name (a list no caller changes: it is kept for the next call)."""
+        memo = self.memo["place_kinds"]
+        kinds = memo.get(name)
+        if kinds is None:
+            kinds = memo[name] = [] if gazetteer.fold(name) in self.lex["not_places"] else self.gaz.lookup(name)
+        return kinds
 
     def _name_of(self, toks: list[Tok]) -> str:
         raw = self.text[toks[0].start:toks[-1].end]
@@ -91,6 +124,19 @@ class _Typer(PersonRules):
     # the chunk pipeline
     def run(self, chunk: list[Tok]) -> None:
         """Split a chunk at possessives and calendar words, drop sentence openers, type the parts."""
+        if len(chunk) == 1:  # most chunks: one word, often a sentence opener ("The", "Police")
+            t = chunk[0]
+            text = t.text
+            if text not in self.lex["calendar"] and not (text.endswith(("'s", "’s")) and len(text) > 2):
+                low = text.lower()
+                if low in CONNECTORS or text in "()":
+                    return
+                if t.start in self.starts or low in ALWAYS_DROP:
+                    chunk = self._drop_sentence_opener(chunk)
+                    if not chunk:
+                        return
+                self.classify(chunk, False)
+                return
         parts: list[tuple[list[Tok], bool]] = []
         cur: list[Tok] = []
         for t in chunk:
@@ -131,13 +177,17 @@ class _Typer(PersonRules):
     def _drop_sentence_opener(self, toks: list[Tok]) -> list[Tok]:
         first = toks[0].text
         low = first.lower()
-        if low in ALWAYS_DROP or low in self.lex["stop"] or (low in self.lower_words and not self._known(first)):
+        if low in ALWAYS_DROP or low in self.lex["stop"] or (self._lower_word(low) and not self._known(first)):
             return self._strip_connectors(toks[1:])
         return toks
 
     def _known(self, word: str) -> bool:
-        return (self.gaz.demonym(word) is not None or bool(self._place_kinds(word))
-                or word in self.lex["honorifics"] or gazetteer.fold(word) in self.lex["known_org"])
+        memo = self.memo["known"]
+        known = memo.get(word)
+        if known is None:
+            known = memo[word] = (self.gaz.demonym(word) is not None or bool(self._place_kinds(word))
+                                  or word in self.lex["honorifics"] or gazetteer.fold(word) in self.lex["known_org"])
+        return known
 
     def classify(self, toks: list[Tok], possessive: bool) -> None:
         lex, text = self.lex, self.text
@@ -213,7 +263,7 @@ class _Typer(PersonRules):
         if words[-1] in lex["suffix_caps"] and len(toks) > 1:
             self.add(toks, "LOC" if lex["suffixes"].get(words[-1].lower()) == "natural" else "GPE")
             return
-        group = re.match(r"\s+(\w+)", after)
+        group = _NEXT_WORD.match(after)
         if group and group.group(1).lower() in lex["groups"]:
             demonym = self.gaz.demonym(words[0])
             if demonym is None:
@@ -243,7 +293,7 @@ class _Typer(PersonRules):
         if text[toks[0].start - 1:toks[0].start] != "(" or text[toks[-1].end:toks[-1].end + 1] != ")":
             return False
         line_start = text.rfind("\n", 0, toks[0].start) + 1
-        return toks[0].start - line_start < 80 and bool(re.match(r"\)\s*[-—–:]", text[toks[-1].end:]))
+        return toks[0].start - line_start < 80 and bool(_AGENCY_CLOSE.match(text, toks[-1].end))
 
     def _locative(self, toks: list[Tok]) -> bool:
         before = self.text[max(0, toks[0].start - 30):toks[0].start]
@@ -376,7 +426,8 @@ def _merge(doc: Doc, mentions: list[Mention], lex) -> list[Entity]:
             by_key[("ORG", folded)].spans.append(span)
             continue
         key_name = m.country if m.type == "NORP" and m.country else folded
-        key_name = re.sub(r" (?:state|province|region|county|governorate|district)$", "", key_name)
+        if " " in key_name:
+            key_name = _DIVISION_NOUN_END.sub("", key_name)
         key = (m.type if m.type != "LOC" else "GPE", key_name)
         if m.type == "ORG" and (m.alias or (ACRONYM.match(m.name) and ("ORG", folded) not in by_key)):
             alias_key = ("ORG", gazetteer.fold(m.alias or m.name))

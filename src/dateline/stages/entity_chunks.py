@@ -34,6 +34,12 @@ ALWAYS_DROP = frozenset(("a", "an", "the", "this", "that", "these", "those", "in
 _APPOSITION = re.compile(r",\s+((?:a|an|the)\s+[^,.;:!?\"“”()]{2,90}?)(?=\s+(?:who|which|that|whose|said|told)\b|[,.;:!?\"“”)]|$)")
 _CLAUSE_START = re.compile(r"(?:^|[.;:!?\"“”(]\s*|,\s+|\n)\s*((?:the|a|an|The|A|An)\s[^,.;:!?\"“”()\n]{2,100}),\s+$")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-.]{1,9}$")
+_POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w\-]+)['’]s\s+$")
+_POSSESSIVE_ENDS = ("'s", "’s")
+_OF_TO_FROM_BEFORE = re.compile(r"\b(?:of|to|from)\s+$")
+_LAST_WORD = re.compile(r"([\w'’\-]+)( ?)$")
+_WORDS = re.compile(r"[\w\-]+")
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
 
 
 @dataclass(slots=True)
@@ -88,65 +94,81 @@ def lexicon():
     }
 
 
+_MEMO: dict[str, dict] = {}
+_MEMO_OWNER: list = [None]
+
+
+def word_memo(gaz) -> dict[str, dict]:
+    """Per-word answers that depend only on the word, the lexicon and the gazetteer (whether it
+    is a name word, a place name ...), kept across documents: names recur in a news stream."""
+    if _MEMO_OWNER[0] is not gaz or sum(map(len, _MEMO.values())) > 200_000:
+        _MEMO_OWNER[0] = gaz
+        _MEMO.update(name_word={}, placeish={}, known={}, place_kinds={})
+    return _MEMO
+
+
 # --- chunking ----------------------------------------------------------------------------
-
-def tokenize(text: str, pos: int = 0):
-    """Words, numbers and punctuation from ``pos`` (a token boundary or whitespace) on;
-    "Somalia-based" is two tokens, so "Somalia" stays a name."""
-    for m in _TOKEN.finditer(text, pos):
-        word = m.group()
-        hm = _HYPHEN_MODIFIER.match(word) if "-" in word else None
-        if hm:
-            start, end = m.span()
-            cut = start + len(hm.group(1))
-            yield Tok(hm.group(1), start, cut)
-            yield Tok(hm.group(2), cut, end)
-        else:
-            yield Tok(word, *m.span())
-
 
 def _is_cap(text: str) -> bool:
     return text[:1].isupper() or bool(PARTICLE_TOKEN.match(text))
 
 
 class _Tokens(list):
-    """The tokens of the text, materialised only where a chunk may be: no token contains
-    whitespace, so tokenizing can restart at any whitespace, and a stretch of words with no
-    capital, non-ASCII letter or hyphen holds no chunk start and is jumped over."""
+    """Words, numbers and punctuation ("Somalia-based" is two tokens, so "Somalia" stays a
+    name), read only where a chunk may be: no token holds whitespace, so reading can restart
+    after any, and a stretch of words with no capital, non-ASCII letter or hyphen holds no
+    chunk start and is jumped over."""
 
     def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
-        self.source = iter(())
+        self.pos = 0  # where reading goes on: the end of the last token read
 
     def has(self, k: int) -> bool:
         """Whether token ``k`` exists, reading on (never jumping) as far as it."""
         while len(self) <= k:
-            tok = next(self.source, None)
-            if tok is None:
+            m = _TOKEN_AT.match(self.text, self.pos)
+            if m is None:
                 return False
-            self.append(tok)
+            start, end = m.span(1)
+            self.pos = end
+            word = m.group(1)
+            hm = _HYPHEN_MODIFIER.match(word) if "-" in word else None
+            if hm:
+                cut = start + len(hm.group(1))
+                self.append(Tok(hm.group(1), start, cut))
+                self.append(Tok(hm.group(2), cut, end))
+            else:
+                self.append(Tok(word, start, end))
         return True
 
-    def jump(self) -> bool:
-        """Read on from the next stretch that may hold a chunk start; False at the end."""
-        text = self.text
-        pos = self[-1].end if self else 0
-        m = _CHUNK_HINT.search(text, pos)
-        if m is None:
-            return False
-        c = m.start()
-        while c > pos and not text[c - 1].isspace():
-            c -= 1
-        if c != pos:
-            self.source = tokenize(text, c)
-        elif not self:
-            self.source = tokenize(text, 0)
-        return self.has(len(self))
 
-
+# after a chunk's first token: capitalised words with single spaces between, then what surely
+# ends the chunk: a lower-case word that is no connector, a number, punctuation that neither opens
+# a group nor follows an honorific, other whitespace, the end of the text
+_PLAIN_TAIL = (r"((?: [A-Z]\w+)*)(?: (?:([a-z]\w*)(?![\w\-'’])|(?=[\d\s_]|[^\w\s(&]))|[^\S ]|(\.)"
+               r"|(?=[^\w\s'’.\-])|\Z)")
+_PLAIN_REST = re.compile(_PLAIN_TAIL)
 # a capital (or any letter outside ASCII) or a hyphen ("al-Shabaab") in a word that may start a chunk
-_CHUNK_HINT = re.compile("[A-Z\u00c0-\u1fff\u2070-\U0010ffff\\-]")
+_HINT = "[A-Z\u00c0-\u1fff\u2070-\U0010ffff\\-]"
+# the next hint of a chunk start; when it begins a capitalised word after whitespace, that
+# word's plain chunk too if it is one
+_NEXT_HINT = re.compile(_HINT + r"(?:(?<=\s[A-Z])(\w+|(?!\.))" + _PLAIN_TAIL + ")?")
+_TOKEN_AT = re.compile(r"[\s_]*(" + _TOKEN.pattern + ")")  # only whitespace and "_" lie between tokens
+
+
+def _plain(first: Tok, rest: str, next_word: str | None, period: str | None, honorifics) -> list[Tok] | None:
+    """The chunk of a _PLAIN_TAIL match after ``first``; None when its end is not sure after all."""
+    if next_word and next_word.lower() in CONNECTORS or period and (
+            rest.rpartition(" ")[2] if rest else first.text) in honorifics:
+        return None
+    chunk = [first]
+    end = first.end
+    if rest:
+        for word in rest[1:].split(" "):
+            chunk.append(Tok(word, end + 1, end + 1 + len(word)))
+            end += 1 + len(word)
+    return chunk
 
 
 def chunks(text: str, honorifics: frozenset[str]) -> list[list[Tok]]:
@@ -155,15 +177,40 @@ def chunks(text: str, honorifics: frozenset[str]) -> list[list[Tok]]:
     tokens = _Tokens(text)
     has = tokens.has
     particle = PARTICLE_TOKEN.match
+    plain = _PLAIN_REST.match
+    next_hint = _NEXT_HINT.search
     i = 0
     while True:
-        if i >= len(tokens) and not tokens.jump():
-            break
+        if i >= len(tokens):  # all read is used: on to the next hint of a chunk
+            pos = tokens.pos
+            m = next_hint(text, pos)
+            if m is None:
+                break
+            c = m.start()
+            if m.group(1) is not None:
+                chunk = _plain(Tok(text[c:m.end(1)], c, m.end(1)), m.group(2), m.group(3), m.group(4), honorifics)
+                if chunk is not None:
+                    out.append(chunk)
+                    tokens.pos = chunk[-1].end
+                    continue
+            while c > pos and not text[c - 1].isspace():
+                c -= 1  # read from the start of the word stretch: tokens restart after whitespace
+            tokens.pos = c
+            if not has(i):
+                break
         tok = tokens[i]
         first = tok.text[0]
         if not (first.isalpha() and (first.isupper() or particle(tok.text))):
             i += 1
             continue
+        if i == len(tokens) - 1 and tokens.pos == tok.end:
+            m = plain(text, tok.end)  # the common case, read in one match
+            chunk = m and _plain(tok, m.group(1), m.group(2), m.group(3), honorifics)
+            if chunk:
+                out.append(chunk)
+                tokens.pos = chunk[-1].end
+                i = len(tokens)
+                continue
         chunk = [tok]
         j = i + 1
         while has(j):
@@ -225,10 +272,14 @@ class PersonRules:
 
     def _placeish(self, word: str) -> bool:
         """A country, division, big city or nationality: no person's first name in prose."""
-        key = gazetteer.fold(word)
-        return self.gaz.demonym(word) is not None or any(
-            p.kind in ("country", "region") or p.kind == "city" and p.population >= 100000
-            and gazetteer.fold(p.name) == key for p in self._place_kinds(word))
+        memo = self.memo["placeish"]
+        found = memo.get(word)
+        if found is None:
+            key = gazetteer.fold(word)
+            found = memo[word] = self.gaz.demonym(word) is not None or any(
+                p.kind in ("country", "region") or p.kind == "city" and p.population >= 100000
+                and gazetteer.fold(p.name) == key for p in self._place_kinds(word))
+        return found
 
     def _with_title(self, toks: list[Tok], words: list[str]) -> bool:
         """"Senior Magistrate Jane Doe", "Kenyan President X", "Gen. X": title + person."""
@@ -270,7 +321,11 @@ class PersonRules:
     def _title_only(self, toks: list[Tok], words: list[str]) -> bool:
         """"Commissioner for Human Rights of X", "National Leader": a title, no name; only the
         places and organisations of its complement are entities."""
-        cut = next((i for i, w in enumerate(words) if w in SPLITTERS or w == "("), len(words))
+        cut = 0
+        for w in words:
+            if w in SPLITTERS or w == "(":
+                break
+            cut += 1
         if cut == 0 or words[cut - 1].lower() not in self.lex["heads"]:
             return False
         rest = self._strip_connectors(toks[cut:])
@@ -281,15 +336,23 @@ class PersonRules:
         return True
 
     def _name_word(self, word: str) -> bool:
-        lex = self.lex
-        return (word[:1].isupper() or bool(PARTICLE_TOKEN.match(word)) or word in _NAME_PARTICLES) \
-            and word.lower() not in lex["heads"] and word.rstrip(".") not in lex["honorifics"] \
-            and word not in lex["org"] and word not in ("(", ")") and self.gaz.demonym(word) is None \
-            and word.lower() not in ("of", "for", "the", "and", "on")
+        memo = self.memo["name_word"]
+        found = memo.get(word)
+        if found is None:
+            lex = self.lex
+            found = memo[word] = \
+                (word[:1].isupper() or bool(PARTICLE_TOKEN.match(word)) or word in _NAME_PARTICLES) \
+                and word.lower() not in lex["heads"] and word.rstrip(".") not in lex["honorifics"] \
+                and word not in lex["org"] and word not in ("(", ")") and self.gaz.demonym(word) is None \
+                and word.lower() not in ("of", "for", "the", "and", "on")
+        return found
 
     def _country_before(self, tok: Tok) -> str | None:
         """The country of a possessive just before: "Iraq's Foreign Minister ..."."""
-        m = re.search(r"([A-Z][\w\-]+)['’]s\s+$", self.text[max(0, tok.start - 40):tok.start])
+        before = self.text[max(0, tok.start - 40):tok.start]
+        if not before[-1:].isspace() or not before.rstrip().endswith(_POSSESSIVE_ENDS):
+            return None  # what the pattern needs at the end, checked without a search
+        m = _POSSESSIVE_BEFORE.search(before)
         return self.gaz.country_code(m.group(1)) if m else None
 
     def _person_or_guess(self, toks: list[Tok], words: list[str], sentence_initial: bool) -> None:
@@ -320,7 +383,7 @@ class PersonRules:
                     self.add(toks, "PERSON", weak=True)  # kept only as a known surname
                     self.mentions[-1].title = "?"
                 return
-            if LOCATIVE_BEFORE.search(before) and not re.search(r"\b(?:of|to|from)\s+$", before):
+            if LOCATIVE_BEFORE.search(before) and not _OF_TO_FROM_BEFORE.search(before):
                 self.add(toks, "GPE", weak=True)
             else:
                 self.add(toks, "PERSON", weak=True)
@@ -333,7 +396,7 @@ def title_before(text: str, start: int, lex) -> str | None:
     """"police spokesman X", "Foreign Ministry spokesman X", "defence lawyer X"."""
     pos, kept = start, []
     while len(kept) < 4:
-        m = re.search(r"([\w'’\-]+)( ?)$", text[max(0, pos - 40):pos])
+        m = _LAST_WORD.search(text[max(0, pos - 40):pos])
         if not m or (not m.group(2) and kept) or (kept == [] and not m.group(2)):
             break
         word = m.group(1)
@@ -352,7 +415,7 @@ def title_after(text: str, end: int, lex) -> str | None:
     if not m:
         return None
     phrase = m.group(1)
-    if len(phrase.split()) > 12 or not any(w.lower() in lex["head_words"] for w in re.findall(r"[\w\-]+", phrase)):
+    if len(phrase.split()) > 12 or not any(w.lower() in lex["head_words"] for w in _WORDS.findall(phrase)):
         return None
     return phrase.strip()
 
@@ -367,4 +430,4 @@ def title_reverse(text: str, start: int, lex) -> str | None:
     if len(words) > 12 or words[1].lower() not in lex["head_words"] and not any(
             w.lower() in lex["head_words"] for w in words[1:4]):
         return None
-    return re.sub(r"^(?:the|The)\s+", "", phrase)
+    return _LEADING_THE.sub("", phrase)

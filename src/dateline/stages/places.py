@@ -32,6 +32,10 @@ _NAME_SUFFIX = re.compile(r"\s+(?:State|Province|Region|Governorate|County|Distr
 _DATELINE_START = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,}?)\s*,\s*(?:([A-Z][\w .'\-]+?)\s*[,(]|([A-Z][\w .'\-]+?)"
                              r"\s+[—–-])")
 _POSSESSIVE = re.compile(r"['’]s$")
+_ADMIN1_NAME_END = re.compile(r"\s(?:State|Province|Governorate|Region|County)$", re.I)
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_CANDIDATES: dict[str, tuple] = {}
+_CANDIDATES_OWNER: list = [None]
 
 
 class _Context:
@@ -54,8 +58,7 @@ class _Context:
 
 def _kind_hint(text: str, start: int, end: int, name: str) -> str | None:
     before, after = text[max(0, start - 30):start], text[end:end + 25]
-    if _ADMIN1_NOUN.match(after) or _OF_ADMIN1.search(before) or re.search(
-            r"\s(?:State|Province|Governorate|Region|County)$", name, re.I):
+    if _ADMIN1_NOUN.match(after) or _OF_ADMIN1.search(before) or _ADMIN1_NAME_END.search(name):
         return "admin1"
     if _SETTLEMENT_NOUN.match(after) or _OF_SETTLEMENT.search(before):
         return "settlement"
@@ -94,14 +97,20 @@ def _score(place: gazetteer.Place, ctx: _Context | None, hint_kind: str | None, 
 
 
 def _candidates(name: str) -> list[gazetteer.Place]:
+    """The places a name may be (a fresh list); kept per name, as names recur in a news stream."""
     gaz = gazetteer.get()
-    name = _POSSESSIVE.sub("", name.strip())
-    name = re.sub(r"^(?:the|The)\s+", "", name)
-    found = gaz.lookup(name)
-    bare = _NAME_SUFFIX.sub("", name)
-    if bare != name:
-        found += [p for p in gaz.lookup(bare) if p not in found]
-    return found
+    if _CANDIDATES_OWNER[0] is not gaz or len(_CANDIDATES) > 50000:
+        _CANDIDATES.clear()
+        _CANDIDATES_OWNER[0] = gaz
+    cached = _CANDIDATES.get(name)
+    if cached is None:
+        bare_name = _LEADING_THE.sub("", _POSSESSIVE.sub("", name.strip()))
+        found = gaz.lookup(bare_name)
+        bare = _NAME_SUFFIX.sub("", bare_name)
+        if bare != bare_name:
+            found += [p for p in gaz.lookup(bare) if p not in found]
+        cached = _CANDIDATES[name] = tuple(found)
+    return list(cached)
 
 
 def _best(name: str, ctx: _Context | None, hint_kind: str | None) -> gazetteer.Place | None:
@@ -112,7 +121,8 @@ def _best(name: str, ctx: _Context | None, hint_kind: str | None) -> gazetteer.P
         return None
     if len(found) == 1:
         return found[0]
-    return max(found, key=lambda p: _score(p, ctx, hint_kind, found, gazetteer.fold(name)))
+    name_key = gazetteer.fold(name)
+    return max(found, key=lambda p: _score(p, ctx, hint_kind, found, name_key))
 
 
 def _geo(place: gazetteer.Place) -> Geo | None:
@@ -179,7 +189,8 @@ def apply(doc: Doc) -> None:
             pending.append((ent, hint_kind, found))
     for ent, hint_kind, found in pending:
         paired = _paired(doc.text, ent)
-        best = max(found, key=lambda p: _score(p, ctx, hint_kind, found, gazetteer.fold(ent.name))
+        name_key = gazetteer.fold(ent.name)
+        best = max(found, key=lambda p: _score(p, ctx, hint_kind, found, name_key)
                    + (50 if _fits_pair(p, paired) else 0))
         if _implausible(best, ctx):
             continue
@@ -207,7 +218,8 @@ def _paired(text: str, ent: Entity) -> list[tuple[str, list[gazetteer.Place]]]:
         m = _RIGHT_NAME.match(text, e)
         if m:
             out.append(("right", _candidates(m.group(1))))
-        m = _LEFT_NAME.search(text[max(0, s - 60):s])
+        before = text[max(0, s - 60):s]
+        m = _LEFT_NAME.search(before) if before[-1:].isspace() and before.rstrip().endswith(",") else None
         if m:
             out.append(("left", _candidates(m.group(1))))
     return out
@@ -242,7 +254,7 @@ def _organisation_countries(doc: Doc) -> None:
     for ent in doc.entities:
         if ent.type in ("ORG", "FAC") and ent.country is None:
             for name, country in located:
-                if re.search(rf"\b{re.escape(name)}\b", ent.name):
+                if name in ent.name and re.search(rf"\b{re.escape(name)}\b", ent.name):
                     ent.country = country
                     break
 
