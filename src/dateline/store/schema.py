@@ -267,7 +267,7 @@ story_bands = Table(
     Column("band", Integer, nullable=False),
     Column("hash", BigInteger, nullable=False),
     _article_fk(),
-    Index("ix_story_bands_band_hash", "band", "hash"),
+    Index("ix_story_bands_hash", "hash"),  # the key hashes the band number too
 )
 
 audit = Table(
