@@ -126,6 +126,8 @@ def _attachment_distance(text: str, a: int, b: int, m: TriggerMatch) -> float:
         distance += 40
     if b <= m.start:
         distance += 3  # a trigger before the phrase is its more likely head
+        if re.match(r"\W*(?:have|has|had|were|was|is|are|will)\b", between):
+            distance += 30  # "who abducted 23 villagers last week have threatened": the relative clause's
     return distance
 
 
@@ -301,6 +303,8 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         if not m.figures and m.timex is None and m.family == "ASSAULT" and not m.mode and not m.modality and (
                 m.actor is None or _ANAPHORIC.search(doc.text[max(s.start, m.trigger.start - 12):m.trigger.start])):
             m.weak = True  # "the attack", "killed or captured": a reference back, not a new event
+        if m.family in ("disaster", "accident") and not m.figures and doc.sentences[index].in_quote:
+            m.weak = True  # "I thought it was an earthquake": a simile in a witness's words
         m.weak = m.weak and not m.figures and not (m.timex is not None and m.timex.basis == "inferred")
     return mentions
 
@@ -412,6 +416,9 @@ def _joinable(doc: Doc, c: _Cluster, m: EventMention) -> bool:
         return False
     if _roles_reversed(c, m):
         return False
+    if m.timex is None and c.timex is None and not m.framed_historical \
+            and all(x.framed_historical for x in c.mentions):
+        return False  # background ("groups have carried out similar bombings") is not the news event
     if m.negated and not c.mentions[0].negated and (m.timex is None or c.timex is None):
         return False  # "the town had not been attacked": not a mention of the attack before it
     if m.family in STATEMENT_TYPES:

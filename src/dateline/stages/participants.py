@@ -39,7 +39,7 @@ _PLACE_PREPS = re.compile(
     r"(?:(?:town|city|village|villages|district|province|region|state|county|area|capital|outskirts)\s+of\s+)?$",
     re.IGNORECASE,
 )
-_FEATURE_RANK = {"city": 3, "admin2": 2, "admin1": 1, "country": 0}
+_FEATURE_RANK = {"city": 3, "unresolved": 2.4, "admin2": 2, "admin1": 1, "country": 0}
 
 
 @cache
@@ -362,6 +362,14 @@ def _prep_weight(before: str) -> float:
     return next((w for p, w in _PREP_WEIGHT if p == word), 1.0)
 
 
+def _place_distance(span: tuple[int, int], trig) -> int:
+    """Characters between a place and a trigger; a place usually follows its verb ("abducted 23
+    villagers in Zamfara state last week have threatened"), so one before the trigger counts more."""
+    if span[0] >= trig.end:
+        return span[0] - trig.end
+    return max(trig.start - span[1], 0) + 40
+
+
 def is_country_name(name: str) -> bool:
     return _country_of(name) is not None and " " not in name.strip() or name in ("USSR", "Soviet Union")
 
@@ -400,14 +408,15 @@ def find_location(doc: Doc, sent_start: int, sent_end: int, group, others, exclu
             feature = "admin1"  # a lake, a valley, a region: less precise than the town beside it
         elif ent.geo:
             feature = ent.geo.feature
-        else:  # no coordinates: a former state ("USSR") or a village the gazetteer lacks
-            feature = "country" if is_country_name(ent.name) else "city"
-        mine = min(max(t.start - span[1], span[0] - t.end, 0) for t in group)
+        else:  # no coordinates: a former state ("USSR"), or a village or quarter the gazetteer lacks,
+            # which yields to a town the gazetteer knows ("in Kolonaki, in central Athens")
+            feature = "country" if is_country_name(ent.name) else "unresolved"
+        mine = min(_place_distance(span, t) for t in group)
         # "Soviet forces, which had entered Baku ..., committed massacres": the subject's relative
         # clause sets the scene of the main verb's event
         in_relative = span[1] <= group[0].start and bool(
             re.search(r",\s+(?:which|who)\s", text[sent_start:span[0]]))
-        theirs = min((max(t.start - span[1], span[0] - t.end, 0) for t in others), default=10**6)
+        theirs = min((_place_distance(span, t) for t in others), default=10**6)
         if statement and not (span[1] <= group[0].start and re.search(
                 r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", before[-30:])) and not re.search(
                 r"\b(?:conference|briefing|meeting|statement|speech|rally)\s+in\s+(?:the\s+)?$", before[-40:]):

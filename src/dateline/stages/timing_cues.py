@@ -13,7 +13,8 @@ from functools import cache
 from ..doc import Doc
 from ..lexicons import load
 
-_BOUNDARY = re.compile(r"[;:]|,\s+(?:and|but|while|as|after|when|which|who)\b|\s[—–]\s|\band\b(?=\s+\w+ed\b)")
+_BOUNDARY = re.compile(r"[;:]|,\s+(?:and|but|while|as|after|when|which|who)\b|\s[—–]\s|\band\b(?=\s+\w+ed\b)|"
+                       r"\b(?:after|before|because|until|although)\b")
 
 
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+|long\s+|repeatedly\s+)?$", re.IGNORECASE)
@@ -80,7 +81,7 @@ def cues_for(doc: Doc, sentence: int, start: int, end: int) -> Cues:
     s = doc.sentences[sentence]
     left, right = clause_bounds(text, s.start, s.end, start, end)
     p = _patterns()
-    before = text[max(left, start - 60):start]
+    before = text[max(left, start - 120):start]  # a modal scopes over its clause ("due to meet ... for talks")
     near_before = text[max(left, start - 28):start]
     after = text[end:min(right, end + 45)]
     negated = bool(p["negation_before"].search(near_before)) or bool(p["negation_after"].search(after))
