@@ -2,9 +2,13 @@
 
     dateline extract FILE... [--json | --jsonl]      records on stdout, no database
     dateline ingest FILE... [--db dateline.db]       extract and store
-    dateline events [--country AZE] [--since 1990-01-01] ... [--format table|csv|json]
     dateline show ID                                 an article or an event, with its evidence
     dateline demo                                    ingest the bundled samples and list their events
+    dateline events|stories|event ...                canonical events, stories, review (cli_events)
+    dateline search QUERY [filters]                  full-text search (cli_search)
+    dateline export --format csv|acled-csv|...       canonical events to files (cli_export)
+
+The filters the query commands share (--country, --type, ...) are in :mod:`dateline.cli_options`.
 
 Expected problems (a missing file, an unknown id, a database that cannot be opened) are one
 line on stderr and exit status 1, never a traceback.
@@ -12,7 +16,6 @@ line on stderr and exit status 1, never a traceback.
 
 from __future__ import annotations
 
-import csv
 import importlib.resources
 import json
 import os
@@ -22,7 +25,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import click
-import pycountry
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -31,12 +33,10 @@ from rich.text import Text
 from . import __version__, readers
 from .errors import DatelineError, ReadError, StoreError
 from .pipeline import process
-from .record import COUNT_KINDS, PLOVER_TYPES, TIMINGS
 from .store import Store, open_store
-from .store.dates import parse_bound
 from .store.engine import display_url
 from .store.ingest import IngestSummary, ingest
-from .store.read import DISASTER_MODES, is_event_id
+from .store.read import is_event_id
 
 DEFAULT_DB = "dateline.db"
 TABLE_WIDTH_WHEN_PIPED = 160
@@ -160,40 +160,6 @@ def events_table(events: list[dict], title: str | None = None) -> Table:
     return table
 
 
-CSV_FIELDS = (
-    ["id", "article_id", "date_start", "date_end", "date_precision", "date_basis", "type", "mode",
-     "timing", "location", "country", "admin1", "lat", "lon", "actor", "actor_country", "recipient",
-     "recipient_country", "trigger"]
-    + [f"{kind}_{bound}" for kind in COUNT_KINDS for bound in ("min", "max")]
-    + ["figures", "confidence", "headline", "source", "published", "url"]
-)
-
-
-def csv_row(event: dict) -> dict:
-    date, loc = event["date"] or {}, event["location"] or {}
-    actor, recipient = event["actor"] or {}, event["recipient"] or {}
-    row = {
-        "id": event["id"], "article_id": event["article_id"], "date_start": date.get("start"),
-        "date_end": date.get("end"), "date_precision": date.get("precision"),
-        "date_basis": date.get("basis"), "type": event["type"], "mode": event["mode"],
-        "timing": event["timing"], "location": loc.get("name"), "country": loc.get("country"),
-        "admin1": loc.get("admin1"), "lat": loc.get("lat"), "lon": loc.get("lon"),
-        "actor": actor.get("text"), "actor_country": actor.get("country"),
-        "recipient": recipient.get("text"), "recipient_country": recipient.get("country"),
-        "trigger": event["trigger"]["text"], "figures": figures_text(event["counts"]),
-        "confidence": event["confidence"], "headline": event["article"]["headline"],
-        "source": event["article"]["source"], "published": event["article"]["published"],
-        "url": event["article"]["url"],
-    }
-    # Several figures of one kind on one event: the largest stands (usually the latest update).
-    for kind in COUNT_KINDS:
-        figures = [c for c in event["counts"] if c["kind"] == kind]
-        if figures:
-            best = max(figures, key=lambda c: (c["min"] or 0, c["max"] or 0))
-            row[f"{kind}_min"], row[f"{kind}_max"] = best["min"], best["max"]
-    return row
-
-
 def print_summary(summary: IngestSummary, db: str) -> None:
     db = display_url(db)
     click.echo(
@@ -279,71 +245,6 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], db: str) -> None:
     print_summary(summary, db)
     if not summary.ok:
         ctx.exit(1)
-
-
-def _country(_ctx, _param, values: tuple[str, ...]) -> list[str]:
-    codes = []
-    for value in values:
-        v = value.strip()
-        if len(v) == 3 and v.isalpha():
-            codes.append(v.upper())
-            continue
-        for registry in (pycountry.countries, pycountry.historic_countries):
-            try:
-                codes.append(registry.lookup(v).alpha_3)
-                break
-            except LookupError:
-                continue
-        else:
-            raise click.BadParameter(f"unknown country {value!r} (use an ISO code such as AZE)")
-    return codes
-
-
-def _bound(end: bool):
-    def check(_ctx, _param, value: str | None) -> str | None:
-        try:
-            parse_bound(value, end=end)
-        except ValueError as exc:
-            raise click.BadParameter(str(exc)) from None
-        return value
-    return check
-
-
-@main.command()
-@db_option
-@click.option("--country", multiple=True, callback=_country,
-              help="Country of the event's location: AZE, AZ or Azerbaijan. Repeatable.")
-@click.option("--type", "types", multiple=True,
-              type=click.Choice(PLOVER_TYPES + DISASTER_MODES, case_sensitive=False),
-              help="PLOVER event type, or disaster / accident. Repeatable.")
-@click.option("--timing", multiple=True, type=click.Choice(TIMINGS, case_sensitive=False),
-              help="current, historical, future, hypothetical or negated. Repeatable.")
-@click.option("--since", callback=_bound(end=False), metavar="DATE",
-              help="Events whose own date reaches DATE or later (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--until", callback=_bound(end=True), metavar="DATE",
-              help="Events whose own date starts on DATE or earlier.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True)
-@click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
-def events(db, country, types, timing, since, until, fmt, limit) -> None:
-    """List stored events, filtered on each event's own date (not the article's).
-
-    With --since or --until, events whose date is unknown are left out.
-    """
-    with _open_existing(db) as store:
-        found = store.events(country=country or None, type=types or None, timing=timing or None,
-                             since=since, until=until, limit=limit)
-    if fmt == "json":
-        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
-    elif fmt == "csv":
-        writer = csv.DictWriter(_Echo(), fieldnames=CSV_FIELDS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(csv_row(e) for e in found)
-    else:
-        console = _stdout()
-        if found:
-            console.print(events_table(found))
-        console.print(_n(len(found), "event"))
 
 
 def _print_article(console: Console, store: Store, record: dict) -> None:
@@ -466,5 +367,9 @@ main.add_command(search_command)
 
 from .cli_events import COMMANDS as _EVENT_COMMANDS  # noqa: E402  (it imports the helpers above)
 
-for _command in _EVENT_COMMANDS:  # `events` (canonical events) replaces the per-article listing
+for _command in _EVENT_COMMANDS:
     main.add_command(_command)
+
+from .cli_export import export_command  # noqa: E402  (it imports the helpers above)
+
+main.add_command(export_command)

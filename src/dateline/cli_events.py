@@ -16,8 +16,6 @@ from rich.table import Table
 from rich.text import Text
 
 from .cli import (
-    _bound,
-    _country,
     _Echo,
     _n,
     _open_existing,
@@ -28,11 +26,11 @@ from .cli import (
     place_text,
     type_text,
 )
-from .record import COUNT_KINDS, PLOVER_TYPES, TIMINGS
+from .cli_options import event_filters, filter_values
+from .record import COUNT_KINDS
 from .store import Store, review
 from .store.canonical import load_canonical, select_canonical
 from .store.engine import writer
-from .store.read import DISASTER_MODES
 from .store.stories import select_stories
 
 
@@ -105,17 +103,7 @@ def csv_row(event: dict) -> dict:
 
 @click.command("events")
 @db_option
-@click.option("--country", multiple=True, callback=_country,
-              help="Country of the event's location: AZE, AZ or Azerbaijan. Repeatable.")
-@click.option("--type", "types", multiple=True,
-              type=click.Choice(PLOVER_TYPES + DISASTER_MODES, case_sensitive=False),
-              help="PLOVER event type, or disaster / accident. Repeatable.")
-@click.option("--timing", multiple=True, type=click.Choice(TIMINGS, case_sensitive=False),
-              help="Events with a report of this timing (current, historical ...). Repeatable.")
-@click.option("--since", callback=_bound(end=False), metavar="DATE",
-              help="Events whose own date reaches DATE or later (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--until", callback=_bound(end=True), metavar="DATE",
-              help="Events whose own date starts on DATE or earlier.")
+@event_filters(timing_help="Events with a report of this timing (current, historical ...). Repeatable.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
@@ -126,9 +114,8 @@ def events(db, country, types, timing, since, until, fmt, limit) -> None:
     With --since or --until, events whose date is unknown are left out.
     """
     with _open_existing(db) as store:
-        found = _read(store, lambda conn: select_canonical(
-            conn, country=country or None, type=types or None, timing=timing or None,
-            since=since, until=until, limit=limit))
+        filters = filter_values(country, types, timing, since, until)
+        found = _read(store, lambda conn: select_canonical(conn, **filters, limit=limit))
     if fmt == "json":
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
     elif fmt == "csv":

@@ -13,8 +13,6 @@ from rich.table import Table
 from rich.text import Text
 
 from .cli import (
-    _bound,
-    _country,
     _n,
     _open_existing,
     _stdout,
@@ -24,8 +22,7 @@ from .cli import (
     place_text,
     type_text,
 )
-from .record import PLOVER_TYPES, TIMINGS
-from .store.read import DISASTER_MODES
+from .cli_options import any_filter, event_filters, filter_values
 from .store.search import DEFAULT_LIMIT, SNIPPET_MARK, search
 
 
@@ -64,17 +61,7 @@ def _articles_table(found: list[dict]) -> Table:
 @click.command("search")
 @click.argument("query")
 @db_option
-@click.option("--country", multiple=True, callback=_country,
-              help="Country of the event's location: AZE, AZ or Azerbaijan. Repeatable.")
-@click.option("--type", "types", multiple=True,
-              type=click.Choice(PLOVER_TYPES + DISASTER_MODES, case_sensitive=False),
-              help="PLOVER event type, or disaster / accident. Repeatable.")
-@click.option("--timing", multiple=True, type=click.Choice(TIMINGS, case_sensitive=False),
-              help="current, historical, future, hypothetical or negated. Repeatable.")
-@click.option("--since", callback=_bound(end=False), metavar="DATE",
-              help="Events whose own date reaches DATE or later (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--until", callback=_bound(end=True), metavar="DATE",
-              help="Events whose own date starts on DATE or earlier.")
+@event_filters()
 @click.option("--articles", is_flag=True,
               help="List matching articles (headline and text) instead of events.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
@@ -87,15 +74,14 @@ def search_command(query, db, country, types, timing, since, until, articles, fm
     between two terms accepts either; -word excludes. Filters work as in `dateline events`.
     With --articles, articles are searched on headline and body instead (no event filters).
     """
-    if articles and (country or types or timing or since or until):
+    if articles and any_filter(country, types, timing, since, until):
         raise click.UsageError("--country, --type, --timing, --since and --until filter events; "
                                "they cannot be used with --articles")
     with _open_existing(db) as store:
         if articles:
             found = search(store, query, articles=True, limit=limit)
         else:
-            found = search(store, query, country=country or None, type=types or None,
-                           timing=timing or None, since=since, until=until, limit=limit)
+            found = search(store, query, **filter_values(country, types, timing, since, until), limit=limit)
     if fmt == "json":
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
         return
