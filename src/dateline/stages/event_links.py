@@ -1,0 +1,192 @@
+"""Linking event mentions across sentences into events.
+
+A mention joins the latest event of its family and modality whose date and place are
+compatible with it. A mention without a date joins the latest such event, but a dated past
+mention never joins a current undated event, "a second strike" starts a new one, a negated
+aside stays apart, background ("groups have carried out similar bombings") never absorbs the
+news, and counter-violence (the target of an event striking back) is its own event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..doc import Doc, Figure, TimeX
+from ..gazetteer import fold
+from ..record import Count, Location, Mention
+from . import participants
+from .timing import HISTORICAL_AFTER_DAYS
+from .triggers import STATEMENT_TYPES, VIOLENT_FAMILIES, TriggerMatch
+
+CASUALTY_KINDS = ("killed", "injured", "missing", "abducted", "displaced")
+
+
+@dataclass
+class EventMention:
+    family: str
+    type: str | None
+    mode: str | None
+    sentence: int
+    trigger: TriggerMatch
+    modality: str  # "" | hypothetical | future
+    negated: bool = False
+    framed_historical: bool = False
+    weak: bool = False  # only weak triggers and no figure: may join an event, never start one
+    distinct: bool = False  # "a second drone strike": never joins an earlier event
+    timex: TimeX | None = None
+    context_timex: TimeX | None = None  # the sentence's own day, for a current event the text leaves undated
+    figures: list[Figure] = field(default_factory=list)
+    actor: Mention | None = None
+    recipient: Mention | None = None
+    location: Location | None = None
+
+
+def dates_compatible(a: TimeX, b: TimeX) -> bool:
+    # a day's slack between two single days ("late Tuesday", "overnight into Wednesday"), none for spans
+    slack = 1 if a.precision == "day" and b.precision == "day" and a.start == a.end and b.start == b.end else 0
+    return (a.start.toordinal() - slack <= b.end.toordinal()) and (b.start.toordinal() - slack <= a.end.toordinal())
+
+
+def places_compatible(a: Location | None, b: Location | None, coarser: bool = False) -> bool:
+    """Can two places name the site of one event? ``coarser``: the second comes with a date of
+    another precision ("earlier this month" against "late on Monday"), so a different place
+    name means a different event."""
+    if a is None or b is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if not (a.name and b.name):
+        return True
+    x, y = fold(a.name), fold(b.name)
+    if x in y or y in x or (a.admin1 and fold(a.admin1) in y) or (b.admin1 and fold(b.admin1) in x):
+        return True
+    if a.lat is not None and b.lat is not None:
+        return abs(a.lat - b.lat) + abs(a.lon - b.lon) < 0.5
+    return not coarser
+
+
+SPECIFICITY = {"city": 3, "admin2": 2, "admin1": 1, "country": 0}
+
+
+def specificity(doc: Doc, loc: Location) -> int:
+    if loc.name is None:
+        return -1
+    ent = next((e for e in doc.entities if e.name == loc.name and e.geo is not None), None)
+    if ent is None:
+        return 0 if participants.is_country_name(loc.name) else 3
+    return SPECIFICITY.get(ent.geo.feature or "city", 2)
+
+
+@dataclass
+class Cluster:
+    mentions: list[EventMention]
+
+    @property
+    def family(self):
+        return self.mentions[0].family
+
+    @property
+    def modality(self):
+        return self.mentions[0].modality
+
+    @property
+    def timex(self) -> TimeX | None:
+        dated = [m.timex for m in self.mentions if m.timex is not None]
+        if not dated:
+            return None
+        rank = {"day": 0, "month": 1, "year": 2, "unknown": 3}
+        return min(dated, key=lambda t: (rank.get(t.precision, 3), t.basis != "explicit"))
+
+    def location(self, doc: Doc) -> Location | None:
+        located = [m.location for m in self.mentions if m.location is not None]
+        if not located:
+            return None
+        return max(located, key=lambda loc: (specificity(doc, loc), -located.index(loc)))
+
+
+def head_word(mention: Mention | None) -> str | None:
+    if mention is None or not mention.text:
+        return None
+    word = mention.text.split()[-1].lower().strip(".,'’")
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def roles_reversed(c: Cluster, m: EventMention) -> bool:
+    """"Police fired tear gas at the protesters" and "protesters threw stones at police" are
+    two events: the doer of one is the target of the other."""
+    actor = head_word(m.actor)
+    if actor is None or m.family != "ASSAULT":
+        return False
+    own = {head_word(x.actor) for x in c.mentions if x.actor}
+    targets = {head_word(x.recipient) for x in c.mentions if x.recipient}
+    return actor not in own and actor in targets
+
+
+def joinable(doc: Doc, c: Cluster, m: EventMention) -> bool:
+    if c.family != m.family or c.modality != m.modality:
+        return False
+    if roles_reversed(c, m):
+        return False
+    if m.timex is None and c.timex is None and not m.framed_historical \
+            and all(x.framed_historical for x in c.mentions):
+        return False  # background ("groups have carried out similar bombings") is not the news event
+    if m.negated and not c.mentions[0].negated and (m.timex is None or c.timex is None):
+        return False  # "the town had not been attacked": not a mention of the attack before it
+    if m.family in STATEMENT_TYPES:
+        same_actor = m.actor and c.mentions[0].actor and m.actor.text == c.mentions[0].actor.text
+        if not same_actor or m.sentence - c.mentions[-1].sentence > 1:
+            return False
+    ct = c.timex
+    coarser = m.timex is not None and ct is not None and m.timex.precision != ct.precision
+    if not places_compatible(c.location(doc), m.location, coarser):
+        return False
+    if m.timex is not None and ct is not None:
+        return dates_compatible(m.timex, ct)
+    if m.timex is not None and ct is None:
+        published = doc.reference_date
+        past = published is not None and m.timex.end is not None and \
+            (published - m.timex.end).days > HISTORICAL_AFTER_DAYS
+        return past == any(x.framed_historical for x in c.mentions)
+    return True
+
+
+def link(doc: Doc, mentions: list[EventMention]) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    for m in mentions:
+        target = None
+        if not m.distinct or m.weak:
+            target = next((c for c in reversed(clusters) if joinable(doc, c, m)), None)
+        if target is None and not m.weak:
+            clusters.append(Cluster([m]))
+        elif target is not None:
+            target.mentions.append(m)
+    return clusters
+
+
+def counts(cluster: Cluster) -> list[Count]:
+    chosen: dict[str, Count] = {}
+    for m in cluster.mentions:
+        for f in m.figures:
+            kind = f.count.kind
+            if kind not in chosen or f.update_from is not None:
+                chosen[kind] = f.count
+    order = {k: i for i, k in enumerate(("killed", "injured", "detained", "missing", "abducted", "displaced"))}
+    return sorted(chosen.values(), key=lambda c: order.get(c.kind, 9))
+
+
+def adopt_orphans(clusters: list[Cluster], orphans: list[Figure]) -> None:
+    """Figures in sentences without a trigger join the latest fitting event before them."""
+    for f in orphans:
+        wanted = VIOLENT_FAMILIES if f.count.kind in CASUALTY_KINDS else VIOLENT_FAMILIES | {"COERCE"}
+        best = None
+        for c in clusters:
+            if c.family not in wanted or c.modality:
+                continue
+            if c.mentions[0].sentence <= f.sentence and (best is None or max(
+                    m.sentence for m in c.mentions) >= max(m.sentence for m in best.mentions)):
+                best = c
+        if best is None:
+            continue
+        has_kind = any(x.count.kind == f.count.kind for m in best.mentions for x in m.figures)
+        if not has_kind or f.update_from is not None:
+            best.mentions[-1].figures.append(f)

@@ -1,0 +1,139 @@
+"""Which time expression dates an event mention.
+
+Each time expression of a sentence goes to the nearest trigger, counting clause breaks as
+distance ("A court on Tuesday sentenced a man for a raid": Tuesday is the court's); one that
+opens the sentence governs every trigger. Reporting times ("said on Wednesday") and toll
+updates ("rose to 35 on Thursday") never date a non-statement event, and "on Tuesday, a day
+after X" dates X to Monday. A current event the text leaves undated may still take the day its
+sentence reports on (``context_timex``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..doc import Doc, TimeX
+from ..record import Time
+from .triggers import TriggerMatch
+
+REPORTING = re.compile(
+    r"\b(?:said|says|say|told|tells|reported|reports|announced|confirmed|added|stated|statement|"
+    r"denied|denies|accused|condemned|demanded|urged|called|according|rose|climbed|risen|reached|"
+    r"updated|revised|jumped|increased|ruled|found|concluded|declared|estimated|sentenced|convicted)\b",
+)  # lower case only: "Port Said" is a place
+TOLL_UPDATE = re.compile(r"\b(?:toll|number of (?:dead|deaths|victims))\b[^.]{0,160}?\b(?:rose|climbed|risen|"
+                          r"reached|jumped|increased|rises|climbs|has risen)\b", re.IGNORECASE)
+
+
+def attachment_distance(text: str, a: int, b: int, m: TriggerMatch) -> float:
+    """How far the phrase at [a, b) is from trigger ``m``, counting clause breaks as distance:
+    adverbials follow their verb ("went on strike on Saturday, demanding ..."), and "a day after
+    the riot" puts the day outside the riot."""
+    lo, hi = (b, m.start) if b <= m.start else (m.end, a)
+    between = text[lo:hi] if lo < hi else ""
+    distance = float(len(between))
+    if "," in between or ";" in between:
+        distance += 15
+    if re.search(r"\b(?:after|before|since|following|when|until)\b", between):
+        distance += 40
+    if b <= m.start:
+        distance += 3  # a trigger before the phrase is its more likely head
+        if re.match(r"\W*(?:have|has|had|were|was|is|are|will)\b", between):
+            distance += 30  # "who abducted 23 villagers last week have threatened": the relative clause's
+    return distance
+
+
+SENTENCE_OPENER = re.compile(r"\W*(?:(?:on|in|at|during|by|since|from|early|late|until)\s+)?"
+                              r"(?:the\s+(?:night|morning|evening|afternoon|weekend|early\s+hours|dawn)\s+"
+                              r"(?:of|from)\s+)?$", re.IGNORECASE)
+
+
+def owners(doc: Doc, sentence: int, matches: list[TriggerMatch]) -> dict[int, int]:
+    """Each time expression of the sentence goes to the nearest trigger ("A court on Tuesday
+    sentenced a man for a raid": Tuesday is the sentencing's); one that opens the sentence
+    before any trigger governs them all (value -1)."""
+    owners = {}
+    s = doc.sentences[sentence]
+    first = min((m.start for m in matches), default=s.end)
+    for i, tx in enumerate(doc.timexes):
+        if tx.sentence != sentence:
+            continue
+        a, b = tx.time.span
+        if b <= first and SENTENCE_OPENER.match(doc.text, s.start, a):
+            owners[i] = -1  # "On the night from January 19 to 20, 1990, Soviet forces ...": the whole sentence's
+            continue
+        dist = [(attachment_distance(doc.text, a, b, m), j) for j, m in enumerate(matches)]
+        owners[i] = min(dist)[1] if dist else -1
+    return owners
+
+
+def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: set[int],
+                     statement: bool) -> TimeX | None:
+    text = doc.text
+    s = doc.sentences[sentence]
+    trig = group[0]
+    toll = TOLL_UPDATE.search(text, s.start, s.end)
+    best, best_score = None, None
+    for i, tx in enumerate(doc.timexes):
+        if i not in owned or tx.start is None or tx.time.type not in ("DATE", "TIME"):
+            continue
+        a, b = tx.time.span
+        if toll and a > toll.start() and not statement:
+            continue
+        left = text[max(s.start, a - 30):a]
+        right = text[b:min(s.end, b + 25)]
+        # "said on Thursday", "on Thursday said"; but "killed 15 on Thursday, police said" is the killing's
+        reporting = bool(REPORTING.search(left[-22:]) or re.match(
+            r"\s+(?:(?!and\b|but\b)\w+\s+)?(?:said|told|announced|reported)\b", right))
+        between = text[min(b, trig.start):max(a, trig.end)]
+        subordinate = bool(re.search(r"\b(?:after|before|since|following)\b", between)) and a < trig.start
+        shifted = day_offset(between, tx) if subordinate else None
+        if shifted is not None:  # "on Tuesday, a day after a police officer shot dead ...": Monday
+            tx, subordinate = shifted, False
+        score = min(abs((a + b) / 2 - (m.start + m.end) / 2) for m in group)
+        if reporting and not statement:
+            score += 400
+        if subordinate:
+            score += 400
+        if statement and not reporting:
+            score += 60
+        if best_score is None or score < best_score:
+            best, best_score = tx, score
+    if best is not None and best_score >= 400 and not statement:
+        return None
+    return best
+
+
+OFFSET = re.compile(r"^\W*(a|one|two|three|four|five|six|seven)\s+(day|days|week|weeks)\s+(after|before)\b",
+                     re.IGNORECASE)
+SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def day_offset(between: str, tx: TimeX) -> TimeX | None:
+    m = OFFSET.match(between)
+    if not m or tx.precision != "day" or tx.start is None:
+        return None
+    days = SMALL[m.group(1).lower()] * (7 if m.group(2).lower().startswith("week") else 1)
+    delta = dt.timedelta(days=-days if m.group(3).lower() == "after" else days)
+    day = tx.start + delta
+    return TimeX(time=Time(text=f"{tx.time.text}{between[:m.end()]}", span=tx.time.span, type="DATE",
+                           value=day.isoformat()), sentence=tx.sentence, start=day, end=day,
+                 precision="day", basis="relative")
+
+
+def context_timex(doc: Doc, sentence: int) -> TimeX | None:
+    """The day a sentence reports on ("A man was shot dead on Tuesday as police fired tear gas to
+    disperse protesters"), skipping reporting times ("said on Wednesday")."""
+    text = doc.text
+    published = doc.reference_date
+    for tx in doc.timexes:
+        if tx.sentence != sentence or tx.precision != "day" or tx.start is None or tx.future:
+            continue
+        if published is not None and tx.start > published:
+            continue
+        a, b = tx.time.span
+        if REPORTING.search(text[max(0, a - 22):a]) or re.match(r"\s+(?:\w+\s+)?(?:said|told)\b", text[b:b + 25]):
+            continue
+        return tx
+    return None
