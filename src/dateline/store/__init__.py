@@ -54,8 +54,8 @@ class Store:
             with self._writer.begin() as conn:
                 if self._exists(conn, article_id):
                     return False
-                insert_record(conn, record)
-                link_record(conn, record)  # stories and canonical events (dateline.store.linking)
+                events = insert_record(conn, record)
+                link_record(conn, record, events)  # stories and canonical events (dateline.store.linking)
             return True
         except IntegrityError as exc:
             # Another writer stored the same article between our check and our insert.

@@ -85,6 +85,10 @@ def _configure_sqlite(engine: Engine) -> None:
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; a crash loses at most the last commit
+            # a 64 MiB page cache and fewer checkpoints: the default 2 MiB cache thrashes once the
+            # file passes a gigabyte (100,000 articles), and ingest slows with it
+            cursor.execute("PRAGMA cache_size=-65536")
+            cursor.execute("PRAGMA wal_autocheckpoint=10000")
         finally:
             cursor.close()
 

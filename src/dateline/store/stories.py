@@ -13,11 +13,12 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import cache
+from typing import NamedTuple
 
 import numpy as np
 from datasketch import MinHash
 from datasketch.lsh import _optimal_param
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from ..lexicons import load
 from . import schema
@@ -34,19 +35,30 @@ def _settings() -> tuple[int, int, float, int, int]:
     return int(cfg["shingle_words"]), num_perm, threshold, bands, rows
 
 
+def _given(value):
+    return value
+
+
 @cache
 def _template() -> MinHash:
-    """A MinHash with the permutations drawn once (drawing them is the costly part)."""
-    return MinHash(num_perm=_settings()[1], seed=_SEED)
+    """A MinHash with the permutations drawn once (drawing them is the costly part). It takes
+    hash values already computed (:func:`_hashes`), all of a text's at once."""
+    return MinHash(num_perm=_settings()[1], seed=_SEED, hashfunc=_given)
+
+
+def _hashes(shingles: set[bytes]) -> np.ndarray:
+    """datasketch's default ``sha1_hash32`` of each shingle (the first four bytes of its SHA-1,
+    little-endian), computed in one pass."""
+    return np.frombuffer(b"".join([hashlib.sha1(s).digest()[:4] for s in shingles]), dtype="<u4")
 
 
 def signature(text: str) -> np.ndarray:
-    """The MinHash hash values (uint64 array of 32-bit values) of ``text``'s word shingles."""
+    """The MinHash hash values (32-bit values) of ``text``'s word shingles."""
     size = _settings()[0]
     words = _WORD.findall(text.lower())
     shingles = {" ".join(words[i:i + size]).encode() for i in range(max(1, len(words) - size + 1))}
     m = _template().copy()
-    m.update_batch(list(shingles))
+    m.update_batch(_hashes(shingles))
     return m.hashvalues
 
 
@@ -67,39 +79,58 @@ def band_keys(sig: np.ndarray) -> list[tuple[int, int]]:
     return keys
 
 
-def _decode(blob: bytes) -> np.ndarray:
-    return np.frombuffer(blob, dtype="<u4").astype(np.uint64)
+class Placement(NamedTuple):
+    """Where :func:`assign_story` put an article: its story, and whether other articles were
+    there before it (a new story has no earlier copies to link with)."""
+
+    story_id: int
+    joined: bool
 
 
-def assign_story(conn: Connection, article_id: str, text: str) -> int:
-    """Put a newly stored article in a story (an existing one or a new one); its story id."""
+_b, _s, _sa = schema.story_bands.c, schema.stories.c, schema.story_articles.c
+# The stored articles sharing a band key with the new one, each once, with its signature.
+_CANDIDATES = (select(_sa.article_id, _sa.story_id, _sa.signature)
+               .where(_sa.article_id.in_(select(_b.article_id)
+                                         .where(_b.hash.in_(bindparam("keys", expanding=True))))))
+_NEW_STORY = insert(schema.stories)
+_GROW_STORY = update(schema.stories).where(_s.id == bindparam("story")).values(articles=_s.articles + 1)
+_INSERT_MEMBER = insert(schema.story_articles)
+_INSERT_BANDS = insert(schema.story_bands)
+
+
+def _closest(sig: np.ndarray, rows: list) -> tuple[float, str, int] | None:
+    """``(similarity, article id, story id)`` of the most similar candidate at or over the
+    threshold (ties: the larger article id), or None."""
+    if not rows:
+        return None
     threshold = _settings()[2]
+    stored = np.frombuffer(b"".join(r.signature for r in rows), dtype="<u4").reshape(len(rows), -1)
+    equal = np.count_nonzero(stored.astype(np.uint64) == sig, axis=1)
+    best = None
+    for row, same in zip(rows, equal.tolist(), strict=True):
+        score = float(same) / len(sig)
+        if score >= threshold and (best is None or (score, row.article_id) > best[:2]):
+            best = (score, row.article_id, row.story_id)
+    return best
+
+
+def assign_story(conn: Connection, article_id: str, text: str) -> Placement:
+    """Put a newly stored article in a story (an existing one or a new one)."""
     sig = signature(text)
     keys = band_keys(sig)
-    b, sa = schema.story_bands.c, schema.story_articles.c
-    candidates = set(conn.execute(select(b.article_id).where(b.hash.in_([k for _, k in keys]))).scalars())
-    candidates.discard(article_id)
-    best: tuple[float, str, int] | None = None
-    if candidates:
-        rows = conn.execute(select(sa.article_id, sa.story_id, sa.signature)
-                            .where(sa.article_id.in_(sorted(candidates))))
-        for row in rows:
-            score = similarity(sig, _decode(row.signature))
-            if score >= threshold and (best is None or (score, row.article_id) > best[:2]):
-                best = (score, row.article_id, row.story_id)
-    s = schema.stories.c
+    rows = [r for r in conn.execute(_CANDIDATES, {"keys": [k for _, k in keys]}) if r.article_id != article_id]
+    best = _closest(sig, rows)
     if best is None:
-        story_id = conn.execute(insert(schema.stories).values(first_article_id=article_id, articles=1)
+        story_id = conn.execute(_NEW_STORY, {"first_article_id": article_id, "articles": 1}
                                 ).inserted_primary_key[0]
     else:
         story_id = best[2]
-        conn.execute(update(schema.stories).where(s.id == story_id).values(articles=s.articles + 1))
-    conn.execute(insert(schema.story_articles).values(
-        article_id=article_id, story_id=story_id, signature=sig.astype("<u4").tobytes(),
-        similarity=None if best is None else round(best[0], 3)))
-    conn.execute(insert(schema.story_bands), [
-        {"band": band, "hash": key, "article_id": article_id} for band, key in keys])
-    return story_id
+        conn.execute(_GROW_STORY, {"story": story_id})
+    conn.execute(_INSERT_MEMBER, {"article_id": article_id, "story_id": story_id,
+                                  "signature": sig.astype("<u4").tobytes(),
+                                  "similarity": None if best is None else round(best[0], 3)})
+    conn.execute(_INSERT_BANDS, [{"band": band, "hash": key, "article_id": article_id} for band, key in keys])
+    return Placement(story_id, best is not None)
 
 
 def story_of(conn: Connection, article_id: str) -> int | None:

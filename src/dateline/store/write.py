@@ -107,14 +107,20 @@ def _article_row(record: Record, ingested_at: dt.datetime) -> dict:
     }
 
 
-def insert_record(conn: Connection, record: Record) -> None:
-    """Insert every row of ``record``; the caller owns the transaction."""
+# Built once: a statement executed with its parameters apart is compiled once and cached.
+_INSERT = {t.name: insert(t) for t in (schema.articles, schema.entities, schema.times, schema.events,
+                                       schema.counts, schema.quotes)}
+
+
+def insert_record(conn: Connection, record: Record) -> list[dict]:
+    """Insert every row of ``record``; the caller owns the transaction. Returns the events
+    rows as inserted (each with its row ``id``), for linking to use without reading them back."""
     article_id = record.article.id
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    conn.execute(insert(schema.articles).values(_article_row(record, now)))
+    conn.execute(_INSERT["articles"], _article_row(record, now))
 
     if record.entities:
-        conn.execute(insert(schema.entities), [
+        conn.execute(_INSERT["entities"], [
             {"article_id": article_id, "local_id": e.id, "type": e.type, "name": e.name,
              "title": e.title, "country": e.country, "admin1": e.admin1,
              "span_start": _start(e.spans[0]) if e.spans else None,
@@ -126,25 +132,29 @@ def insert_record(conn: Connection, record: Record) -> None:
             for e in record.entities
         ])
     if record.times:
-        conn.execute(insert(schema.times), [
+        conn.execute(_INSERT["times"], [
             {"article_id": article_id, "text": t.text, "span_start": int(t.span[0]),
              "span_end": int(t.span[1]), "type": t.type, "value": t.value, "value_end": t.end}
             for t in record.times
         ])
+    events = []
+    counts = []
     for event in record.events:
-        result = conn.execute(insert(schema.events).values(_event_row(article_id, event)))
-        event_pk = result.inserted_primary_key[0]
-        if event.counts:
-            conn.execute(insert(schema.counts), [
-                {"event_id": event_pk, "article_id": article_id, "kind": c.kind, "min": c.min,
-                 "max": c.max, "qualifier": c.qualifier, "who": c.who,
-                 "span_start": _start(c.span), "span_end": _end(c.span)}
-                for c in event.counts
-            ])
+        row = _event_row(article_id, event)
+        row["id"] = conn.execute(_INSERT["events"], row).inserted_primary_key[0]
+        events.append(row)
+        counts.extend(
+            {"event_id": row["id"], "article_id": article_id, "kind": c.kind, "min": c.min,
+             "max": c.max, "qualifier": c.qualifier, "who": c.who,
+             "span_start": _start(c.span), "span_end": _end(c.span)}
+            for c in event.counts)
+    if counts:
+        conn.execute(_INSERT["counts"], counts)
     if record.quotes:
-        conn.execute(insert(schema.quotes), [
+        conn.execute(_INSERT["quotes"], [
             {"article_id": article_id, "speaker": q.speaker, "speaker_entity": q.speaker_entity,
              "speaker_title": q.speaker_title, "text": q.text, "span_start": int(q.span[0]),
              "span_end": int(q.span[1]), "kind": q.kind}
             for q in record.quotes
         ])
+    return events
