@@ -8,22 +8,16 @@ accepts the id of any claim and answers the event that claim belongs to.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
-from sqlalchemy import Connection, and_, or_, select
+from sqlalchemy import Connection, select
 
 from ..errors import NotFound
 from . import schema
 from .dates import parse_bound
-from .read import DISASTER_MODES, resolve_article, short_event_id
+from .read import as_list, resolve_article, short_event_id, where_country_and_type
 
 _CHUNK = 500
-
-
-def _many(value: str | Sequence[str] | None) -> list[str]:
-    if value is None:
-        return []
-    return [value] if isinstance(value, str) else list(value)
 
 
 def canonical_query(*, country=None, type=None, timing=None, since=None, until=None, limit=None,
@@ -35,15 +29,8 @@ def canonical_query(*, country=None, type=None, timing=None, since=None, until=N
     query = select(schema.canonical_events)
     if ids is not None:
         query = query.where(k.id.in_(list(ids)))
-    countries = [c.upper() for c in _many(country)]
-    if countries:
-        query = query.where(k.location_country.in_(countries))
-    types = _many(type)
-    if types:
-        plover = [t.upper() for t in types if t.lower() not in DISASTER_MODES]
-        modes = [t.lower() for t in types if t.lower() in DISASTER_MODES]
-        query = query.where(or_(k.type.in_(plover), and_(k.type.is_(None), k.mode.in_(modes))))
-    timings = [t.lower() for t in _many(timing)]
+    query = where_country_and_type(query, k, country, type)
+    timings = [t.lower() for t in as_list(timing)]
     if timings:
         cl, e = schema.claims.c, schema.events.c
         query = query.where(k.id.in_(select(cl.canonical_id).join(schema.events, e.id == cl.event_id)

@@ -68,7 +68,8 @@ def resolve_event(conn: Connection, text: str) -> int:
     return row_id
 
 
-def _many(value: str | Sequence[str] | None) -> list[str]:
+def as_list(value: str | Sequence[str] | None) -> list[str]:
+    """A filter value given once or many times, as a list."""
     if value is None:
         return []
     return [value] if isinstance(value, str) else list(value)
@@ -76,6 +77,20 @@ def _many(value: str | Sequence[str] | None) -> list[str]:
 
 def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def where_country_and_type(query, columns, country, type):  # noqa: A002 (the CLI's word)
+    """Keep rows located in one of ``country`` and of one of ``type`` (a PLOVER type, or
+    "disaster"/"accident" for the untyped ones); ``columns`` is the table's ``.c``."""
+    countries = [c.upper() for c in as_list(country)]
+    if countries:
+        query = query.where(columns.location_country.in_(countries))
+    types = as_list(type)
+    if types:
+        plover = [t.upper() for t in types if t.lower() not in DISASTER_MODES]
+        modes = [t.lower() for t in types if t.lower() in DISASTER_MODES]
+        query = query.where(or_(columns.type.in_(plover), and_(columns.type.is_(None), columns.mode.in_(modes))))
+    return query
 
 
 def event_query(*, country=None, type=None, timing=None, since=None, until=None,
@@ -88,16 +103,8 @@ def event_query(*, country=None, type=None, timing=None, since=None, until=None,
         schema.articles, e.article_id == a.id)
     if ids is not None:
         query = query.where(e.id.in_(list(ids)))
-    countries = [c.upper() for c in _many(country)]
-    if countries:
-        query = query.where(e.location_country.in_(countries))
-    types = _many(type)
-    if types:
-        plover = [t.upper() for t in types if t.lower() not in DISASTER_MODES]
-        modes = [t.lower() for t in types if t.lower() in DISASTER_MODES]
-        query = query.where(or_(e.type.in_(plover),
-                                and_(e.type.is_(None), e.mode.in_(modes))))
-    timings = [t.lower() for t in _many(timing)]
+    query = where_country_and_type(query, e, country, type)
+    timings = [t.lower() for t in as_list(timing)]
     if timings:
         query = query.where(e.timing.in_(timings))
     start, end = parse_bound(since, end=False), parse_bound(until, end=True)
@@ -105,7 +112,7 @@ def event_query(*, country=None, type=None, timing=None, since=None, until=None,
         query = query.where(e.date_end >= start)
     if end is not None:
         query = query.where(e.date_start <= end)
-    articles = _many(article)
+    articles = as_list(article)
     if articles:
         query = query.where(e.article_id.in_(articles))
     query = query.order_by(e.date_start.asc().nulls_last(), a.published, e.article_id, e.id)
