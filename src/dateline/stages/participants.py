@@ -294,6 +294,13 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
             choices.append((trig.start - e, trig is lead, _mention(doc, s, e, ent)))
             break
     lead_choice = next((c for c in choices if c[1]), None)
+    if lead.text.lower().endswith("ing"):
+        # a participle modifies the noun right before it: "the population protesting against ..."
+        lo = max(_clause_start(text, sent_start, lead.start, doc), floor)
+        last = [c for c in _candidates(doc, lo, lead.start) if _usable(doc, c[2], statement)][-1:]
+        if last and lead.start - last[0][1] <= 2:
+            s, e, ent = last[0]
+            return _mention(doc, s, e, ent)
     # a subject right before another trigger of the event beats a far one before the lead:
     # "survivors gathered to remember the massacre in which paramilitary units killed 30"
     near = [c for c in choices if not c[1] and c[0] < 40 and (lead_choice is None or c[0] < lead_choice[0])]
