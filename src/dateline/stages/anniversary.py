@@ -18,6 +18,7 @@ from .timex_words import parse_number_words, parse_ordinal_words
 
 # anchored on the rare words first, then the count read backwards: one cheap scan per article
 _ANCHOR = re.compile(r"anniversary|years?\s+(?:to\s+the\s+day\s+)?(?:since|after|ago)\b", re.IGNORECASE)
+_COMMEMORATE = re.compile(r"\b(?:mark|marks|marked|marking|commemorat\w*|remember\w*|memorial|vigil|mourn\w*)\b")
 _COUNT_BEFORE = re.compile(r"\b(\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?)(?:st|nd|rd|th)?\s+$")
 _FRAMED_TRIGGER = re.compile(
     r"(?:anniversary\s+of|years?\s+(?:to\s+the\s+day\s+)?since|remember(?:ing|s|ed)?|commemorat\w+)\s+"
@@ -55,7 +56,10 @@ def find(doc: Doc) -> Anniversary | None:
         sentence = doc.sentence_at(m.start())
         day = next((tx.start for tx in doc.timexes if tx.sentence == sentence and tx.precision == "day"
                     and tx.start is not None and tx.start <= doc.reference_date), doc.reference_date)
-        to_the_day = "anniversary" in m.group().lower() or "to the day" in m.group().lower()
+        anchor = m.group().lower()
+        # "gathered on Tuesday to mark ten years since ...": a commemoration falls on the day itself
+        commemorated = _COMMEMORATE.search(doc.sentence_text(sentence).lower()) is not None
+        to_the_day = "anniversary" in anchor or "to the day" in anchor or (commemorated and "since" in anchor)
         return Anniversary(years, day, to_the_day)
     return None
 
