@@ -127,6 +127,8 @@ def joinable(doc: Doc, c: Cluster, m: EventMention) -> bool:
         return False
     if roles_reversed(c, m):
         return False
+    if m.family == "COERCE" and m.mode and c.mentions[0].mode and m.mode != c.mentions[0].mode:
+        return False  # an arrest, a curfew and a sentence are three measures, not one
     if m.timex is None and c.timex is None and not m.framed_historical \
             and all(x.framed_historical for x in c.mentions):
         return False  # background ("groups have carried out similar bombings") is not the news event
