@@ -33,6 +33,8 @@ _LABOUR = re.compile(r"\b(?:workers?|unions?|pay|wages?|salar\w+|walked out|empl
 _DISTINCT = re.compile(r"\b(?:a second|a third|another|a separate|a fresh|a new|a further)\s+(?:[\w-]+\s+){0,2}$",
                        re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORECASE)
+_LEGAL_CHARGE = re.compile(r"\b(?:charges?|charged|indicted|prosecuted)\s+(?:of|including|with|for)\s+"
+                           r"(?:[\w-]+,?\s+){0,4}$", re.IGNORECASE)
 _RAID = re.compile(r"^(?:raid|raids|raided|swoop)$", re.IGNORECASE)
 _SECURITY = re.compile(r"\b(?:police|security|soldiers|troops|army|officers|agents|gendarmes|forces)\b", re.I)
 _MONTH_MARCH = re.compile(r"March(?=\s+\d)|(?<=\d\s)March|(?<=in\s)March|(?<=of\s)March")
@@ -69,6 +71,8 @@ def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) ->
             continue  # "the accused", "those arrested": a participle used as a noun
         if word == "march" and _MONTH_MARCH.match(text, m.start):
             continue  # the month
+        if _LEGAL_CHARGE.search(text, max(0, m.start - 50), m.start):
+            continue  # "on charges including rioting": the name of a crime, not an event
         if m.spec.type == "ASSAULT" and word in ("strike", "strikes"):
             sentence = text[doc.sentences[doc.sentence_at(m.start)].start:m.end + 60]
             if _LABOUR.search(sentence):
