@@ -137,3 +137,18 @@ def context_timex(doc: Doc, sentence: int) -> TimeX | None:
             continue
         return tx
     return None
+
+
+def in_past_narrative(doc: Doc, sentence: int, days: int = 31) -> bool:
+    """Does an undated sentence continue a paragraph told in the past? ("... launched operations in
+    November 2021, after a series of bomb attacks. Ugandan artillery destroyed several camps.")
+    True when the sentence's own dates, or failing any, the previous sentence's of the same
+    paragraph, all lie more than ``days`` before publication."""
+    published = doc.reference_date
+    if published is None:
+        return False
+    own = [tx for tx in doc.timexes if tx.sentence == sentence and tx.end is not None]
+    if not own and sentence > 0 and doc.sentences[sentence - 1].paragraph == doc.sentences[sentence].paragraph:
+        own = [tx for tx in doc.timexes if tx.sentence == sentence - 1 and tx.end is not None]
+    dated = [tx for tx in own if tx.time.type in ("DATE", "TIME")]
+    return bool(dated) and all((published - tx.end).days > days for tx in dated)

@@ -135,6 +135,8 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             distinct=any(_DISTINCT.search(doc.text[max(s.start, m.start - 40):m.start]) for m in group),
         )
         mention.timex = event_time.governing_timex(doc, index, group, owned, statement)
+        if mention.timex is None and not statement and event_time.in_past_narrative(doc, index):
+            mention.framed_historical = True
         mention.context_timex = event_time.context_timex(doc, index)
         if anniversary is not None and not statement:
             mention.timex = remembered_timex(doc, anniversary, lead.start, index, mention.timex) or mention.timex
@@ -199,6 +201,24 @@ def _claimed_by(doc: Doc) -> Mention | None:
                    country=ent.country if ent else None)
 
 
+_THE_TOWN = re.compile(r"\bthe\s+(?:town|city|village|capital|district)(?:['’]s)?\b", re.IGNORECASE)
+
+
+def _town_referred_to(doc: Doc, cluster: event_links.Cluster) -> Location | None:
+    """"in the town's central square": the last town the article named before that sentence."""
+    for m in cluster.mentions:
+        s = doc.sentences[m.sentence]
+        ref = _THE_TOWN.search(doc.text, s.start, s.end)
+        if ref is None:
+            continue
+        towns = [(span, ent) for span, ent in participants.entities_between(doc, 0, ref.start(),
+                                                                           frozenset({"GPE"}))
+                 if ent.geo is not None and ent.geo.feature == "city"]
+        if towns:
+            return participants.location_of(towns[-1][1])
+    return None
+
+
 def _fallback_location(doc: Doc, statement: bool, actor: Mention | None) -> Location | None:
     """Where the text names no place: a statement was made where the dateline is; other events
     keep only the country the article is about."""
@@ -243,7 +263,8 @@ def _to_event(doc: Doc, cluster: event_links.Cluster, number: int, claimant: Men
         etype, mode = "ASSAULT", None  # a deadly riot is coded as the violence it was
     if etype is None and mode not in ("disaster", "accident"):
         mode = "accident"
-    location = cluster.location(doc) or _fallback_location(doc, cluster.family in STATEMENT_TYPES, actor)
+    location = cluster.location(doc) or _town_referred_to(doc, cluster) or _fallback_location(
+        doc, cluster.family in STATEMENT_TYPES, actor)
     evidence = sorted({(doc.sentences[i].start, doc.sentences[i].end)
                        for i in {m.sentence for m in cluster.mentions}
                        | {f.sentence for m in cluster.mentions for f in m.figures}})
