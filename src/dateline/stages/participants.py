@@ -144,6 +144,11 @@ def _mention(doc: Doc, start: int, end: int, entity: Entity | None) -> Mention:
         if entity is not None:
             return Mention(text=entity.name, span=(start, end), entity=entity.id, country=entity.country)
 
+    if entity is not None and entity.type == "PERSON" and entity.title:
+        # "Regional governor Mamadou Seck": the title travels with the name
+        lead = doc.text[max(0, start - len(entity.title) - 1):start]
+        if lead.rstrip().lower().endswith(entity.title.lower()):
+            start -= len(lead) - lead.lower().rfind(entity.title.lower())
     text = doc.text[start:end].strip(" ,")
     country = entity.country if entity is not None else None
     if country is None:
