@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 SCHEMA = "dateline.record/1"
@@ -287,6 +287,8 @@ def article_from_json(data: dict[str, Any]) -> Article:
     )
 
 
-__all__ = [name for name in dir() if name[0].isupper() and name not in ("Any",)] + [
-    "article_id", "article_from_json", "normalise_for_id", "asdict",
+__all__ = [
+    "SCHEMA", "PLOVER_TYPES", "TIMINGS", "COUNT_KINDS", "QUALIFIERS", "PRECISIONS", "BASES",
+    "Origin", "Dateline", "Article", "Geo", "Entity", "Time", "Mention", "Location", "EventDate", "Count",
+    "Event", "Quote", "Record", "article_id", "article_from_json", "normalise_for_id",
 ]
