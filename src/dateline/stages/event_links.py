@@ -55,8 +55,8 @@ def places_compatible(a: Location | None, b: Location | None, coarser: bool = Fa
         return True
     if a.country and b.country and a.country != b.country:
         return False
-    if not (a.name and b.name):
-        return True
+    if not (a.name and b.name) or participants.is_country_name(a.name) or participants.is_country_name(b.name):
+        return True  # a town lies inside the country named before it
     x, y = fold(a.name), fold(b.name)
     if x in y or y in x or (a.admin1 and fold(a.admin1) in y) or (b.admin1 and fold(b.admin1) in x):
         return True
