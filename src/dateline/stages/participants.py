@@ -357,7 +357,7 @@ _FACILITY_AFTER = re.compile(r"\s+(?:penitentiary|prison|jail|mine|hospital|scho
                              r"college|airport|stadium|camp|base|post|checkpoint|embassy|mosque|church)\b", re.I)
 
 
-_NAMED_FACILITY = re.compile(r"^([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+(?:Stadium|University|College|Hospital|Airport|"
+_NAMED_FACILITY = re.compile(r"^([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)??)\s+(?:Stadium|University|College|Hospital|Airport|"
                              r"Prison|Penitentiary|Market|Mosque|Church|Cathedral|School|Square|Bridge|Mine|Port|"
                              r"Police Station|Police Post|Camp|Barracks)\b")
 
