@@ -12,6 +12,7 @@ coordinates in the ``places`` stage; here a place only gets its country when it 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .. import gazetteer
 from ..doc import Doc
@@ -457,6 +458,30 @@ def apply(doc: Doc) -> None:
     for chunk in chunks(doc.text, lex["honorifics"]):
         typer.run(chunk)
     doc.entities = _merge(doc, typer.mentions, lex)
+    _add_repeated_mentions(doc)
+
+
+def _add_repeated_mentions(doc: Doc) -> None:
+    """A name found once is the same name wherever else it is written, also where the chunker
+    could not tell it from a capitalised sentence opener ("Mogadishu's worst bombing ...")."""
+    names = {ent.name: ent for ent in doc.entities
+             if ent.type in ("GPE", "LOC", "ORG", "FAC") and len(ent.name) >= 4}
+    if not names:
+        return
+    taken = sorted(span for ent in doc.entities for span in ent.spans)
+    starts = [s for s, _ in taken]
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                         + r")(?![\w-])")
+    added = False
+    for m in pattern.finditer(doc.text):
+        i = bisect_right(starts, m.start()) - 1
+        if (i >= 0 and taken[i][1] > m.start()) or (i + 1 < len(taken) and taken[i + 1][0] < m.end()):
+            continue  # already part of a mention
+        names[m.group()].spans.append((m.start(), m.end()))
+        added = True
+    if added:
+        for ent in names.values():
+            ent.spans.sort()
 
 
 # --- helpers other stages call ---------------------------------------------------------------------
