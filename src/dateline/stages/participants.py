@@ -14,15 +14,37 @@ from functools import cache, lru_cache
 from ..doc import Doc
 from ..lexicons import load
 from ..record import Entity, Geo, Location, Mention
+from .phrases import PhraseSet, folded
 
 _WORD = re.compile(r"[\w][\w'’.-]*")
+# Where a trigger's clause can start. Matched on the document's lower-cased text (phrases.folded)
+# and spelt so that every alternative opens with a plain character, the word boundary checked
+# just after it: the regex engine then rejects most positions at the first character (a
+# leading \b or IGNORECASE would make it try every alternative at every position).
 _CLAUSE_BREAK = re.compile(
-    r";|:|\b(?:in|during|under)\s+which\s|\bwhere\s|\s[—–]\s|,\s+(?:when|after|as|while|since|because|before|where|but|although|though)\s|"
-    r"\b(?:a day|two days|hours|days|weeks|months|shortly|soon|just|only)\s+(?:after|before)\s|"
-    r"\b(?:after|when|while|because|although)\s|"
-    r"\b(?:said|says|say|told\s+\w+|reported|added)\s+(?:that\s+)?",
-    re.IGNORECASE,
+    r";|:|\s[—–]\s|,\s+(?:when|after|as|while|since|because|before|where|but|although|though)\s"
+    r"|i(?<!\wi)n\s+which\s|d(?<!\wd)uring\s+which\s|u(?<!\wu)nder\s+which\s|w(?<!\ww)here\s"
+    r"|a(?<!\wa)\sday\s+(?:after|before)\s|t(?<!\wt)wo\sdays\s+(?:after|before)\s"
+    r"|h(?<!\wh)ours\s+(?:after|before)\s|d(?<!\wd)ays\s+(?:after|before)\s|w(?<!\ww)eeks\s+(?:after|before)\s"
+    r"|m(?<!\wm)onths\s+(?:after|before)\s|s(?<!\ws)(?:hortly|oon)\s+(?:after|before)\s"
+    r"|j(?<!\wj)ust\s+(?:after|before)\s|o(?<!\wo)nly\s+(?:after|before)\s"
+    r"|a(?<!\wa)(?:fter|lthough)\s|w(?<!\ww)(?:hen|hile)\s|b(?<!\wb)ecause\s"
+    r"|s(?<!\ws)(?:aid|ays|ay)\s+(?:that\s+)?|t(?<!\wt)old\s+\w+\s+(?:that\s+)?"
+    r"|r(?<!\wr)eported\s+(?:that\s+)?|a(?<!\wa)dded\s+(?:that\s+)?"
 )
+_LAST_WORD = re.compile(r"([\w][\w'’-]*)\s+$")
+_OF_COMPLEMENT = re.compile(r"\s+of\s+(?:the\s+)?((?:[\w-]+\s+){0,2}?(?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*)")
+_WORDS = re.compile(r"[\w'’-]+")
+_PRONOUN = re.compile(r"\b(he|she|I|we|We|He|She)\b")
+_ACCUSED = re.compile(r"\b(?:accused|accuses|accusing|blamed|blames)\s+(.{2,80}?)\s+(?:of|for)\s+(?:\w+\s+){0,2}$")
+_BY_BETWEEN = re.compile(r"[^.;,]{0,40}?\b(?:by|between)\s+")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?\S+$")
+_FIRST_PERSON = re.compile(r"(?:we|i)\s", re.IGNORECASE)
+_THEY = re.compile(r"\b(?:they|it)\b")
+_RECIPIENT_LEAD = re.compile(r"\s*(?:against|on|at|of)?\s*")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\s")
+_MADE_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+_MADE_AT = re.compile(r"\b(?:conference|briefing|meeting|statement|speech|rally)\s+in\s+(?:the\s+)?$")
 _PREPOSITIONS = frozenset(
     "of in at on near from against with to into for across by over under through between among toward towards "
     "outside inside around behind beside along within without".split()
@@ -31,6 +53,8 @@ _CAPITALISED = re.compile(r"[A-Z][\w'’-]+")
 _PARTITIVES = frozenset("hundreds thousands dozens scores tens millions some many most several all members "
                         "groups group crowds crowd one two three four five six seven eight nine ten".split())
 _MODIFIERS = frozenset("the a an its their his her former new local rival armed two three several some".split())
+_POSSESSIVE = re.compile(r"['’]s?\s+")
+_ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "i": "SPEAKER", "we": "SPEAKER"}
 _PLACE_PREPS = re.compile(
     r"\b(?:in|near|at|outside|into|inside|across|on|from|around|of|towards?|to)\s+(?:the\s+)?"
@@ -43,15 +67,9 @@ _FEATURE_RANK = {"city": 3, "unresolved": 2.4, "admin2": 2, "admin1": 1, "countr
 
 
 @cache
-def _lexicon() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+def _lexicon() -> tuple[PhraseSet, PhraseSet, frozenset[str]]:
     lex = load("actors")
-
-    def alternation(words):
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-    agents = re.compile(rf"(?<![\w-])(?:{alternation(lex['agents'])})(?![\w-])", re.IGNORECASE)
-    victims = re.compile(rf"(?<![\w-])(?:{alternation(lex['victims'])})(?![\w-])", re.IGNORECASE)
-    return agents, victims, frozenset(lex["np_stop"])
+    return PhraseSet("agents", lex["agents"]), PhraseSet("victims", lex["victims"]), frozenset(lex["np_stop"])
 
 
 def _entity_index(doc: Doc) -> tuple[list[int], list[tuple[tuple[int, int], Entity]]]:
@@ -73,15 +91,12 @@ def entities_between(doc: Doc, start: int, end: int, types: frozenset[str] | Non
     return found
 
 
-def _clause_start(text: str, sent_start: int, trigger_start: int, doc: Doc | None = None) -> int:
-    if doc is None:
-        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, sent_start, trigger_start)]
-    else:
-        key = ("clause_breaks", sent_start)
-        breaks = doc.memo.get(key)
-        if breaks is None:
-            end = doc.sentences[doc.sentence_at(sent_start)].end
-            breaks = doc.memo[key] = [m.end() for m in _CLAUSE_BREAK.finditer(text, sent_start, end)]
+def _clause_start(doc: Doc, sent_start: int, trigger_start: int) -> int:
+    key = ("clause_breaks", sent_start)
+    breaks = doc.memo.get(key)
+    if breaks is None:
+        end = doc.sentences[doc.sentence_at(sent_start)].end
+        breaks = doc.memo[key] = [m.end() for m in _CLAUSE_BREAK.finditer(folded(doc), sent_start, end)]
     cut = sent_start
     for b in breaks:
         if b > trigger_start:
@@ -94,25 +109,25 @@ def _expand_left(text: str, start: int, floor: int, stop: frozenset[str]) -> int
     """Grow a noun phrase leftwards over modifiers ("stone-throwing", "Iraq's", "al-Shabaab")."""
     pos = start
     for _ in range(4):
-        m = re.search(r"([\w][\w'’-]*)\s+$", text[floor:pos])
+        m = _LAST_WORD.search(text[max(floor, pos - 60):pos]) if text[pos - 1:pos].isspace() else None
         if not m:
             break
         word = m.group(1)
-        if word.lower() in stop or word.lower().endswith("ly") or re.fullmatch(r"\d+", word):
+        if word.lower() in stop or word.lower().endswith("ly") or word.isdigit():
             break
-        pos = floor + m.start(1)
+        pos = max(floor, pos - 60) + m.start(1)
     return pos
 
 
 def _expand_right(text: str, end: int, limit: int) -> int:
     """Take an "of the Kurdistan Region" / "of Ecuador" complement into the phrase."""
-    m = re.match(r"\s+of\s+(?:the\s+)?((?:[\w-]+\s+){0,2}?(?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*)", text[end:limit])
+    m = _OF_COMPLEMENT.match(text[end:limit])
     return end + m.end() if m else end
 
 
 def _preceded_by_preposition(text: str, start: int, floor: int) -> bool:
     """Is the phrase at ``start`` the object of a preposition ("at the Embassy", "by the former USSR")?"""
-    words = [w.lower() for w in re.findall(r"[\w'’-]+", text[max(floor, start - 40):start])][-4:]
+    words = [w.lower() for w in _WORDS.findall(text[max(floor, start - 40):start])][-4:]
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
         if word == "of" and i > 0 and (words[i - 1] in _PARTITIVES or words[i - 1].isdigit()):
@@ -163,18 +178,19 @@ _LINKER = re.compile(r"(?:-(?:linked|allied|backed|affiliated|led|aligned|inspir
                      r"(?:and\s+[A-Z][\w'’-]+\s+)?(?:[\w-]+\s+)?", re.IGNORECASE)
 
 
-def _head_after(text: str, pos: int, end: int) -> int | None:
+def _head_after(doc: Doc, pos: int, end: int) -> int | None:
     """End of an agent noun that a name or nationality modifies: "Turkish forces",
     "Islamic State-linked insurgents", "Rwandan and Mozambican troops", "Iraq's Foreign Ministry"."""
     agents, _, _ = _lexicon()
+    text = doc.text
     link = _LINKER.match(text, pos, end)
     if not link:
         return None
     for stop in (link.end(), link.start() + len(link.group().rstrip()) - len(link.group().rstrip().split()[-1])
                  if link.group().strip() else link.end()):
-        head = agents.match(text, stop, end)
+        head = agents.match(doc, stop, end)
         if head:
-            return head.end()
+            return head[1]
     return None
 
 
@@ -183,20 +199,20 @@ def _candidates(doc: Doc, start: int, end: int):
     agents, _, stop = _lexicon()
     text = doc.text
     out = []
-    for span, ent in entities_between(doc, start, end, frozenset({"PERSON", "ORG", "NORP", "GPE"})):
+    for span, ent in entities_between(doc, start, end, _ACTOR_TYPES):
         s = _expand_left(text, span[0], start, stop) if ent.type == "NORP" else span[0]
         e = span[1]
         if ent.type != "PERSON":
-            e = _head_after(text, e, end) or e
+            e = _head_after(doc, e, end) or e
         out.append((s, e, ent))
-    for m in agents.finditer(text, start, end):
-        if any(s <= m.start() < e for s, e, _ in out):
+    for m_start, m_end in agents.finditer(doc, start, end):
+        if any(s <= m_start < e for s, e, _ in out):
             continue
-        s = _expand_left(text, m.start(), start, stop)
-        e = m.end()
-        poss = re.match(r"['’]s?\s+", text[e:end])
+        s = _expand_left(text, m_start, start, stop)
+        e = m_end
+        poss = _POSSESSIVE.match(text, e, end)
         if poss:
-            e = (agents.match(text, e + poss.end(), end) or m).end()
+            e = (agents.match(doc, poss.end(), end) or (m_start, m_end))[1]
         e = _expand_right(text, e, end)
         out.append((s, e, None))
     out.sort(key=lambda c: c[0])
@@ -204,7 +220,7 @@ def _candidates(doc: Doc, start: int, end: int):
 
 
 def _pronoun_actor(doc: Doc, start: int, end: int, speaker_at) -> Mention | None:
-    m = re.search(r"\b(he|she|I|we|We|He|She)\b", doc.text[start:end])
+    m = _PRONOUN.search(doc.text[start:end])
     if not m:
         return None
     kind = _PRONOUNS[m.group(1).lower()]
@@ -221,16 +237,17 @@ def _strong_actor(doc: Doc, sent_start: int, sent_end: int, trig_start: int, tri
                   noun_trigger: bool) -> Mention | None:
     """Actors that a construction names outright: "accused X of", "by X", "between X", "X drone strike"."""
     text = doc.text
-    m = re.search(r"\b(?:accused|accuses|accusing|blamed|blames)\s+(.{2,80}?)\s+(?:of|for)\s+(?:\w+\s+){0,2}$",
-                  text[sent_start:trig_start])
+    lowered = folded(doc)
+    m = _ACCUSED.search(text[sent_start:trig_start]) if (
+        lowered.find("accus", sent_start, trig_start) >= 0 or lowered.find("blame", sent_start, trig_start) >= 0) \
+        else None
     if m:
         cands = _candidates(doc, sent_start + m.start(1), sent_start + m.end(1))
         if cands:
             s, e, ent = cands[0]
             return _mention(doc, s, e, ent)
-    after = re.match(r"[^.;,]{0,40}?\b(?:by|between)\s+", text[trig_end:sent_end])
-    if after and (noun_trigger or re.search(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?\S+$",
-                                             text[sent_start:trig_end]) or "between" in after.group()):
+    after = _BY_BETWEEN.match(text[trig_end:sent_end])
+    if after and (noun_trigger or _PASSIVE.search(text[sent_start:trig_end]) or "between" in after.group()):
         lo = trig_end + after.end()
         cands = _candidates(doc, lo, min(sent_end, lo + 60))
         if cands and cands[0][0] - lo < 25:
@@ -279,7 +296,7 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
     attack": X is not the attacker)."""
     text = doc.text
     lead = group[0]
-    if re.match(r"(?:we|i)\s", lead.text, re.IGNORECASE):  # the trigger "We ask" carries its subject
+    if _FIRST_PERSON.match(lead.text):  # the trigger "We ask" carries its subject
         return speaker_at(lead.start)
     _, _, stop = _lexicon()
     if lead.spec.kind == "agent":  # "protesters", "gunmen": the trigger names its own doers
@@ -290,7 +307,7 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
             return found
     choices = []  # (gap between subject and its verb, is the lead, mention)
     for trig in group:
-        lo = max(_clause_start(text, sent_start, trig.start, doc), floor)
+        lo = max(_clause_start(doc, sent_start, trig.start), floor)
         for s, e, ent in _candidates(doc, lo, trig.start):
             if _preceded_by_preposition(text, s, lo) or not _usable(doc, ent, statement):
                 continue
@@ -301,7 +318,7 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
     lead_choice = next((c for c in choices if c[1]), None)
     if lead.text.lower().endswith("ing"):
         # a participle modifies the noun right before it: "the population protesting against ..."
-        lo = max(_clause_start(text, sent_start, lead.start, doc), floor)
+        lo = max(_clause_start(doc, sent_start, lead.start), floor)
         last = [c for c in _candidates(doc, lo, lead.start) if _usable(doc, c[2], statement)][-1:]
         if last and lead.start - last[0][1] <= 2:
             s, e, ent = last[0]
@@ -313,9 +330,9 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
         return min(near, key=lambda c: c[0])[2]
     if lead_choice is not None:
         return lead_choice[2]
-    lo = max(_clause_start(text, sent_start, lead.start, doc), floor)
+    lo = max(_clause_start(doc, sent_start, lead.start), floor)
     found = _pronoun_actor(doc, lo, lead.start, speaker_at)
-    if found is None and re.search(r"\b(?:they|it)\b", text[lo:lead.start]):
+    if found is None and _THEY.search(text, lo, lead.start):
         speech = list(_SPEECH_BREAK.finditer(text, sent_start, lead.start))[-1:]
         if speech:
             speech = speech[0]  # "Organisers said they would march": they are the organisers
@@ -337,16 +354,16 @@ def find_recipient(doc: Doc, trig_end: int, sent_end: int) -> Mention | None:
     _, victims, stop = _lexicon()
     text = doc.text
     window_end = min(sent_end, trig_end + 80)
-    m = re.match(r"\s*(?:against|on|at|of)?\s*", text[trig_end:window_end])
-    lo = trig_end + (m.end() if m else 0)
-    v = victims.search(text, lo, window_end)
-    for span, ent in entities_between(doc, lo, window_end, frozenset({"PERSON", "ORG", "NORP", "GPE"})):
-        if span[0] - lo < 25 and (v is None or span[0] < v.start()):
+    m = _RECIPIENT_LEAD.match(text, trig_end, window_end)
+    lo = m.end() if m else trig_end
+    v = victims.search(doc, lo, window_end)
+    for span, ent in entities_between(doc, lo, window_end, _ACTOR_TYPES):
+        if span[0] - lo < 25 and (v is None or span[0] < v[0]):
             return _mention(doc, span[0], span[1], ent)
         break
-    if v and v.start() - lo < 40:
-        s = _expand_left(text, v.start(), lo, stop)
-        return _mention(doc, s, v.end(), None)
+    if v and v[0] - lo < 40:
+        s = _expand_left(text, v[0], lo, stop)
+        return _mention(doc, s, v[1], None)
     return None
 
 
@@ -427,11 +444,10 @@ def find_location(doc: Doc, sent_start: int, sent_end: int, group, others, exclu
         # "Soviet forces, which had entered Baku ..., committed massacres": the subject's relative
         # clause sets the scene of the main verb's event
         in_relative = span[1] <= group[0].start and bool(
-            re.search(r",\s+(?:which|who)\s", text[sent_start:span[0]]))
+            _RELATIVE_CLAUSE.search(text, sent_start, span[0]))
         theirs = min((_place_distance(span, t) for t in others), default=10**6)
-        if statement and not (span[1] <= group[0].start and re.search(
-                r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", before[-30:])) and not re.search(
-                r"\b(?:conference|briefing|meeting|statement|speech|rally)\s+in\s+(?:the\s+)?$", before[-40:]):
+        if statement and not (span[1] <= group[0].start and _MADE_IN.search(before[-30:])) \
+                and not _MADE_AT.search(before[-40:]):
             continue  # a statement is placed where it was made, not at the places it is about
         score = (_FEATURE_RANK.get(feature or "city", 2) * 2 + 2 * prep - mine / 80.0
                  - (2.0 if _FACILITY_AFTER.match(text, span[1]) else 0.0)

@@ -12,9 +12,13 @@ from functools import cache
 
 from ..doc import Doc
 from ..lexicons import load
+from .phrases import PhraseSet
 
-_BOUNDARY = re.compile(r"[;:]|,\s+(?:and|but|while|as|after|when|which|who)\b|\s[—–]\s|\band\b(?=\s+\w+ed\b)|"
-                       r"\b(?:after|before|because|until|although)\b")
+# every alternative opens with a plain character and checks its word boundary after it, so that
+# the regex engine rejects most positions at once (see participants._CLAUSE_BREAK)
+_BOUNDARY = re.compile(r";|:|,\s+(?:and|but|while|as|after|when|which|who)\b|\s[—–]\s"
+                       r"|a(?<!\wa)(?:nd\b(?=\s+\w+ed\b)|fter\b|lthough\b)|b(?<!\wb)(?:efore|ecause)\b"
+                       r"|u(?<!\wu)ntil\b")
 
 
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+|long\s+|repeatedly\s+)?$", re.IGNORECASE)
@@ -35,64 +39,86 @@ class Cues:
     historical: bool = False
 
 
-def _phrases(words) -> re.Pattern[str]:
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+# a negator binds the word right after it, give or take an auxiliary: "denied shelling",
+# "had not been attacked"; in "did not mention the killing" it is the mentioning that is denied
+_NEGATOR_GAP = re.compile(r"(?:\s+(?:been|be|being|even|ever|actually|any|in|of|to|carried\s+out|take\s+part\s+in))?"
+                          r"\s+$", re.IGNORECASE)
+_NO_ONE = re.compile(r"\s+(?:one|casualties)")
+_BARE_NO = re.compile(r"\bno\s+$", re.IGNORECASE)
 
 
-def _modal_phrases(words) -> re.Pattern[str]:
-    """Case-sensitive, so that the month "May" is not the modal "may"; sentence-initial capitals allowed."""
+@dataclass(frozen=True)
+class _Modal:
+    """Modal phrases are read case-sensitively, so that the month "May" is not the modal "may";
+    a capital at the start of a sentence is allowed."""
+    phrases: PhraseSet
+    forms: frozenset[str]
+
+    def found(self, doc: Doc, start: int, end: int) -> bool:
+        text = doc.text
+        return any(" ".join(text[s:e].split()) in self.forms
+                   for s, e in self.phrases.within(doc, start, end, edge=True))
+
+
+def _modal(name: str, words) -> _Modal:
     forms = set()
     for w in words:
+        w = " ".join(w.split())
         forms.add(w)
         if w != "may":
             forms.add(w[:1].upper() + w[1:])
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
-
-
-# a negator binds the word right after it, give or take an auxiliary: "denied shelling",
-# "had not been attacked"; in "did not mention the killing" it is the mentioning that is denied
-_NEGATOR_GAP = r"(?:\s+(?:been|be|being|even|ever|actually|any|in|of|to|carried\s+out|take\s+part\s+in))?\s+$"
+    return _Modal(PhraseSet(name, words), frozenset(forms))
 
 
 @cache
-def _patterns():
+def _lexicon() -> dict:
     lex = load("timing")
-    out = {name: _phrases(words) for name, words in lex.items()}
-    out["hypothetical_before"] = _modal_phrases(lex["hypothetical_before"])
-    out["hypothetical_after"] = _modal_phrases(lex["hypothetical_after"])
-    negators = "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                        for w in sorted(lex["negation_before"], key=len, reverse=True))
-    out["negation_before"] = re.compile(rf"(?<![\w-])(?:{negators}){_NEGATOR_GAP}", re.IGNORECASE)
+    out = {name: PhraseSet(f"timing.{name}", words) for name, words in lex.items()}
+    out["hypothetical_before"] = _modal("timing.hypothetical_before", lex["hypothetical_before"])
+    out["hypothetical_after"] = _modal("timing.hypothetical_after", lex["hypothetical_after"])
     return out
 
 
-def clause_bounds(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
-    left = lo
-    for m in _BOUNDARY.finditer(text, lo, start):
-        left = m.end()
-    m = _BOUNDARY.search(text, end, hi)
-    return left, (m.start() if m else hi)
+def _negated_before(doc: Doc, negators: PhraseSet, start: int, end: int) -> bool:
+    return any(_NEGATOR_GAP.match(doc.text, e, end) for _, e in negators.within(doc, start, end, edge=True))
+
+
+def clause_bounds(doc: Doc, sentence: int, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end): from the last boundary before it to the next one after it."""
+    key = ("timing_boundaries", sentence)
+    marks = doc.memo.get(key)
+    if marks is None:
+        s = doc.sentences[sentence]
+        found = [m.span() for m in _BOUNDARY.finditer(doc.text, s.start, s.end)]
+        marks = doc.memo[key] = (s.start, s.end, found)
+    left, right, found = marks
+    for a, b in found:
+        if b <= start:
+            left = b
+        elif a >= end:
+            right = a
+            break
+    return left, right
 
 
 def cues_for(doc: Doc, sentence: int, start: int, end: int) -> Cues:
     text = doc.text
     s = doc.sentences[sentence]
-    left, right = clause_bounds(text, s.start, s.end, start, end)
-    p = _patterns()
-    before = text[max(left, start - 120):start]  # a modal scopes over its clause ("due to meet ... for talks")
-    near_before = text[max(left, start - 28):start]
-    after = text[end:min(right, end + 45)]
-    negated = bool(p["negation_before"].search(near_before)) or bool(p["negation_after"].search(after))
-    if re.search(r"\bno\s+$", near_before, re.IGNORECASE) and re.match(r"\s+(?:one|casualties)", after):
+    left, right = clause_bounds(doc, sentence, start, end)
+    p = _lexicon()
+    before = max(left, start - 120)  # a modal scopes over its clause ("due to meet ... for talks")
+    near_before = max(left, start - 28)
+    after = min(right, end + 45)
+    negated = _negated_before(doc, p["negation_before"], near_before, start) or \
+        p["negation_after"].search(doc, end, after, edge=True) is not None
+    if negated and _BARE_NO.search(text, near_before, start) and _NO_ONE.match(text, end, after):
         negated = False
-    hypothetical = bool(p["hypothetical_before"].search(before)) or bool(p["hypothetical_after"].search(after))
-    future = bool(p["future_before"].search(before))
+    hypothetical = p["hypothetical_before"].found(doc, before, start) or p["hypothetical_after"].found(doc, end, after)
+    future = p["future_before"].search(doc, before, start, edge=True) is not None
     key = ("historical_frame", sentence)
     framed = doc.memo.get(key)
     if framed is None:
-        framed = doc.memo[key] = bool(p["historical_frame"].search(text, s.start, s.end))
+        framed = doc.memo[key] = p["historical_frame"].search(doc, s.start, s.end) is not None
     historical = framed or _habitual(text, left, right, start)
     return Cues(negated=negated, hypothetical=hypothetical, future=future and not hypothetical,
                 historical=historical)
