@@ -68,3 +68,23 @@ def test_weak_triggers_are_marked_weak():
 def test_tear_gas_does_not_block_later_gunfire_in_the_sentence():
     assert ("opened fire", "ASSAULT", "firearms") in found(
         "Police fired tear gas and then opened fire on the crowd, killing two students.")
+
+
+def test_one_pass_over_the_document_finds_what_each_sentence_pass_finds():
+    from dateline.doc import Doc
+    from dateline.record import Article
+    from dateline.stages import segment
+    from dateline.stages.triggers import triggers_by_sentence
+
+    text = ("Bomb\n\nAttack on a market kills four in Gao\n\n"
+            "A suicide bombing at the gate killed nine recruits. Police fired tear gas at protesters.\n\n"
+            "Troops  shelled the village overnight; a drone  strike followed. Talks resumed.")
+    doc = Doc(article=Article(id="t", text=text))
+    segment.apply(doc)
+    whole = triggers_by_sentence(doc)
+    assert len(whole) == len(doc.sentences)
+    for s, matches in zip(doc.sentences, whole, strict=True):
+        expected = find_triggers(text, s.start, s.end)
+        assert [(m.start, m.end, m.text, m.spec) for m in matches] == \
+            [(m.start, m.end, m.text, m.spec) for m in expected]
+    assert [m.text for ms in whole for m in ms if m.text.startswith("drone")] == ["drone  strike"]

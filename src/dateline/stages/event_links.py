@@ -71,7 +71,13 @@ SPECIFICITY = {"city": 3, "admin2": 2, "admin1": 1, "country": 0}
 def specificity(doc: Doc, loc: Location) -> int:
     if loc.name is None:
         return -1
-    ent = next((e for e in doc.entities if e.name == loc.name and e.geo is not None), None)
+    located = doc.memo.get("located_entities")
+    if located is None:
+        located = doc.memo["located_entities"] = {}
+        for e in doc.entities:
+            if e.geo is not None:
+                located.setdefault(e.name, e)
+    ent = located.get(loc.name)
     if ent is None:
         return 0 if participants.is_country_name(loc.name) else 3
     return SPECIFICITY.get(ent.geo.feature or "city", 2)

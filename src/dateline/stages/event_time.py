@@ -22,8 +22,23 @@ REPORTING = re.compile(
     r"denied|denies|accused|condemned|demanded|urged|called|according|rose|climbed|risen|reached|"
     r"updated|revised|jumped|increased|ruled|found|concluded|declared|estimated|sentenced|convicted)\b",
 )  # lower case only: "Port Said" is a place
+_SUBORDINATOR = re.compile(r"\b(?:after|before|since|following|when|until)\b")
+_AFTER_BEFORE = re.compile(r"\b(?:after|before|since|following)\b")
+_AUXILIARY_NEXT = re.compile(r"\W*(?:have|has|had|were|was|is|are|will)\b")
+_SAID_AFTER = re.compile(r"\s+(?:(?!and\b|but\b)\w+\s+)?(?:said|told|announced|reported)\b")
+_SAID_TOLD_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:said|told)\b")
 TOLL_UPDATE = re.compile(r"\b(?:toll|number of (?:dead|deaths|victims))\b[^.]{0,160}?\b(?:rose|climbed|risen|"
                           r"reached|jumped|increased|rises|climbs|has risen)\b", re.IGNORECASE)
+
+
+def timexes_of(doc: Doc, sentence: int) -> list[int]:
+    """Indexes into ``doc.timexes`` of the time expressions in one sentence, in order."""
+    index = doc.memo.get("timexes_by_sentence")
+    if index is None:
+        index = doc.memo["timexes_by_sentence"] = {}
+        for i, tx in enumerate(doc.timexes):
+            index.setdefault(tx.sentence, []).append(i)
+    return index.get(sentence, [])
 
 
 def attachment_distance(text: str, a: int, b: int, m: TriggerMatch) -> float:
@@ -35,11 +50,11 @@ def attachment_distance(text: str, a: int, b: int, m: TriggerMatch) -> float:
     distance = float(len(between))
     if "," in between or ";" in between:
         distance += 15
-    if re.search(r"\b(?:after|before|since|following|when|until)\b", between):
+    if _SUBORDINATOR.search(between):
         distance += 40
     if b <= m.start:
         distance += 3  # a trigger before the phrase is its more likely head
-        if re.match(r"\W*(?:have|has|had|were|was|is|are|will)\b", between):
+        if _AUXILIARY_NEXT.match(between):
             distance += 30  # "who abducted 23 villagers last week have threatened": the relative clause's
     return distance
 
@@ -56,9 +71,8 @@ def owners(doc: Doc, sentence: int, matches: list[TriggerMatch]) -> dict[int, in
     owners = {}
     s = doc.sentences[sentence]
     first = min((m.start for m in matches), default=s.end)
-    for i, tx in enumerate(doc.timexes):
-        if tx.sentence != sentence:
-            continue
+    for i in timexes_of(doc, sentence):
+        tx = doc.timexes[i]
         a, b = tx.time.span
         if b <= first and SENTENCE_OPENER.match(doc.text, s.start, a):
             owners[i] = -1  # "On the night from January 19 to 20, 1990, Soviet forces ...": the whole sentence's
@@ -75,7 +89,8 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
     trig = group[0]
     toll = TOLL_UPDATE.search(text, s.start, s.end)
     best, best_score = None, None
-    for i, tx in enumerate(doc.timexes):
+    for i in timexes_of(doc, sentence):
+        tx = doc.timexes[i]
         if i not in owned or tx.start is None or tx.time.type not in ("DATE", "TIME"):
             continue
         a, b = tx.time.span
@@ -84,10 +99,9 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
         left = text[max(s.start, a - 30):a]
         right = text[b:min(s.end, b + 25)]
         # "said on Thursday", "on Thursday said"; but "killed 15 on Thursday, police said" is the killing's
-        reporting = bool(REPORTING.search(left[-22:]) or re.match(
-            r"\s+(?:(?!and\b|but\b)\w+\s+)?(?:said|told|announced|reported)\b", right))
+        reporting = bool(REPORTING.search(left[-22:]) or _SAID_AFTER.match(right))
         between = text[min(b, trig.start):max(a, trig.end)]
-        subordinate = bool(re.search(r"\b(?:after|before|since|following)\b", between)) and a < trig.start
+        subordinate = a < trig.start and bool(_AFTER_BEFORE.search(between))
         shifted = day_offset(between, tx) if subordinate else None
         if shifted is not None:  # "on Tuesday, a day after a police officer shot dead ...": Monday
             tx, subordinate = shifted, False
@@ -127,13 +141,14 @@ def context_timex(doc: Doc, sentence: int) -> TimeX | None:
     disperse protesters"), skipping reporting times ("said on Wednesday")."""
     text = doc.text
     published = doc.reference_date
-    for tx in doc.timexes:
-        if tx.sentence != sentence or tx.precision != "day" or tx.start is None or tx.future:
+    for i in timexes_of(doc, sentence):
+        tx = doc.timexes[i]
+        if tx.precision != "day" or tx.start is None or tx.future:
             continue
         if published is not None and tx.start > published:
             continue
         a, b = tx.time.span
-        if REPORTING.search(text[max(0, a - 22):a]) or re.match(r"\s+(?:\w+\s+)?(?:said|told)\b", text[b:b + 25]):
+        if REPORTING.search(text[max(0, a - 22):a]) or _SAID_TOLD_AFTER.match(text[b:b + 25]):
             continue
         return tx
     return None
@@ -147,8 +162,8 @@ def in_past_narrative(doc: Doc, sentence: int, days: int = 31) -> bool:
     published = doc.reference_date
     if published is None:
         return False
-    own = [tx for tx in doc.timexes if tx.sentence == sentence and tx.end is not None]
+    own = [doc.timexes[i] for i in timexes_of(doc, sentence) if doc.timexes[i].end is not None]
     if not own and sentence > 0 and doc.sentences[sentence - 1].paragraph == doc.sentences[sentence].paragraph:
-        own = [tx for tx in doc.timexes if tx.sentence == sentence - 1 and tx.end is not None]
+        own = [doc.timexes[i] for i in timexes_of(doc, sentence - 1) if doc.timexes[i].end is not None]
     dated = [tx for tx in own if tx.time.type in ("DATE", "TIME")]
     return bool(dated) and all((published - tx.end).days > days for tx in dated)

@@ -20,7 +20,14 @@ from . import event_links, event_time, participants, timing_cues
 from .anniversary import Anniversary, remembered_timex
 from .anniversary import find as find_anniversary
 from .event_links import EventMention
-from .triggers import STATEMENT_TYPES, VIOLENT_FAMILIES, TriggerMatch, TriggerSpec, find_triggers
+from .triggers import (
+    STATEMENT_TYPES,
+    VIOLENT_FAMILIES,
+    TriggerMatch,
+    TriggerSpec,
+    find_triggers,
+    triggers_by_sentence,
+)
 
 REQUIRES = ("sentences", "entities", "places", "times", "quotes", "figures")
 SETS = "events"
@@ -35,6 +42,7 @@ _DISTINCT = re.compile(r"\b(?:a second|a third|another|a separate|a fresh|a new|
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORECASE)
 _LEGAL_CHARGE = re.compile(r"\b(?:charges?|charged|indicted|prosecuted)\s+(?:of|including|with|for)\s+"
                            r"(?:[\w-]+,?\s+){0,4}$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|those|these)\s+$", re.IGNORECASE)
 _RAID = re.compile(r"^(?:raid|raids|raided|swoop)$", re.IGNORECASE)
 _SECURITY = re.compile(r"\b(?:police|security|soldiers|troops|army|officers|agents|gendarmes|forces)\b", re.I)
 _MONTH_MARCH = re.compile(r"March(?=\s+\d)|(?<=\d\s)March|(?<=in\s)March|(?<=of\s)March")
@@ -66,8 +74,7 @@ def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) ->
     out = []
     for m in matches:
         word = m.text.lower()
-        if word in _PARTICIPLE_NOUNS and re.search(r"\b(?:the|a|an|those|these)\s+$",
-                                                   text[max(0, m.start - 7):m.start], re.I):
+        if word in _PARTICIPLE_NOUNS and _DETERMINER_BEFORE.search(text[max(0, m.start - 7):m.start]):
             continue  # "the accused", "those arrested": a participle used as a noun
         if word == "march" and _MONTH_MARCH.match(text, m.start):
             continue  # the month
@@ -109,6 +116,8 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
     if triggers is None:
         triggers = find_triggers(doc.text, s.start, s.end)
     matches = _filter(doc, triggers, deadly_riot)
+    if not matches:
+        return []
     owners = event_time.owners(doc, index, matches)
     groups: dict[tuple[str, str], list[TriggerMatch]] = {}
     cues = {}
@@ -285,7 +294,7 @@ def apply(doc: Doc) -> None:
     speaker_at = _speaker_at(doc)
     mentions: list[EventMention] = []
     orphan_figures: list[Figure] = []
-    triggers = [find_triggers(doc.text, s.start, s.end) for s in doc.sentences]
+    triggers = triggers_by_sentence(doc)
     deadly_riot = _has_deadly_riot(doc, triggers)
     anniversary = find_anniversary(doc)
     for index in range(len(doc.sentences)):

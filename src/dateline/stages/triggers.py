@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
 import ahocorasick
 
+from ..doc import Doc
 from ..lexicons import load
+from .phrases import folded
 
 STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
 VIOLENT_FAMILIES = frozenset({"ASSAULT", "disaster", "accident"})
@@ -91,6 +94,13 @@ def find_triggers(text: str, start: int, end: int) -> list[TriggerMatch]:
         if where is not None:
             first, last = where[first], where[last]
         found.append((first, last + 1, key))
+    return _select(found, table, sentence, sentence.lower(), start)
+
+
+def _select(found: list[tuple[int, int, str]], table: dict[str, TriggerSpec], sentence: str, lowered: str,
+            offset: int) -> list[TriggerMatch]:
+    """The longest form wins where forms overlap, leftmost first; a block cancels its trigger.
+    ``found`` holds (start, end, form) relative to ``sentence``, which starts at ``offset``."""
     found.sort(key=lambda f: (f[0], -f[1]))
     out = []
     taken_until = -1
@@ -98,8 +108,33 @@ def find_triggers(text: str, start: int, end: int) -> list[TriggerMatch]:
         if first < taken_until:
             continue
         spec = table[key]
-        if spec.blocks and _blocked(sentence.lower(), first, stop, spec.blocks):
+        if spec.blocks and _blocked(lowered, first, stop, spec.blocks):
             continue
         taken_until = stop
-        out.append(TriggerMatch(start + first, start + stop, sentence[first:stop], spec))
+        out.append(TriggerMatch(offset + first, offset + stop, sentence[first:stop], spec))
+    return out
+
+
+def triggers_by_sentence(doc: Doc) -> list[list[TriggerMatch]]:
+    """``find_triggers`` for every sentence of the document, from one automaton pass over the
+    whole (lower-cased) text instead of one per sentence."""
+    automaton, table = _compiled()
+    text = doc.text
+    lowered = folded(doc)
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    hits: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
+    for last, key in automaton.iter(lowered):
+        first = last - len(key) + 1
+        if (first > 0 and _WORDISH.match(lowered, first - 1)) or _WORDISH.match(lowered, last + 1):
+            continue
+        i = bisect_right(starts, first) - 1
+        if i >= 0 and last < sentences[i].end:
+            hits[i].append((first - starts[i], last + 1 - starts[i], key))
+    out = []
+    for s, found in zip(sentences, hits, strict=True):
+        if lowered.find("  ", s.start, s.end) >= 0:  # a run of spaces inside a form: the slow way
+            out.append(find_triggers(text, s.start, s.end))
+        else:
+            out.append(_select(found, table, text[s.start:s.end], lowered[s.start:s.end], s.start))
     return out
