@@ -55,14 +55,15 @@ def ingest_items(store, items: Iterable[Article | ReadError], progress: Progress
     if extract is None:
         from ..pipeline import process as extract
     summary = IngestSummary()
-    for item in items:
-        if isinstance(item, ReadError):
-            summary.failures.append(Failure(item.path, item.item, item.reason))
-        else:
-            summary.read += 1
-            _ingest_one(store, item, summary, extract)
-        if progress is not None:
-            progress(summary, item)
+    with store.batched():
+        for item in items:
+            if isinstance(item, ReadError):
+                summary.failures.append(Failure(item.path, item.item, item.reason))
+            else:
+                summary.read += 1
+                _ingest_one(store, item, summary, extract)
+            if progress is not None:
+                progress(summary, item)
     return summary
 
 
