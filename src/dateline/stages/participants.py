@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from ..doc import Doc
 from ..lexicons import load
@@ -55,6 +56,7 @@ _PARTITIVES = frozenset("hundreds thousands dozens scores tens millions some man
 _MODIFIERS = frozenset("the a an its their his her former new local rival armed two three several some".split())
 _POSSESSIVE = re.compile(r"['’]s?\s+")
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "ORG"})
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "i": "SPEAKER", "we": "SPEAKER"}
 _PLACE_PREPS = re.compile(
     r"\b(?:in|near|at|outside|into|inside|across|on|from|around|of|towards?|to)\s+(?:the\s+)?"
@@ -194,8 +196,16 @@ def _head_after(doc: Doc, pos: int, end: int) -> int | None:
     return None
 
 
-def _candidates(doc: Doc, start: int, end: int):
+def _candidates(doc: Doc, start: int, end: int) -> list[tuple[int, int, Entity | None]]:
     """Actor candidates in [start, end): (start, end, entity or None), in text order."""
+    key = ("actor_candidates", start, end)
+    out = doc.memo.get(key)
+    if out is None:
+        out = doc.memo[key] = _find_candidates(doc, start, end)
+    return out
+
+
+def _find_candidates(doc: Doc, start: int, end: int) -> list[tuple[int, int, Entity | None]]:
     agents, _, stop = _lexicon()
     text = doc.text
     out = []
@@ -403,21 +413,31 @@ def is_country_name(name: str) -> bool:
     return _country_of(name) is not None and " " not in name.strip() or name in ("USSR", "Soviet Union")
 
 
-def find_location(doc: Doc, sent_start: int, sent_end: int, group, others, exclude, statement: bool):
-    """The place of a trigger group in its sentence.
+class _Place(NamedTuple):
+    """A place named in a sentence, with what does not depend on the trigger asking about it."""
 
-    Places nearer to another event's trigger belong to that event ("A court in Abuja sentenced
-    a man for a raid in Borno state": Abuja is the court's). Among the rest the
-    most specific place wins, preferring one introduced by in/near/at. A statement takes only
-    a place it was made in ("said at a news conference in Baghdad"), not the places it is about.
-    """
+    span: tuple[int, int]
+    entity: Entity
+    base: float  # rank of the place's precision, preposition before it, facility noun after it
+    after_relative: bool  # a ", which/who" clause opens before it
+    made_in: bool  # "in/at (the) ..." right before it: where a statement can be made
+    made_at: bool  # "(news) conference in ..." right before it
+
+
+def _places_in(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
+    key = ("places_in", sent_start)
+    found = doc.memo.get(key)
+    if found is None:
+        found = doc.memo[key] = _find_places(doc, sent_start, sent_end)
+    return found
+
+
+def _find_places(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
     from .places import resolve_place
 
     text = doc.text
-    scored = []
-    for span, ent in entities_between(doc, sent_start, sent_end, frozenset({"GPE", "LOC", "FAC", "ORG"})):
-        if exclude and exclude[0] <= span[0] < exclude[1]:
-            continue
+    out = []
+    for span, ent in entities_between(doc, sent_start, sent_end, _PLACE_TYPES):
         if ent.type in ("FAC", "ORG"):  # "Alexandria Stadium", "Garissa University College": the town it is in
             named = _NAMED_FACILITY.match(ent.name)
             town = resolve_place(named.group(1), doc) if named else None
@@ -440,22 +460,38 @@ def find_location(doc: Doc, sent_start: int, sent_end: int, group, others, exclu
         else:  # no coordinates: a former state ("USSR"), or a village or quarter the gazetteer lacks,
             # which yields to a town the gazetteer knows ("in Kolonaki, in central Athens")
             feature = "country" if is_country_name(ent.name) else "unresolved"
+        base = (_FEATURE_RANK.get(feature or "city", 2) * 2 + 2 * prep
+                - (2.0 if _FACILITY_AFTER.match(text, span[1]) else 0.0))
+        out.append(_Place(span, ent, base, bool(_RELATIVE_CLAUSE.search(text, sent_start, span[0])),
+                          bool(_MADE_IN.search(before[-30:])), bool(_MADE_AT.search(before[-40:]))))
+    return out
+
+
+def find_location(doc: Doc, sent_start: int, sent_end: int, group, others, exclude, statement: bool):
+    """The place of a trigger group in its sentence.
+
+    Places nearer to another event's trigger belong to that event ("A court in Abuja sentenced
+    a man for a raid in Borno state": Abuja is the court's). Among the rest the
+    most specific place wins, preferring one introduced by in/near/at. A statement takes only
+    a place it was made in ("said at a news conference in Baghdad"), not the places it is about.
+    """
+    lead_start = group[0].start
+    best = None
+    for place in _places_in(doc, sent_start, sent_end):
+        span = place.span
+        if exclude and exclude[0] <= span[0] < exclude[1]:
+            continue
+        if statement and not (span[1] <= lead_start and place.made_in) and not place.made_at:
+            continue  # a statement is placed where it was made, not at the places it is about
         mine = min(_place_distance(span, t) for t in group)
         # "Soviet forces, which had entered Baku ..., committed massacres": the subject's relative
         # clause sets the scene of the main verb's event
-        in_relative = span[1] <= group[0].start and bool(
-            _RELATIVE_CLAUSE.search(text, sent_start, span[0]))
+        in_relative = span[1] <= lead_start and place.after_relative
         theirs = min((_place_distance(span, t) for t in others), default=10**6)
-        if statement and not (span[1] <= group[0].start and _MADE_IN.search(before[-30:])) \
-                and not _MADE_AT.search(before[-40:]):
-            continue  # a statement is placed where it was made, not at the places it is about
-        score = (_FEATURE_RANK.get(feature or "city", 2) * 2 + 2 * prep - mine / 80.0
-                 - (2.0 if _FACILITY_AFTER.match(text, span[1]) else 0.0)
-                 - (5.0 if theirs + 10 < mine and not in_relative else 0.0))
-        scored.append((score, ent))
-    if not scored:
-        return None
-    return location_of(max(scored, key=lambda item: item[0])[1])
+        score = place.base - mine / 80.0 - (5.0 if theirs + 10 < mine and not in_relative else 0.0)
+        if best is None or score > best[0]:
+            best = (score, place.entity)
+    return location_of(best[1]) if best is not None else None
 
 
 def location_of(ent: Entity) -> Location:

@@ -54,12 +54,12 @@ class PhraseSet:
         for phrase in self.phrases:
             self._automaton.add_word(phrase, len(phrase))
         self._automaton.make_automaton()
-        self._key = ("phrases", name)
 
-    def occurrences(self, doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
-        """Every occurrence (start, end) in the text, overlapping ones included, that ends at a
-        word boundary, sorted by start and then longest first; with the list of starts."""
-        found = doc.memo.get(self._key)
+    def occurrences(self, doc: Doc) -> tuple[list[int], list[tuple[int, int, bool]]]:
+        """Every occurrence (start, end, whether a word boundary precedes it) in the text,
+        overlapping ones included, that ends at a word boundary, sorted by start and then
+        longest first; with the list of starts."""
+        found = doc.memo.get(self)
         if found is not None:
             return found
         text = doc.text
@@ -67,22 +67,20 @@ class PhraseSet:
         for last, size in self._automaton.iter(folded(doc)):
             if _WORDISH.match(text, last + 1):
                 continue
-            spans.append((last - size + 1, last + 1))
+            first = last - size + 1
+            spans.append((first, last + 1, first == 0 or not _WORDISH.match(text, first - 1)))
         spans.sort(key=lambda sp: (sp[0], -sp[1]))
-        found = doc.memo[self._key] = ([sp[0] for sp in spans], spans)
+        found = doc.memo[self] = ([sp[0] for sp in spans], spans)
         return found
 
-    def within(self, doc: Doc, start: int, end: int, edge: bool = False):
+    def within(self, doc: Doc, start: int, end: int, edge: bool = False) -> list[tuple[int, int]]:
         """Every occurrence in [start, end), overlapping ones included, in text order."""
         starts, spans = self.occurrences(doc)
-        text = doc.text
-        for i in range(bisect_left(starts, start), bisect_left(starts, end)):
-            s, e = spans[i]
-            if e > end:
-                continue
-            if s > 0 and not (edge and s == start) and _WORDISH.match(text, s - 1):
-                continue
-            yield s, e
+        lo = bisect_left(starts, start)
+        if lo == len(starts) or starts[lo] >= end:
+            return []
+        return [(s, e) for s, e, bounded in spans[lo:bisect_left(starts, end, lo)]
+                if e <= end and (bounded or (edge and s == start))]
 
     def finditer(self, doc: Doc, start: int, end: int, edge: bool = False) -> list[tuple[int, int]]:
         """Leftmost-longest occurrences in [start, end) that do not overlap, in text order."""
@@ -96,17 +94,15 @@ class PhraseSet:
 
     def search(self, doc: Doc, start: int, end: int, edge: bool = False) -> tuple[int, int] | None:
         """The first (leftmost, then longest) occurrence in [start, end)."""
-        return next(self.within(doc, start, end, edge), None)
+        found = self.within(doc, start, end, edge)
+        return found[0] if found else None
 
     def match(self, doc: Doc, pos: int, end: int) -> tuple[int, int] | None:
         """The longest occurrence that starts exactly at ``pos`` and ends by ``end``."""
         starts, spans = self.occurrences(doc)
-        text = doc.text
-        if pos > 0 and _WORDISH.match(text, pos - 1):
-            return None
         for i in range(bisect_left(starts, pos), len(starts)):
-            s, e = spans[i]
-            if s != pos:
+            s, e, bounded = spans[i]
+            if s != pos or not bounded:
                 return None
             if e <= end:
                 return s, e
