@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 from ..doc import Doc, TimeX
 from ..record import Time
+from .phrases import folded
 from .timex_words import parse_number_words, parse_ordinal_words
 
 # anchored on the rare words first, then the count read backwards: one cheap scan per article
-_ANCHOR = re.compile(r"anniversary|years?\s+(?:to\s+the\s+day\s+)?(?:since|after|ago)\b", re.IGNORECASE)
+_ANCHOR = re.compile(r"anniversary|years?\s+(?:to\s+the\s+day\s+)?(?:since|after|ago)\b")  # on folded text
 _COMMEMORATE = re.compile(r"\b(?:mark|marks|marked|marking|commemorat\w*|remember\w*|memorial|vigil|mourn\w*)\b")
 _COUNT_BEFORE = re.compile(r"\b(\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?)(?:st|nd|rd|th)?\s+$")
 _FRAMED_TRIGGER = re.compile(
@@ -48,7 +49,7 @@ def find(doc: Doc) -> Anniversary | None:
     if doc.reference_date is None:
         return None
     text = doc.text
-    for m in _ANCHOR.finditer(text):
+    for m in _ANCHOR.finditer(folded(doc)):
         count = _COUNT_BEFORE.search(text, max(0, m.start() - 30), m.start())
         years = _number(count.group(1)) if count else None
         if not years or years > 1000:
@@ -75,7 +76,9 @@ def remembered_timex(doc: Doc, ann: Anniversary, trigger_start: int, sentence: i
                      own: TimeX | None) -> TimeX | None:
     """The inferred date of a mention in an anniversary article, or None when it is not the
     remembered event."""
-    framed = _FRAMED_TRIGGER.search(doc.text[max(0, trigger_start - 80):trigger_start])
+    window = folded(doc)[max(0, trigger_start - 80):trigger_start]
+    framed = any(word in window for word in ("anniversary", "since", "rememb", "commemorat")) and \
+        _FRAMED_TRIGGER.search(doc.text[max(0, trigger_start - 80):trigger_start])
     yearless_same_day = (
         own is not None and own.precision == "day" and own.start is not None
         and _MONTH_DAY.search(own.time.text) and not _YEAR.search(own.time.text)

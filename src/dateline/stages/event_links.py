@@ -83,9 +83,15 @@ def specificity(doc: Doc, loc: Location) -> int:
     return SPECIFICITY.get(ent.geo.feature or "city", 2)
 
 
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
+
+
 @dataclass
 class Cluster:
     mentions: list[EventMention]
+    # (number of mentions, value): linking asks each cluster for these once per new mention
+    _timex: tuple[int, TimeX | None] = (0, None)
+    _location: tuple[int, Location | None] = (0, None)
 
     @property
     def family(self):
@@ -97,17 +103,19 @@ class Cluster:
 
     @property
     def timex(self) -> TimeX | None:
-        dated = [m.timex for m in self.mentions if m.timex is not None]
-        if not dated:
-            return None
-        rank = {"day": 0, "month": 1, "year": 2, "unknown": 3}
-        return min(dated, key=lambda t: (rank.get(t.precision, 3), t.basis != "explicit"))
+        if self._timex[0] != len(self.mentions):
+            dated = [m.timex for m in self.mentions if m.timex is not None]
+            best = min(dated, key=lambda t: (_PRECISION_RANK.get(t.precision, 3), t.basis != "explicit")) \
+                if dated else None
+            self._timex = (len(self.mentions), best)
+        return self._timex[1]
 
     def location(self, doc: Doc) -> Location | None:
-        located = [m.location for m in self.mentions if m.location is not None]
-        if not located:
-            return None
-        return max(located, key=lambda loc: (specificity(doc, loc), -located.index(loc)))
+        if self._location[0] != len(self.mentions):
+            located = [m.location for m in self.mentions if m.location is not None]
+            best = max(located, key=lambda loc: (specificity(doc, loc), -located.index(loc))) if located else None
+            self._location = (len(self.mentions), best)
+        return self._location[1]
 
 
 def head_word(mention: Mention | None) -> str | None:

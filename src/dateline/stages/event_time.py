@@ -15,6 +15,7 @@ import re
 
 from ..doc import Doc, TimeX
 from ..record import Time
+from .phrases import folded
 from .triggers import TriggerMatch
 
 REPORTING = re.compile(
@@ -82,12 +83,23 @@ def owners(doc: Doc, sentence: int, matches: list[TriggerMatch]) -> dict[int, in
     return owners
 
 
+def toll_update(doc: Doc, sentence: int) -> re.Match | None:
+    """"The death toll rose to 35 on Thursday": the toll update in a sentence, if any."""
+    key = ("toll_update", sentence)
+    if key not in doc.memo:
+        s = doc.sentences[sentence]
+        lowered = folded(doc)
+        doc.memo[key] = TOLL_UPDATE.search(doc.text, s.start, s.end) if (
+            lowered.find("toll", s.start, s.end) >= 0 or lowered.find("number of", s.start, s.end) >= 0) else None
+    return doc.memo[key]
+
+
 def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: set[int],
                      statement: bool) -> TimeX | None:
     text = doc.text
     s = doc.sentences[sentence]
     trig = group[0]
-    toll = TOLL_UPDATE.search(text, s.start, s.end)
+    toll = toll_update(doc, sentence)
     best, best_score = None, None
     for i in timexes_of(doc, sentence):
         tx = doc.timexes[i]

@@ -20,6 +20,7 @@ from . import event_links, event_time, participants, timing_cues
 from .anniversary import Anniversary, remembered_timex
 from .anniversary import find as find_anniversary
 from .event_links import EventMention
+from .phrases import folded
 from .triggers import (
     STATEMENT_TYPES,
     VIOLENT_FAMILIES,
@@ -42,12 +43,19 @@ _DISTINCT = re.compile(r"\b(?:a second|a third|another|a separate|a fresh|a new|
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORECASE)
 _LEGAL_CHARGE = re.compile(r"\b(?:charges?|charged|indicted|prosecuted)\s+(?:of|including|with|for)\s+"
                            r"(?:[\w-]+,?\s+){0,4}$", re.IGNORECASE)
+_CHARGE_WORDS = ("charge", "indicted", "prosecuted")
+_DISTINCT_WORDS = ("second", "third", "another", "separate", "fresh", "new", "further")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|those|these)\s+$", re.IGNORECASE)
 _RAID = re.compile(r"^(?:raid|raids|raided|swoop)$", re.IGNORECASE)
 _SECURITY = re.compile(r"\b(?:police|security|soldiers|troops|army|officers|agents|gendarmes|forces)\b", re.I)
 _MONTH_MARCH = re.compile(r"March(?=\s+\d)|(?<=\d\s)March|(?<=in\s)March|(?<=of\s)March")
 _CLAIM = re.compile(r"([A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,3})\s+(?:has\s+|have\s+)?(?:claimed responsibility|"
                     r"said it (?:had )?carried out|claimed the (?:attack|bombing|killing))")
+
+
+def _mentions_any(lowered: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """Does ``lowered[start:end]`` contain one of ``words``? A cheap test before a costly regex."""
+    return any(lowered.find(w, start, end) >= 0 for w in words)
 
 
 def _pick_mode(modes) -> str | None:
@@ -65,6 +73,7 @@ _DEADLY_RIOT = TriggerSpec("ASSAULT", None, "noun", False, ())
 
 def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) -> list[TriggerMatch]:
     text = doc.text
+    lowered = folded(doc)
     if deadly_riot:
         matches = [TriggerMatch(m.start, m.end, m.text, _DEADLY_RIOT) if m.spec.mode == "riot" else m
                    for m in matches]
@@ -78,7 +87,8 @@ def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) ->
             continue  # "the accused", "those arrested": a participle used as a noun
         if word == "march" and _MONTH_MARCH.match(text, m.start):
             continue  # the month
-        if _LEGAL_CHARGE.search(text, max(0, m.start - 50), m.start):
+        if _mentions_any(lowered, max(0, m.start - 50), m.start, _CHARGE_WORDS) and \
+                _LEGAL_CHARGE.search(text, max(0, m.start - 50), m.start):
             continue  # "on charges including rioting": the name of a crime, not an event
         if m.spec.type == "ASSAULT" and word in ("strike", "strikes"):
             sentence = text[doc.sentences[doc.sentence_at(m.start)].start:m.end + 60]
@@ -119,6 +129,7 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
     if not matches:
         return []
     owners = event_time.owners(doc, index, matches)
+    lowered = folded(doc)
     groups: dict[tuple[str, str], list[TriggerMatch]] = {}
     cues = {}
     for m in matches:
@@ -141,7 +152,8 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             negated=any(cues[id(m)].negated for m in group),
             framed_historical=any(cues[id(m)].historical for m in group),
             weak=all(m.spec.weak for m in group),
-            distinct=any(_DISTINCT.search(doc.text[max(s.start, m.start - 40):m.start]) for m in group),
+            distinct=any(_mentions_any(lowered, max(s.start, m.start - 40), m.start, _DISTINCT_WORDS)
+                         and _DISTINCT.search(doc.text[max(s.start, m.start - 40):m.start]) for m in group),
         )
         mention.timex = event_time.governing_timex(doc, index, group, owned, statement)
         if mention.timex is None and not statement and event_time.in_past_narrative(doc, index):
@@ -202,7 +214,8 @@ def _attach_figures(mentions: list[EventMention], figures: list[Figure]) -> None
 
 def _claimed_by(doc: Doc) -> Mention | None:
     """"Al-Shabaab said it carried out the attack": the claimant, for violence without a named actor."""
-    m = _CLAIM.search(doc.text)
+    lowered = folded(doc)
+    m = _CLAIM.search(doc.text) if "claimed" in lowered or "said it" in lowered else None
     if not m:
         return None
     ent = next((e for e in doc.entities for sp in e.spans if sp[0] >= m.start(1) and sp[1] <= m.end(1)), None)
