@@ -74,3 +74,15 @@ def test_agrees_with_the_regex_alternation_it_replaces(words, seps, cut):
     assert agents.finditer(doc, start, len(text)) == expected
     first = regex.search(text, start)
     assert (agents.search(doc, start, len(text)) is not None) == (first is not None)
+
+
+def test_shared_sets_are_found_in_one_pass_and_answer_like_sets_of_their_own():
+    text = "Police said no one was hurt when troops could not reach the gunmen near the border."
+    alone = [PhraseSet("alone.agents", AGENTS), PhraseSet("alone.modals", ["could", "no", "no one", "might"])]
+    shared = [PhraseSet("shared.agents", AGENTS, shared=True),
+              PhraseSet("shared.modals", ["could", "no", "no one", "might"], shared=True)]
+    doc = doc_of(text)
+    for own, common in zip(alone, shared, strict=True):
+        assert common.finditer(doc, 0, len(text)) == own.finditer(doc, 0, len(text))
+        assert common.occurrences(doc) == own.occurrences(doc)
+    assert [text[s:e] for s, e in shared[1].finditer(doc, 0, len(text))] == ["no one", "could"]

@@ -71,7 +71,8 @@ _FEATURE_RANK = {"city": 3, "unresolved": 2.4, "admin2": 2, "admin1": 1, "countr
 @cache
 def _lexicon() -> tuple[PhraseSet, PhraseSet, frozenset[str]]:
     lex = load("actors")
-    return PhraseSet("agents", lex["agents"]), PhraseSet("victims", lex["victims"]), frozenset(lex["np_stop"])
+    return (PhraseSet("agents", lex["agents"], shared=True), PhraseSet("victims", lex["victims"], shared=True),
+            frozenset(lex["np_stop"]))
 
 
 def _entity_index(doc: Doc) -> tuple[list[int], list[tuple[tuple[int, int], Entity]]]:

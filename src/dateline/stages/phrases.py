@@ -44,33 +44,79 @@ def folded(doc: Doc) -> str:
     return found
 
 
+_SHARED: list[PhraseSet] = []
+_combined: dict[int, ahocorasick.Automaton] = {}  # number of shared sets -> their automaton
+
+
+def _automaton(values: dict[str, object]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for key, value in values.items():
+        automaton.add_word(key, value)
+    automaton.make_automaton()
+    return automaton
+
+
+def _scan(doc: Doc, automaton: ahocorasick.Automaton) -> list[tuple[int, int, bool, object]]:
+    """(start, end, word boundary before it, value) of each hit that ends at a word boundary."""
+    text = doc.text
+    hits = []
+    for last, value in automaton.iter(folded(doc)):
+        if _WORDISH.match(text, last + 1):
+            continue
+        size = value if isinstance(value, int) else value[0]
+        first = last - size + 1
+        hits.append((first, last + 1, first == 0 or not _WORDISH.match(text, first - 1), value))
+    return hits
+
+
+def _index(hits) -> tuple[list[int], list[tuple[int, int, bool]]]:
+    spans = sorted(((s, e, bounded) for s, e, bounded, _ in hits), key=lambda sp: (sp[0], -sp[1]))
+    return [sp[0] for sp in spans], spans
+
+
+def _scan_shared(doc: Doc) -> None:
+    """One pass over the document for every shared set; each set's occurrences go to doc.memo."""
+    automaton = _combined.get(len(_SHARED))
+    if automaton is None:
+        owners: dict[str, list[int]] = {}
+        for i, phrase_set in enumerate(_SHARED):
+            for phrase in phrase_set.phrases:
+                owners.setdefault(phrase, []).append(i)
+        _combined.clear()
+        automaton = _combined[len(_SHARED)] = _automaton(
+            {phrase: (len(phrase), tuple(sets)) for phrase, sets in owners.items()})
+    per_set: list[list] = [[] for _ in _SHARED]
+    for hit in _scan(doc, automaton):
+        for i in hit[3][1]:
+            per_set[i].append(hit)
+    for phrase_set, hits in zip(_SHARED, per_set, strict=True):
+        doc.memo[phrase_set] = _index(hits)
+
+
 class PhraseSet:
     """Whole-word occurrences of a set of literal phrases in a document."""
 
-    def __init__(self, name: str, phrases: Iterable[str]):
+    def __init__(self, name: str, phrases: Iterable[str], shared: bool = False):
+        """``shared``: scan for this set in the one pass over each document that serves every
+        shared set (for lexicons loaded once per process; a set made on the fly scans alone)."""
         self.name = name
-        self._automaton = ahocorasick.Automaton()
         self.phrases = frozenset(" ".join(p.lower().split()) for p in phrases if p.strip())
-        for phrase in self.phrases:
-            self._automaton.add_word(phrase, len(phrase))
-        self._automaton.make_automaton()
+        self._automaton = _automaton({phrase: len(phrase) for phrase in self.phrases})
+        self.shared = shared
+        if shared:
+            _SHARED.append(self)
 
     def occurrences(self, doc: Doc) -> tuple[list[int], list[tuple[int, int, bool]]]:
         """Every occurrence (start, end, whether a word boundary precedes it) in the text,
         overlapping ones included, that ends at a word boundary, sorted by start and then
         longest first; with the list of starts."""
         found = doc.memo.get(self)
-        if found is not None:
-            return found
-        text = doc.text
-        spans = []
-        for last, size in self._automaton.iter(folded(doc)):
-            if _WORDISH.match(text, last + 1):
-                continue
-            first = last - size + 1
-            spans.append((first, last + 1, first == 0 or not _WORDISH.match(text, first - 1)))
-        spans.sort(key=lambda sp: (sp[0], -sp[1]))
-        found = doc.memo[self] = ([sp[0] for sp in spans], spans)
+        if found is None:
+            if self.shared:
+                _scan_shared(doc)
+            else:
+                doc.memo[self] = _index(_scan(doc, self._automaton))
+            found = doc.memo[self]
         return found
 
     def within(self, doc: Doc, start: int, end: int, edge: bool = False) -> list[tuple[int, int]]:

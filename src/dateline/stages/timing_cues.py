@@ -67,13 +67,14 @@ def _modal(name: str, words) -> _Modal:
         forms.add(w)
         if w != "may":
             forms.add(w[:1].upper() + w[1:])
-    return _Modal(PhraseSet(name, words), frozenset(forms))
+    return _Modal(PhraseSet(name, words, shared=True), frozenset(forms))
 
 
 @cache
 def _lexicon() -> dict:
     lex = load("timing")
-    out = {name: PhraseSet(f"timing.{name}", words) for name, words in lex.items()}
+    out = {name: PhraseSet(f"timing.{name}", words, shared=True) for name, words in lex.items()
+           if not name.startswith("hypothetical_")}
     out["hypothetical_before"] = _modal("timing.hypothetical_before", lex["hypothetical_before"])
     out["hypothetical_after"] = _modal("timing.hypothetical_after", lex["hypothetical_after"])
     return out
