@@ -2,6 +2,9 @@
 stages that run before events (segment .. figures)."""
 
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from dateline.pipeline import STAGES, make_doc
 from dateline.record import Article
 from dateline.stages import events, participants
@@ -95,3 +98,15 @@ def test_actor_of_an_accusation_target():
 
 def test_actor_skips_a_place_after_a_preposition():
     assert actor("In Kidal, soldiers detained 14 men.", "detained") == "soldiers"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab1_-'’ \n.,É", max_size=30), st.integers(min_value=0, max_value=10))
+def test_the_word_before_a_position_is_what_the_regex_finds(text, floor):
+    import re
+
+    from dateline.stages.participants import _word_before
+
+    floor = min(floor, len(text))
+    m = re.search(r"([\w][\w'’-]*)\s+$", text[floor:])
+    assert _word_before(text, floor, len(text)) == (floor + m.start(1) if m else None)

@@ -33,7 +33,8 @@ _CLAUSE_BREAK = re.compile(
     r"|s(?<!\ws)(?:aid|ays|ay)\s+(?:that\s+)?|t(?<!\wt)old\s+\w+\s+(?:that\s+)?"
     r"|r(?<!\wr)eported\s+(?:that\s+)?|a(?<!\wa)dded\s+(?:that\s+)?"
 )
-_LAST_WORD = re.compile(r"([\w][\w'’-]*)\s+$")
+_WORD_INNER = frozenset("_'’-")
+_WORD_PUNCT = frozenset("'’-")
 _OF_COMPLEMENT = re.compile(r"\s+of\s+(?:the\s+)?((?:[\w-]+\s+){0,2}?(?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*)")
 _WORDS = re.compile(r"[\w'’-]+")
 _PRONOUN = re.compile(r"\b(he|she|I|we|We|He|She)\b")
@@ -108,17 +109,33 @@ def _clause_start(doc: Doc, sent_start: int, trigger_start: int) -> int:
     return cut
 
 
+def _word_before(text: str, floor: int, pos: int) -> int | None:
+    r"""Start of the word that white space separates from ``pos`` (what ``([\w][\w'’-]*)\s+$``
+    finds in ``text[floor:pos]``), read backwards from ``pos``."""
+    i = pos
+    while i > floor and text[i - 1].isspace():
+        i -= 1
+    if i == pos:
+        return None
+    j = i
+    while j > floor and (text[j - 1].isalnum() or text[j - 1] in _WORD_INNER):
+        j -= 1
+    while j < i and text[j] in _WORD_PUNCT:
+        j += 1
+    return j if j < i else None
+
+
 def _expand_left(text: str, start: int, floor: int, stop: frozenset[str]) -> int:
     """Grow a noun phrase leftwards over modifiers ("stone-throwing", "Iraq's", "al-Shabaab")."""
     pos = start
     for _ in range(4):
-        m = _LAST_WORD.search(text[max(floor, pos - 60):pos]) if text[pos - 1:pos].isspace() else None
-        if not m:
+        begin = _word_before(text, floor, pos)
+        if begin is None:
             break
-        word = m.group(1)
+        word = text[begin:pos].rstrip()
         if word.lower() in stop or word.lower().endswith("ly") or word.isdigit():
             break
-        pos = max(floor, pos - 60) + m.start(1)
+        pos = begin
     return pos
 
 
@@ -257,7 +274,9 @@ def _strong_actor(doc: Doc, sent_start: int, sent_end: int, trig_start: int, tri
         if cands:
             s, e, ent = cands[0]
             return _mention(doc, s, e, ent)
-    after = _BY_BETWEEN.match(text[trig_end:sent_end])
+    window = min(sent_end, trig_end + 50)
+    after = _BY_BETWEEN.match(text[trig_end:sent_end]) if (
+        lowered.find("by", trig_end, window) >= 0 or lowered.find("between", trig_end, window) >= 0) else None
     if after and (noun_trigger or _PASSIVE.search(text[sent_start:trig_end]) or "between" in after.group()):
         lo = trig_end + after.end()
         cands = _candidates(doc, lo, min(sent_end, lo + 60))
