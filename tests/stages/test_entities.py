@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import time
+from bisect import bisect_right
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dateline.doc import Doc
 from dateline.pipeline import make_doc
-from dateline.record import Article
-from dateline.stages import entities, segment
+from dateline.record import Article, Entity
+from dateline.stages import entities, entity_chunks, segment
 from dateline.stages.entities import entity_at, mentions_in, person_named, person_titled, persons_in
 
 COURT = (
@@ -155,3 +161,65 @@ def test_speed_of_a_500_word_article():
     for _ in range(20):
         run(text)
     assert (time.perf_counter() - start) / 20 < 0.02
+
+
+_PIECES = st.sampled_from(["in", "near", "the", "The", "of", "OF", "town", "city", "province", "ſtate", "İsland",
+                           "refugee camp", "said", "says", "according to", "by", "Kenya", "Nairobi", "Nairobi County",
+                           "spokesman", "police", ",", ".", "’", "'", "-", "_", "x", "é", "\n"])
+_WINDOWS = st.lists(st.tuples(_PIECES, st.sampled_from([" ", "", "  ", "\n", "\t", ", "])), max_size=10).map(
+    lambda parts: "".join(a + b for a, b in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WINDOWS)
+def test_quick_window_tests_agree_with_their_patterns(text):
+    lex = entity_chunks.lexicon()
+    assert entity_chunks.locative_before(text) == bool(entity_chunks._LOCATIVE_BEFORE.search(text))
+    assert entity_chunks.of_before(lex, text) == bool(lex["of_before"].search(text))
+    found, m = entity_chunks.suffix_after(lex, text), lex["suffix_after"].match(text)
+    assert (found and found.group(1)) == (m and m.group(1))
+    if entity_chunks._SAID_BEFORE.search(text):
+        assert text.rstrip().endswith(entity_chunks._SAID_ENDS)
+    for pos in range(len(text) + 1):
+        floor = max(0, pos - 40)
+        m = re.search(r"([\w'’\-]+)( ?)$", text[floor:pos])
+        expected = (floor + m.start(1), floor + m.end(1)) if m and m.group(2) else None
+        assert entity_chunks._word_before(text, pos) == expected
+
+
+def _repeated_by_pattern(text: str, ents: list[Entity]) -> list[list[tuple[int, int]]]:
+    """What _add_repeated_mentions stands for: one regex of the names, longest first."""
+    names = {e.name: e for e in ents if e.type in ("GPE", "LOC", "ORG", "FAC") and len(e.name) >= 4}
+    spans = {id(e): list(e.spans) for e in ents}
+    taken = sorted(span for e in ents for span in e.spans)
+    starts = [s for s, _ in taken]
+    if names:
+        pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", text):
+            i = bisect_right(starts, m.start()) - 1
+            if not ((i >= 0 and taken[i][1] > m.start()) or (i + 1 < len(taken) and taken[i + 1][0] < m.end())):
+                spans[id(names[m.group()])].append(m.span())
+    return [sorted(spans[id(e)]) for e in ents]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Nairobi", "Nairobi County", "Kenya", "al-Shabaab", " ", " ", "-", "_", "x",
+                                 "é", ", ", "Nairobi-based"]), max_size=20).map("".join),
+       st.lists(st.tuples(st.sampled_from(["Nairobi", "Nairobi County", "Kenya", "al-Shabaab", "Kenyan"]),
+                          st.sampled_from(["GPE", "ORG", "PERSON"])), min_size=1, max_size=4))
+def test_names_found_again_as_one_pattern_would(text, named):
+    ents = []
+    for i, (name, type_) in enumerate(named):
+        at = text.find(name)
+        ents.append(Entity(id=f"e{i}", type=type_, name=name, spans=[(at, at + len(name)) if at >= 0 else (0, 0)]))
+    expected = _repeated_by_pattern(text, ents)
+    doc = Doc(Article(text=text))
+    doc.entities = ents
+    entities._add_repeated_mentions(doc)
+    assert [e.spans for e in ents] == expected
+
+
+def test_chunks_start_where_the_hint_is_outside_latin1_or_after_a_quote():
+    text = "“Ab Cd” met Şanlıurfa’s mayor and don’Tim in Ürümqi —Zed left."
+    found = [[t.text for t in chunk] for chunk in entity_chunks.chunks(text, frozenset())]
+    assert found == [["Ab", "Cd"], ["Şanlıurfa’s"], ["Ürümqi"], ["Zed"]]

@@ -159,3 +159,19 @@ def test_gazetteer_loads_fast_once_cached():
 def test_fold_is_idempotent_and_case_blind(name):
     assert gazetteer.fold(gazetteer.fold(name)) == gazetteer.fold(name)
     assert gazetteer.fold(name.upper()) == gazetteer.fold(name.lower()) or not name.isascii()
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("gunmen in Zamfara state", "Zamfara", "admin1"),
+    ("the governor of the state of Zamfara said", "Zamfara", "admin1"),
+    ("troops entered Zamfara State on Monday", "Zamfara State", "admin1"),
+    ("raids near Kuje town", "Kuje", "settlement"),
+    ("the village of Kuje was burned", "Kuje", "settlement"),
+    ("camps in the Sambisa forest", "Sambisa", "natural"),
+    ("Kuje, residents said", "Kuje", None),
+    ("in Kuje-based camps", "Kuje", None),
+    ("in Kuje ſtate", "Kuje", "admin1"),  # re.I reads ſ as s, and so does the stage
+])
+def test_kind_hint_from_the_words_around_a_name(text, name, kind):
+    start = text.index(name)
+    assert places._kind_hint(text, start, start + len(name), name) == kind

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -152,3 +154,21 @@ def test_sentences_partition_the_text(text):
     assert paragraphs == sorted(paragraphs)
     for s in doc.sentences:
         assert "\n" not in text[s.start:s.end] and "\r" not in text[s.start:s.end]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_quick_scans_find_what_the_patterns_define(text):
+    expected = []  # every line of [^\r\n]+, stripped, unless blank
+    for m in re.finditer(r"[^\r\n]+", text):
+        line = m.group()
+        if line.strip():
+            start = m.start() + len(line) - len(line.lstrip())
+            expected.append((start, start + len(line.strip())))
+    paragraphs = segment.paragraph_spans(text)
+    assert paragraphs == expected
+    # the sentence-end candidates split_sentences weighs: _END read over each paragraph alone
+    inside = [m.span() for m in segment._candidate_ends(text)
+              if any(ps <= m.start() and m.end() < pe for ps, pe in paragraphs)]
+    assert inside == [m.span() for ps, pe in paragraphs for m in segment._END.finditer(text, ps, pe)]
+    assert segment._offsets(text, "“”\"") == [i for i, ch in enumerate(text) if ch in "“”\""]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from operator import attrgetter
 
 from .. import gazetteer
 from ..doc import Doc
@@ -21,7 +22,6 @@ from .entity_chunks import (
     ACRONYM,
     ALWAYS_DROP,
     CONNECTORS,
-    LOCATIVE_BEFORE,
     PARTICLE_TOKEN,
     SPLITTERS,
     Mention,
@@ -29,6 +29,9 @@ from .entity_chunks import (
     Tok,
     chunks,
     lexicon,
+    locative_before,
+    of_before,
+    suffix_after,
     title_after,
     title_before,
     title_reverse,
@@ -51,6 +54,9 @@ _DIVISION_NOUN_END = re.compile(r" (?:state|province|region|county|governorate|d
 _LOWER_WORD = re.compile(r"[a-z][a-z'-]+")
 _LOWER_TAIL = frozenset("abcdefghijklmnopqrstuvwxyz'-")
 _WORD_CHAR = re.compile(r"[\w'’-]")
+_IN_PARENS = re.compile(r"\(([^)]+)\)")
+_LEADING_THE = re.compile(r"^(?:The|the)\s+")
+_START = attrgetter("start")
 
 
 # --- typing --------------------------------------------------------------------------------
@@ -68,23 +74,23 @@ class _Typer(PersonRules):
         self.lower_seen: dict[str, bool] = {}
         self.mentions: list[Mention] = []
         self.outlets = self._outlets(doc)
+        self.calendar = self.lex["calendar"]
 
     @staticmethod
     def _outlets(doc: Doc) -> frozenset[str]:
         """The agency or paper that wrote the article: "told Meridian" names it, not a town."""
         names = [doc.article.source or ""]
         if doc.article.dateline is not None:
-            names += re.findall(r"\(([^)]+)\)", doc.article.dateline.text or "")
-        return frozenset(gazetteer.fold(re.sub(r"^(?:The|the)\s+", "", n)) for n in names if n.strip())
+            names += _IN_PARENS.findall(doc.article.dateline.text or "")
+        return frozenset(gazetteer.fold(_LEADING_THE.sub("", n)) for n in names if n.strip())
 
     def _sentence_starts(self) -> set[int]:
         starts = {0}
-        for s in self.doc.sentences:
-            starts.add(s.start)
+        starts.update([s.start for s in self.doc.sentences])
         text = self.text
         first = _OPENER_TAIL.match(text).end()
         starts.add(first)
-        starts.update(m.end() for m in _SENTENCE_OPENER.finditer(text, first))
+        starts.update([m.end() for m in _SENTENCE_OPENER.finditer(text, first)])
         return starts
 
     def _lower_word(self, low: str) -> bool:
@@ -117,8 +123,8 @@ class _Typer(PersonRules):
             return " ".join(w.capitalize() for w in raw.split())
         return raw
 
-    def add(self, toks: list[Tok], type_: str, **kw) -> Mention:
-        m = Mention(toks[0].start, toks[-1].end, type_, kw.pop("name", None) or self._name_of(toks), **kw)
+    def add(self, toks: list[Tok], type_: str, name: str | None = None, **kw) -> Mention:
+        m = Mention(toks[0].start, toks[-1].end, type_, name or self._name_of(toks), **kw)
         self.mentions.append(m)
         return m
 
@@ -128,7 +134,9 @@ class _Typer(PersonRules):
         if len(chunk) == 1:  # most chunks: one word, often a sentence opener ("The", "Police")
             t = chunk[0]
             text = t.text
-            if text not in self.lex["calendar"] and not (text.endswith(("'s", "’s")) and len(text) > 2):
+            if text in self.calendar:
+                return  # a weekday or month alone
+            if not (text.endswith(("'s", "’s")) and len(text) > 2):
                 low = text.lower()
                 if low in CONNECTORS or text in "()":
                     return
@@ -138,10 +146,20 @@ class _Typer(PersonRules):
                         return
                 self.classify(chunk, False)
                 return
+        for t in chunk:
+            if t.text in self.calendar or t.text.endswith(("'s", "’s")) and len(t.text) > 2:
+                break
+        else:  # no weekday, month or possessive to split at: the chunk is one part
+            part = self._strip_connectors(chunk)
+            if part and (part[0].start in self.starts or part[0].text.lower() in ALWAYS_DROP):
+                part = self._drop_sentence_opener(part)
+            if part:
+                self.classify(part, False)
+            return
         parts: list[tuple[list[Tok], bool]] = []
         cur: list[Tok] = []
         for t in chunk:
-            if t.text in self.lex["calendar"]:
+            if t.text in self.calendar:
                 parts.append((cur, False))
                 cur = []
             elif t.text.endswith(("'s", "’s")) and len(t.text) > 2:
@@ -160,9 +178,10 @@ class _Typer(PersonRules):
                 continue
             before = len(self.mentions)
             self.classify(part, possessive)
-            for m in self.mentions[before:]:  # "Iraq's Foreign Ministry": the ministry is Iraq's
-                if prev_country and m.type in ("ORG", "PERSON") and not m.country:
-                    m.country = prev_country
+            if prev_country:  # "Iraq's Foreign Ministry": the ministry is Iraq's
+                for m in self.mentions[before:]:
+                    if m.type in ("ORG", "PERSON") and not m.country:
+                        m.country = prev_country
             prev_country = None
             if possessive:
                 prev_country = self.gaz.country_code(self._name_of(part))
@@ -213,65 +232,72 @@ class _Typer(PersonRules):
                 return
 
         if folded in lex["known_org"] or folded in self.outlets:
-            self.add(toks, "ORG", country=self._country_inside(words))
+            self.add(toks, "ORG", whole, country=self._country_inside(words))
             return
-        if all(w.isupper() or not w[0].isalpha() for w in words if w not in "()"):
+        for w in words:
+            if w[0].isalpha() and not w.isupper():
+                break
+        else:  # every word in capitals (or no word at all: brackets, numbers)
             self._all_caps(toks, whole)
             return
-        if self._with_title(toks, words):
+        if len(toks) > 1 and self._with_title(toks, words):
             return
-        if self._title_only(toks, words):
+        if len(toks) == 1:
+            if words[0].lower() in lex["heads"]:
+                return  # a title alone ("President"): no one named
+        elif self._title_only(toks, words):
             return
-        demonym = self.gaz.demonym(whole)
+        demonym = self.gaz.demonyms.get(folded)
         kinds = self._place_kinds(whole) if alias is None else []
         if demonym is not None and len(toks) <= 3 and (not kinds or kinds[0].kind != "country"):
-            self.add(toks, "NORP", country=demonym or None)
+            self.add(toks, "NORP", whole, country=demonym or None)
             return
         if self._agency(toks):
-            self.add(toks, "ORG")
+            self.add(toks, "ORG", whole)
             return
         if len(toks) > 1 and words[0] in _NATURAL_FIRST:
-            self.add(toks, "LOC")  # "Lake Albert", "Mount Kenya"
+            self.add(toks, "LOC", whole)  # "Lake Albert", "Mount Kenya"
             return
         if kinds and not (len(toks) == 1 and sentence_initial and kinds[0].kind == "city"
                           and not self._locative(toks)):
             if len(toks) > 1 or kinds[0].kind != "city" or kinds[0].population >= 15000 or self._locative(toks):
-                self._place(toks, kinds)
+                self._place(toks, kinds, whole)
                 if len(toks) == 1 and kinds[0].kind != "country":
                     self.mentions[-1].weak = True  # "Farah" may be a surname met before
                 return
-        if ("and" in words or "&" in words) and self._and_splits(toks, words):
-            return
-        if "of" in words and self._person_of(words):
-            self._split(toks, words, possessive)  # "Jane Doe of the Law Society"
-            return
-        if words[0].rstrip(".") in lex["honorifics"] and any(w in SPLITTERS for w in words):
-            self._split(toks, words, possessive)  # "Ms Jane Doe of the World Food Programme"
-            return
+        if len(toks) > 1:  # (a word alone is no connector: those are stripped)
+            if ("and" in words or "&" in words) and self._and_splits(toks, words):
+                return
+            if "of" in words and self._person_of(words):
+                self._split(toks, words, possessive)  # "Jane Doe of the Law Society"
+                return
+            if words[0].rstrip(".") in lex["honorifics"] and any(w in SPLITTERS for w in words):
+                self._split(toks, words, possessive)  # "Ms Jane Doe of the World Food Programme"
+                return
         typed = self._keyword_type(words)
         if typed:
-            self.add(toks, typed, country=self._country_inside(words), alias=alias)
+            self.add(toks, typed, whole, country=self._country_inside(words), alias=alias)
             return
-        if self._split(toks, words, possessive):
+        if len(toks) > 1 and self._split(toks, words, possessive):
             return
         after = text[toks[-1].end:toks[-1].end + 40]
-        m = lex["suffix_after"].match(after)
-        if m or lex["of_before"].search(text[max(0, toks[0].start - 30):toks[0].start]):
+        m = suffix_after(lex, after)
+        if m or of_before(lex, text[max(0, toks[0].start - 30):toks[0].start]):
             if self.gaz.demonym(words[0]) is None:
                 kind = lex["suffixes"].get(m.group(1).lower()) if m else "settlement"
-                self.add(toks, "LOC" if kind == "natural" else "GPE")
+                self.add(toks, "LOC" if kind == "natural" else "GPE", whole)
                 return
         if words[-1] in lex["suffix_caps"] and len(toks) > 1:
-            self.add(toks, "LOC" if lex["suffixes"].get(words[-1].lower()) == "natural" else "GPE")
+            self.add(toks, "LOC" if lex["suffixes"].get(words[-1].lower()) == "natural" else "GPE", whole)
             return
         group = _NEXT_WORD.match(after)
         if group and group.group(1).lower() in lex["groups"]:
             demonym = self.gaz.demonym(words[0])
             if demonym is None:
-                self.add(toks, "ORG")
+                self.add(toks, "ORG", whole)
                 return
         if demonym is not None:
-            self.add(toks, "NORP", country=demonym or None)
+            self.add(toks, "NORP", whole, country=demonym or None)
             return
         self._person_or_guess(toks, words, sentence_initial)
 
@@ -299,8 +325,8 @@ class _Typer(PersonRules):
     def _locative(self, toks: list[Tok]) -> bool:
         before = self.text[max(0, toks[0].start - 30):toks[0].start]
         after = self.text[toks[-1].end:toks[-1].end + 30]
-        return bool(LOCATIVE_BEFORE.search(before) or self.lex["suffix_after"].match(after)
-                    or self.lex["of_before"].search(before) or after.startswith(","))
+        return after.startswith(",") or locative_before(before) or bool(suffix_after(self.lex, after)) \
+            or of_before(self.lex, before)
 
     def _place(self, toks: list[Tok], kinds, name: str | None = None) -> None:
         kind = kinds[0]
@@ -314,7 +340,9 @@ class _Typer(PersonRules):
         lex = self.lex
         if len(words) < 2 and words[0] not in ("Parliament", "Congress", "Senate", "Kremlin"):
             return None
-        cut = next((i for i, w in enumerate(words) if w in SPLITTERS), len(words))
+        cut = 0
+        while cut < len(words) and words[cut] not in SPLITTERS:
+            cut += 1
         head = words[cut - 1] if cut > 0 else words[-1]
         if head in lex["law"]:
             return "LAW"
@@ -322,7 +350,7 @@ class _Typer(PersonRules):
             return "EVENT"
         if head in lex["fac"]:
             return "FAC"
-        if any(w in lex["org"] for w in words):
+        if not lex["org"].isdisjoint(words):
             return "ORG"
         if words[-1] in lex["fac"]:
             return "FAC"
@@ -374,32 +402,32 @@ def _merge(doc: Doc, mentions: list[Mention], lex) -> list[Entity]:
     text = doc.text
     entities: list[Entity] = []
     by_key: dict[tuple[str, str], Entity] = {}
-    persons: list[tuple[Entity, list[str]]] = []
-    full_tokens: dict[str, list[Entity]] = {}
+    persons: list[tuple[Entity, list[str], set[str]]] = []
+    full_tokens: set[str] = set()  # the name words of the people named in full
     by_name: dict[str, Entity] = {}  # folded name -> first non-person entity of that name
     for m in mentions:
         if m.type == "PERSON" and len(m.name.split()) > 1 and not m.weak:
-            for part in m.name.split():
-                if part[:1].isupper():
-                    full_tokens.setdefault(gazetteer.fold(part), [])
+            full_tokens.update(gazetteer.fold(part) for part in m.name.split() if part[:1].isupper())
 
     def new(m: Mention, key: tuple[str, str]) -> Entity:
-        ent = Entity(id="", type=m.type, name=m.name, title=None if m.title == "?" else m.title,
-                     country=m.country, spans=[(m.start, m.end)])
+        # (id, type, name, title, country, spans), given in order: quicker than by keyword
+        ent = Entity("", m.type, m.name, None if m.title == "?" else m.title, m.country, [(m.start, m.end)])
         entities.append(ent)
         by_key[key] = ent
         return ent
 
-    for m in sorted(mentions, key=lambda x: x.start):
+    for m in sorted(mentions, key=_START):
         span = (m.start, m.end)
         folded = gazetteer.fold(m.name)
         if m.type == "PERSON" or (m.weak and folded in full_tokens):
             parts = [gazetteer.fold(p) for p in m.name.split() if p[:1].isupper() or PARTICLE_TOKEN.match(p)]
             match = None
-            for ent, ent_parts in reversed(persons):
-                if parts and (parts == ent_parts or set(parts) <= set(ent_parts) and parts[-1] in ent_parts):
-                    match = ent
-                    break
+            if parts:
+                part_set = set(parts)
+                for ent, ent_parts, ent_set in reversed(persons):
+                    if parts == ent_parts or part_set <= ent_set and parts[-1] in ent_set:
+                        match = ent
+                        break
             if match is None and m.weak and len(parts) == 1:
                 other = by_name.get(folded)
                 if other is not None:  # "in Madyan, said": the town named before
@@ -409,7 +437,7 @@ def _merge(doc: Doc, mentions: list[Mention], lex) -> list[Entity]:
                 continue
             if match is None:
                 ent = new(Mention(m.start, m.end, "PERSON", m.name, m.title, m.country), ("PERSON", folded))
-                persons.append((ent, parts))
+                persons.append((ent, parts, set(parts)))
                 match = ent
             else:
                 match.spans.append(span)
@@ -468,16 +496,35 @@ def _add_repeated_mentions(doc: Doc) -> None:
              if ent.type in ("GPE", "LOC", "ORG", "FAC") and len(ent.name) >= 4}
     if not names:
         return
+    text = doc.text
+    size = len(text)
+    # every whole-word occurrence, read left to right without overlaps; at one offset the
+    # longest name wins (so "Nairobi County" before "Nairobi")
+    found = []
+    for rank, name in enumerate(sorted(names, key=len, reverse=True)):
+        n = len(name)
+        i = text.find(name)
+        while i >= 0:
+            if i and (text[i - 1].isalnum() or text[i - 1] in "_-"):  # re's [\w-] before
+                pass
+            elif i + n == size or not (text[i + n].isalnum() or text[i + n] in "_-"):
+                found.append((i, rank, name))
+            i = text.find(name, i + 1)
+    if not found:
+        return
+    found.sort()
     taken = sorted(span for ent in doc.entities for span in ent.spans)
     starts = [s for s, _ in taken]
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                         + r")(?![\w-])")
     added = False
-    for m in pattern.finditer(doc.text):
-        i = bisect_right(starts, m.start()) - 1
-        if (i >= 0 and taken[i][1] > m.start()) or (i + 1 < len(taken) and taken[i + 1][0] < m.end()):
+    read_to = 0
+    for start, _rank, name in found:
+        if start < read_to:
+            continue
+        end = read_to = start + len(name)
+        i = bisect_right(starts, start) - 1
+        if (i >= 0 and taken[i][1] > start) or (i + 1 < len(taken) and taken[i + 1][0] < end):
             continue  # already part of a mention
-        names[m.group()].spans.append((m.start(), m.end()))
+        names[name].spans.append((start, end))
         added = True
     if added:
         for ent in names.values():

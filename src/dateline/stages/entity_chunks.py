@@ -26,7 +26,10 @@ SPLITTERS = ("of", "for", "on")
 _SAY = re.compile(r"\s*,?\s*(?:said|says|say|told|tells|added|adds|explained|insisted|warned|wrote|"
                   r"recalled|stated|confirmed|asked|replied|noted)\b")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according\s+to|asked|by)\s*$")
-LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|around|across|at|from)\s+(?:the\s+)?$")
+_SAID_ENDS = ("said", "says", "told", "added", "to", "asked", "by")  # what _SAID_BEFORE needs at the end
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|around|across|at|from)\s+(?:the\s+)?$")
+_LOCATIVE_ENDS = ("in", "near", "outside", "around", "across", "at", "from", "the")
+_CASE_ODD = {0x130: "i", 0x131: "i", 0x17F: "s"}  # what re.I matches to i and s beyond I, i, S, s
 _HYPHEN_MODIFIER = re.compile(r"^([A-Z][\w]*)(-[a-z][\w\-]*)$")  # "Somalia-based", "Saudi-led"
 ALWAYS_DROP = frozenset(("a", "an", "the", "this", "that", "these", "those", "in", "on", "at", "as", "but",
                          "and", "if", "when", "while", "after", "before", "for", "from", "with", "by",
@@ -37,7 +40,6 @@ ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-.]{1,9}$")
 _POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w\-]+)['’]s\s+$")
 _POSSESSIVE_ENDS = ("'s", "’s")
 _OF_TO_FROM_BEFORE = re.compile(r"\b(?:of|to|from)\s+$")
-_LAST_WORD = re.compile(r"([\w'’\-]+)( ?)$")
 _WORDS = re.compile(r"[\w\-]+")
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 
@@ -89,9 +91,37 @@ def lexicon():
         "suffixes": suffixes,
         "suffix_caps": frozenset(w.capitalize() for w in suffixes if " " not in w),
         "suffix_after": re.compile(rf"\s+({suffix_alt})\b", re.I),
+        "suffix_starts": tuple(suffixes),
+        "suffix_width": max(map(len, suffixes)),
         "of_before": re.compile(rf"\b(?:{before_of})\s+of\s+(?:the\s+)?$", re.I),
         "not_places": frozenset(gazetteer.fold(n) for n in lex["not_places"]["names"]),
     }
+
+
+# The "before"/"after" windows below are searched with $-anchored or alternation patterns that
+# re tries at every position; a plain string test of what a match must end (or start) with
+# rules most windows out first.
+
+def locative_before(before: str) -> bool:
+    """``before`` ends with "in ", "near the ", "from " ..."""
+    return before[-1:].isspace() and before.rstrip().endswith(_LOCATIVE_ENDS) \
+        and _LOCATIVE_BEFORE.search(before) is not None
+
+
+def of_before(lex, before: str) -> bool:
+    """``before`` ends with "the town of ", "the province of the " ..."""
+    return before[-1:].isspace() and before.rstrip()[-3:].lower().endswith(("of", "the")) \
+        and lex["of_before"].search(before) is not None
+
+
+def suffix_after(lex, after: str) -> re.Match[str] | None:
+    """A place noun ("state", "refugee camp") starting ``after``; group 1 is the noun."""
+    if not after[:1].isspace():
+        return None
+    head = after.lstrip()[:lex["suffix_width"]]
+    if not (head if head.isascii() else head.translate(_CASE_ODD)).lower().startswith(lex["suffix_starts"]):
+        return None
+    return lex["suffix_after"].match(after)
 
 
 _MEMO: dict[str, dict] = {}
@@ -115,17 +145,15 @@ def _is_cap(text: str) -> bool:
 
 class _Tokens(list):
     """Words, numbers and punctuation ("Somalia-based" is two tokens, so "Somalia" stays a
-    name), read only where a chunk may be: no token holds whitespace, so reading can restart
-    after any, and a stretch of words with no capital, non-ASCII letter or hyphen holds no
-    chunk start and is jumped over."""
+    name), read on demand from ``pos``: no token holds whitespace, so reading can start after any."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, pos: int) -> None:
         super().__init__()
         self.text = text
-        self.pos = 0  # where reading goes on: the end of the last token read
+        self.pos = pos  # where reading goes on: the end of the last token read
 
     def has(self, k: int) -> bool:
-        """Whether token ``k`` exists, reading on (never jumping) as far as it."""
+        """Whether token ``k`` exists, reading on as far as it."""
         while len(self) <= k:
             m = _TOKEN_AT.match(self.text, self.pos)
             if m is None:
@@ -151,19 +179,22 @@ _PLAIN_TAIL = (r"((?: [A-Z]\w+)*)(?: (?:([a-z]\w*)(?![\w\-'’])|(?=[\d\s_]|[^\w
 _PLAIN_REST = re.compile(_PLAIN_TAIL)
 # a capital (or any letter outside ASCII) or a hyphen ("al-Shabaab") in a word that may start a chunk
 _HINT = "[A-Z\u00c0-\u1fff\u2070-\U0010ffff\\-]"
-# the next hint of a chunk start; when it begins a capitalised word after whitespace, that
-# word's plain chunk too if it is one
-_NEXT_HINT = re.compile(_HINT + r"(?:(?<=\s[A-Z])(\w+|(?!\.))" + _PLAIN_TAIL + ")?")
+# the next hint of a chunk start; when it begins a capitalised word after whitespace or an
+# opening quote or bracket (so a token starts there), that word's plain chunk too if it is one
+_NEXT_HINT = re.compile(_HINT + r"(?:(?<=[\s\"“‘(\[][A-Z])(\w+|(?!\.))" + _PLAIN_TAIL + ")?")
+_HINT_CANDIDATES = bytes(int(65 <= b <= 90 or b >= 0xC0 or chr(b) in "-?") for b in range(256))
 _TOKEN_AT = re.compile(r"[\s_]*(" + _TOKEN.pattern + ")")  # only whitespace and "_" lie between tokens
 
 
-def _plain(first: Tok, rest: str, next_word: str | None, period: str | None, honorifics) -> list[Tok] | None:
-    """The chunk of a _PLAIN_TAIL match after ``first``; None when its end is not sure after all."""
+def _plain(first: str, start: int, rest: str, next_word: str | None, period: str | None,
+           honorifics) -> list[Tok] | None:
+    """The chunk of a _PLAIN_TAIL match after the word ``first``; None when its end is not sure
+    after all."""
     if next_word and next_word.lower() in CONNECTORS or period and (
-            rest.rpartition(" ")[2] if rest else first.text) in honorifics:
+            rest.rpartition(" ")[2] if rest else first) in honorifics:
         return None
-    chunk = [first]
-    end = first.end
+    end = start + len(first)
+    chunk = [Tok(first, start, end)]
     if rest:
         for word in rest[1:].split(" "):
             chunk.append(Tok(word, end + 1, end + 1 + len(word)))
@@ -172,45 +203,57 @@ def _plain(first: Tok, rest: str, next_word: str | None, period: str | None, hon
 
 
 def chunks(text: str, honorifics: frozenset[str]) -> list[list[Tok]]:
-    """Maximal capitalised sequences; connectors and a parenthesised group may sit inside."""
+    """Maximal capitalised sequences; connectors and a parenthesised group may sit inside.
+
+    The text is read from one hint of a chunk start to the next: most chunks are plain and read
+    in that one match, the others token by token from the start of the hint's word."""
     out: list[list[Tok]] = []
-    tokens = _Tokens(text)
-    has = tokens.has
-    particle = PARTICLE_TOKEN.match
-    plain = _PLAIN_REST.match
-    next_hint = _NEXT_HINT.search
-    i = 0
+    hint_at = _NEXT_HINT.match
+    # one byte per character, 1 where a hint may stand: bytes.find jumps to the next one far
+    # quicker than re scans for the class (outside Latin-1 every character is a "?", a candidate)
+    find_candidate = text.encode("latin-1", "replace").translate(_HINT_CANDIDATES).find
+    pos = c = 0  # pos: where reading goes on; c: where the next hint is looked for
     while True:
-        if i >= len(tokens):  # all read is used: on to the next hint of a chunk
-            pos = tokens.pos
-            m = next_hint(text, pos)
-            if m is None:
-                break
-            c = m.start()
-            if m.group(1) is not None:
-                chunk = _plain(Tok(text[c:m.end(1)], c, m.end(1)), m.group(2), m.group(3), m.group(4), honorifics)
-                if chunk is not None:
-                    out.append(chunk)
-                    tokens.pos = chunk[-1].end
-                    continue
-            while c > pos and not text[c - 1].isspace():
-                c -= 1  # read from the start of the word stretch: tokens restart after whitespace
-            tokens.pos = c
-            if not has(i):
-                break
+        c = find_candidate(1, c)
+        if c < 0:
+            return out
+        m = hint_at(text, c)
+        if m is None:  # no hint after all
+            c += 1
+            continue
+        word, rest, next_word, period = m.groups()
+        if word is not None:
+            chunk = _plain(text[c:c + 1 + len(word)], c, rest, next_word, period, honorifics)
+            if chunk is not None:
+                out.append(chunk)
+                pos = c = chunk[-1].end
+                continue
+        while c > pos and not text[c - 1].isspace():
+            c -= 1  # read from the start of the word stretch: tokens restart after whitespace
+        pos = c = _read_tokens(text, c, honorifics, out)
+
+
+def _read_tokens(text: str, pos: int, honorifics: frozenset[str], out: list[list[Tok]]) -> int:
+    """Read tokens from ``pos`` and add the chunks they start to ``out``, until every token
+    read is used; returns where reading stopped."""
+    tokens = _Tokens(text, pos)
+    has = tokens.has
+    if not has(0):
+        return len(text)
+    i = 0
+    while i < len(tokens):
         tok = tokens[i]
         first = tok.text[0]
-        if not (first.isalpha() and (first.isupper() or particle(tok.text))):
+        if not (first.isalpha() and (first.isupper() or PARTICLE_TOKEN.match(tok.text))):
             i += 1
             continue
         if i == len(tokens) - 1 and tokens.pos == tok.end:
-            m = plain(text, tok.end)  # the common case, read in one match
-            chunk = m and _plain(tok, m.group(1), m.group(2), m.group(3), honorifics)
+            m = _PLAIN_REST.match(text, tok.end)  # the common case, read in one match
+            chunk = m and _plain(tok.text, tok.start, m.group(1), m.group(2), m.group(3), honorifics)
             if chunk:
                 out.append(chunk)
                 tokens.pos = chunk[-1].end
-                i = len(tokens)
-                continue
+                break
         chunk = [tok]
         j = i + 1
         while has(j):
@@ -255,7 +298,7 @@ def chunks(text: str, honorifics: frozenset[str]) -> list[list[Tok]]:
             break
         out.append(chunk)
         i = j
-    return out
+    return tokens.pos
 
 
 # --- people: titles, honorifics and names inside a chunk -----------------------------------
@@ -359,12 +402,16 @@ class PersonRules:
         text = self.text
         after = text[toks[-1].end:toks[-1].end + 30]
         before = text[max(0, toks[0].start - 30):toks[0].start]
-        says = bool(_SAY.match(after) or _SAID_BEFORE.search(before))
-        name_like = 2 <= len(toks) <= 4 and all(w[:1].isupper() or w in _NAME_PARTICLES or PARTICLE_TOKEN.match(w)
-                                                 for w in words) and not words[-1].isupper() \
-            and not self._placeish(words[0]) and "of" not in words \
-            and not any(len(w) > 1 and w.isupper() for w in words)
-        locative = len(toks) == 1 and bool(LOCATIVE_BEFORE.search(before))
+        says = bool(_SAY.match(after) or before.rstrip().endswith(_SAID_ENDS) and _SAID_BEFORE.search(before))
+        name_like = 2 <= len(toks) <= 4 and not words[-1].isupper() and "of" not in words
+        if name_like:
+            for w in words:  # names, particles; no word in capitals
+                if not (w[:1].isupper() or w in _NAME_PARTICLES or PARTICLE_TOKEN.match(w)) \
+                        or len(w) > 1 and w.isupper():
+                    name_like = False
+                    break
+            name_like = name_like and not self._placeish(words[0])
+        locative = len(toks) == 1 and locative_before(before)
         if name_like or (says and len(toks) <= 4 and not locative):
             self.add(toks, "PERSON", country=self._country_before(toks[0]))
             return
@@ -383,7 +430,7 @@ class PersonRules:
                     self.add(toks, "PERSON", weak=True)  # kept only as a known surname
                     self.mentions[-1].title = "?"
                 return
-            if LOCATIVE_BEFORE.search(before) and not _OF_TO_FROM_BEFORE.search(before):
+            if locative_before(before) and not _OF_TO_FROM_BEFORE.search(before):
                 self.add(toks, "GPE", weak=True)
             else:
                 self.add(toks, "PERSON", weak=True)
@@ -396,18 +443,36 @@ def title_before(text: str, start: int, lex) -> str | None:
     """"police spokesman X", "Foreign Ministry spokesman X", "defence lawyer X"."""
     pos, kept = start, []
     while len(kept) < 4:
-        m = _LAST_WORD.search(text[max(0, pos - 40):pos])
-        if not m or (not m.group(2) and kept) or (kept == [] and not m.group(2)):
+        span = _word_before(text, pos)
+        if span is None:
             break
-        word = m.group(1)
+        word = text[span[0]:span[1]]
         low = word.lower()
         if not kept and low not in lex["head_words"]:
             return None
         if kept and (low in lex["breaks"] or low in ALWAYS_DROP):
             break
         kept.append(word)
-        pos = max(0, pos - 40) + m.start(1)
+        pos = span[0]
     return text[pos:start].strip() if kept else None
+
+
+def _word_before(text: str, pos: int) -> tuple[int, int] | None:
+    r"""The word that one space (and at most a newline) separates from ``pos``: what
+    ``([\w'’\-]+) $`` finds searching the 40 characters before ``pos``."""
+    floor = max(0, pos - 40)
+    end = pos - 1 if pos > floor and text[pos - 1] == "\n" else pos  # $ matches before a last newline
+    if end <= floor or text[end - 1] != " ":
+        return None
+    end -= 1
+    start = end
+    while start > floor and _is_word_char(text[start - 1]):
+        start -= 1
+    return (start, end) if start < end else None
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_'’-"
 
 
 def title_after(text: str, end: int, lex) -> str | None:
@@ -422,7 +487,8 @@ def title_after(text: str, end: int, lex) -> str | None:
 
 def title_reverse(text: str, start: int, lex) -> str | None:
     """"The chairman of the X council, Jane Doe, said ..."."""
-    m = _CLAUSE_START.search(text[max(0, start - 110):start])
+    before = text[max(0, start - 110):start]
+    m = _CLAUSE_START.search(before) if before[-1:].isspace() and before.rstrip().endswith(",") else None
     if not m:
         return None
     phrase = m.group(1)

@@ -12,19 +12,23 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .. import gazetteer
 from ..doc import Doc
+from ..lexicons import load
 from ..record import Entity, Geo, Location
 
 REQUIRES = ("entities",)
 SETS = "places"
 
-_ADMIN1_NOUN = re.compile(r"\s+(?:state|province|governorate|region|county|prefecture|oblast|department|"
-                          r"emirate|territory|canton)\b", re.I)
-_SETTLEMENT_NOUN = re.compile(r"\s+(?:village|town|city|hamlet|township|district|neighbou?rhood|camp)\b", re.I)
-_NATURAL_NOUN = re.compile(r"\s+(?:forest|river|lake|mountains?|hills|valley|desert|plains?|plateau|gorge|"
-                           r"delta|basin|sea|gulf|bay|strait|peninsula|island|islands|coast)\b", re.I)
+_NOUNS = load("places")["nouns_after"]
+_NOUN_KINDS = ("admin1", "settlement", "natural")
+_NOUN_KIND = {word: kind for kind in _NOUN_KINDS for word in _NOUNS[kind]}
+_WORD_AFTER = re.compile(r"\s+(\w+)")
+# the same, as re.I reads it (İ, ı and ſ are i and s there) for a word outside ASCII
+_NOUN_GROUPS = "|".join("(" + "|".join(map(re.escape, _NOUNS[kind])) + ")" for kind in _NOUN_KINDS)
+_NOUN_AFTER = re.compile(r"\s+(?:" + _NOUN_GROUPS + r")\b", re.I)
 _OF_ADMIN1 = re.compile(r"\b(?:state|province|governorate|region|county)\s+of\s+(?:the\s+)?$", re.I)
 _OF_SETTLEMENT = re.compile(r"\b(?:village|town|city|hamlet|township|capital|port|suburb|outskirts)\s+of\s+"
                             r"(?:the\s+)?$", re.I)
@@ -34,7 +38,11 @@ _DATELINE_START = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,}?)\s*,\s*(?:([A-Z][\w .'\
 _POSSESSIVE = re.compile(r"['’]s$")
 _ADMIN1_NAME_END = re.compile(r"\s(?:State|Province|Governorate|Region|County)$", re.I)
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_IN_PARENS = re.compile(r"\([^)]*\)")
+_DATELINE_SPLIT = re.compile(r"[,—–]| - ")
+_DIGIT = re.compile(r"\d")
 _CANDIDATES: dict[str, tuple] = {}
+_BASE_SCORES: dict[tuple[str, str | None], tuple[float, ...]] = {}
 _CANDIDATES_OWNER: list = [None]
 
 
@@ -45,30 +53,57 @@ class _Context:
         self.hint = hint
         self.countries: Counter[str] = Counter()
         self.admin1: set[str] = set()
+        countries = self.countries  # (counted with get: Counter's += goes through __missing__)
         for ent in doc.entities:
             if ent.country and ent.type in ("GPE", "LOC", "NORP", "ORG", "PERSON"):
-                self.countries[ent.country] += 1 if ent.type in ("GPE", "LOC", "NORP") else 0.5
+                weight = 1 if ent.type in ("GPE", "LOC", "NORP") else 0.5
+                countries[ent.country] = countries.get(ent.country, 0) + weight
 
     def add(self, place: gazetteer.Place) -> None:
         if place.country:
-            self.countries[place.country] += 1
+            self.countries[place.country] = self.countries.get(place.country, 0) + 1
         if place.admin1:
             self.admin1.add(gazetteer.fold(place.admin1))
 
 
 def _kind_hint(text: str, start: int, end: int, name: str) -> str | None:
-    before, after = text[max(0, start - 30):start], text[end:end + 25]
-    if _ADMIN1_NOUN.match(after) or _OF_ADMIN1.search(before) or _ADMIN1_NAME_END.search(name):
+    before = text[max(0, start - 30):start]
+    noun = None
+    if text[end:end + 1].isspace():
+        after = text[end:end + 25]
+        m = _WORD_AFTER.match(after)  # a noun is the whole word after the name
+        if m and m.group(1).isascii():
+            noun = _NOUN_KIND.get(m.group(1).lower())
+        elif m:
+            m = _NOUN_AFTER.match(after)
+            noun = _NOUN_KINDS[m.lastindex - 1] if m else None
+    # what _OF_ADMIN1 and _OF_SETTLEMENT need at the end, tested before they are searched for
+    of_before = before[-1:].isspace() and before.rstrip()[-3:].lower().endswith(("of", "the"))
+    if noun == "admin1" or of_before and _OF_ADMIN1.search(before) or _admin1_name(name):
         return "admin1"
-    if _SETTLEMENT_NOUN.match(after) or _OF_SETTLEMENT.search(before):
+    if noun == "settlement" or of_before and _OF_SETTLEMENT.search(before):
         return "settlement"
-    if _NATURAL_NOUN.match(after):
-        return "natural"
-    return None
+    return "natural" if noun == "natural" else None
 
 
-def _score(place: gazetteer.Place, ctx: _Context | None, hint_kind: str | None, others_same_name,
-           name_key: str = "") -> float:
+@lru_cache(maxsize=4096)
+def _admin1_name(name: str) -> bool:
+    return _ADMIN1_NAME_END.search(name) is not None
+
+
+def _base_scores(name: str, hint_kind: str | None, found: list[gazetteer.Place]) -> tuple[float, ...]:
+    """:func:`_base_score` of each place ``found`` for ``name`` (kept per name and hint: ``found``
+    is always the same list for them)."""
+    key = (name, hint_kind)
+    scores = _BASE_SCORES.get(key)
+    if scores is None:
+        name_key = gazetteer.fold(name)
+        scores = _BASE_SCORES[key] = tuple(_base_score(p, hint_kind, found, name_key) for p in found)
+    return scores
+
+
+def _base_score(place: gazetteer.Place, hint_kind: str | None, others_same_name, name_key: str) -> float:
+    """A place's score before the article's context is counted."""
     pop = math.log10(place.population + 1)
     if place.kind == "country":
         score = 100.0
@@ -87,13 +122,27 @@ def _score(place: gazetteer.Place, ctx: _Context | None, hint_kind: str | None, 
         score += 40 if place.kind == "admin1" else -20
     elif hint_kind == "settlement":
         score += 25 if place.kind == "city" else -40
-    if ctx is not None and place.country:
-        if place.country == ctx.hint:
-            score += 30
-        score += 15 * min(ctx.countries.get(place.country, 0), 3)
-        if place.admin1 and place.kind == "city" and gazetteer.fold(place.admin1) in ctx.admin1:
-            score += 15
     return score
+
+
+def _scores(name: str, hint_kind: str | None, found: list[gazetteer.Place], ctx: _Context | None) -> list[float]:
+    """The score of each place ``found`` for ``name``: its base score plus what the article's
+    context says for it (added in this order)."""
+    scores = list(_base_scores(name, hint_kind, found))
+    if ctx is None:
+        return scores
+    countries, admin1 = ctx.countries, ctx.admin1
+    for i, place in enumerate(found):
+        if place.country:
+            score = scores[i]
+            if place.country == ctx.hint:
+                score += 30
+            mentions = countries.get(place.country, 0)
+            score += 15 * (mentions if mentions < 3 else 3)  # min(mentions, 3)
+            if place.admin1 and place.kind == "city" and gazetteer.fold(place.admin1) in admin1:
+                score += 15
+            scores[i] = score
+    return scores
 
 
 def _candidates(name: str) -> list[gazetteer.Place]:
@@ -101,6 +150,7 @@ def _candidates(name: str) -> list[gazetteer.Place]:
     gaz = gazetteer.get()
     if _CANDIDATES_OWNER[0] is not gaz or len(_CANDIDATES) > 50000:
         _CANDIDATES.clear()
+        _BASE_SCORES.clear()
         _CANDIDATES_OWNER[0] = gaz
     cached = _CANDIDATES.get(name)
     if cached is None:
@@ -121,8 +171,8 @@ def _best(name: str, ctx: _Context | None, hint_kind: str | None) -> gazetteer.P
         return None
     if len(found) == 1:
         return found[0]
-    name_key = gazetteer.fold(name)
-    return max(found, key=lambda p: _score(p, ctx, hint_kind, found, name_key))
+    scores = _scores(name, hint_kind, found, ctx)
+    return found[scores.index(max(scores))]
 
 
 def _geo(place: gazetteer.Place) -> Geo | None:
@@ -140,21 +190,26 @@ def _apply_place(ent: Entity, place: gazetteer.Place) -> None:
 
 def dateline_country(doc: Doc) -> str | None:
     """alpha-3 of the dateline: its country name when it gives one, else its place's country."""
-    gaz = gazetteer.get()
     dl = doc.article.dateline
     parts: list[str] = []
     if dl is not None:
-        text = re.sub(r"\([^)]*\)", ",", dl.text or "")
-        parts = [p.strip() for p in re.split(r"[,—–]| - ", text) if p.strip()]
+        text = _IN_PARENS.sub(",", dl.text or "")
+        parts = [p.strip() for p in _DATELINE_SPLIT.split(text) if p.strip()]
         if dl.place:
             parts = [dl.place] + [p for p in parts if p != dl.place]
     else:
         m = _DATELINE_START.match(doc.text)
         if m:
             parts = [p for p in m.groups() if p]
+    return _country_of_parts(tuple(parts), gazetteer.get())
+
+
+@lru_cache(maxsize=4096)
+def _country_of_parts(parts: tuple[str, ...], gaz: gazetteer.Gazetteer) -> str | None:
+    """The country a dateline's parts name (kept: datelines recur in a news stream)."""
     place_country = None
     for part in parts:
-        if re.search(r"\d", part):
+        if _DIGIT.search(part):
             continue
         code = gaz.country_code(part.title() if part.isupper() and len(part) > 4 else part)
         if code:
@@ -169,17 +224,21 @@ def dateline_country(doc: Doc) -> str | None:
 def apply(doc: Doc) -> None:
     doc.country_hint = dateline_country(doc)
     ctx = _Context(doc, doc.country_hint)
+    text = doc.text
     places = [e for e in doc.entities if e.type in ("GPE", "LOC")]
     resolved: dict[str, gazetteer.Place] = {}
     pending: list[tuple[Entity, str | None, list]] = []
     for ent in places:  # unambiguous names first: they are context for the rest
-        start, end = ent.spans[0]
-        hint_kind = next((h for s, e in ent.spans if (h := _kind_hint(doc.text, s, e, ent.name))), None)
+        hint_kind = None
+        for s, e in ent.spans:
+            hint_kind = _kind_hint(text, s, e, ent.name)
+            if hint_kind:
+                break
         found = _candidates(ent.name)
         if hint_kind == "natural":  # "the X forest" is no town called X
             found = [p for p in found if p.kind in ("region", "country")]
         if len(found) == 1 or (found and found[0].kind in ("country", "region") and hint_kind is None
-                               and not any(others for _side, others in _paired(doc.text, ent))):
+                               and not any(others for _side, others in _paired(text, ent))):
             if len(found) == 1 and found[0].kind in ("city", "admin1"):
                 pending.append((ent, hint_kind, found))  # a lone small town abroad may be a namesake
                 continue
@@ -188,10 +247,13 @@ def apply(doc: Doc) -> None:
         elif found:
             pending.append((ent, hint_kind, found))
     for ent, hint_kind, found in pending:
-        paired = _paired(doc.text, ent)
-        name_key = gazetteer.fold(ent.name)
-        best = max(found, key=lambda p: _score(p, ctx, hint_kind, found, name_key)
-                   + (50 if _fits_pair(p, paired) else 0))
+        paired = _paired(text, ent)
+        scores = _scores(ent.name, hint_kind, found, ctx)
+        if paired:
+            for i, place in enumerate(found):
+                if _fits_pair(place, paired):
+                    scores[i] += 50
+        best = found[scores.index(max(scores))]
         if _implausible(best, ctx):
             continue
         resolved[ent.id] = best
@@ -200,9 +262,10 @@ def apply(doc: Doc) -> None:
         place = resolved.get(ent.id)
         if place is not None:
             _apply_place(ent, place)
+    mentions = [(s, ent) for ent in places for s, _e in ent.spans]
     for ent in places:
         if ent.id not in resolved and ent.country is None:
-            ent.country = _country_from_neighbours(doc, ent, resolved) or _dominant(ctx)
+            ent.country = _country_from_neighbours(doc, ent, mentions) or _dominant(ctx)
     _organisation_countries(doc)
 
 
@@ -259,24 +322,24 @@ def _organisation_countries(doc: Doc) -> None:
                     break
 
 
-def _country_from_neighbours(doc: Doc, ent: Entity, resolved: dict[str, gazetteer.Place]) -> str | None:
-    """"the village of X near the town of Y in Z province": X lies where Y and Z are."""
+def _country_from_neighbours(doc: Doc, ent: Entity, mentions: list[tuple[int, Entity]]) -> str | None:
+    """"the village of X near the town of Y in Z province": X lies where Y and Z are.
+    ``mentions``: (start, place) of every mention of a place, in entity order."""
     if not doc.sentences:
         return None
     first = ent.spans[0][0]
     idx = doc.sentence_at(first)
+    hi = doc.sentences[idx].end
+    widest = doc.sentences[max(0, idx - 2)].start
+    near = [(s, other.country) for s, other in mentions if widest <= s < hi and other is not ent and other.country]
     for window in (0, 1, 2):
         lo = doc.sentences[max(0, idx - window)].start
-        hi = doc.sentences[idx].end
         best: tuple[int, str] | None = None
-        for other in doc.entities:
-            if other is ent or other.type not in ("GPE", "LOC") or not other.country:
-                continue
-            for s, _e in other.spans:
-                if lo <= s < hi:
-                    distance = abs(s - first) + (0 if s > first else 40)  # "X near Y in Z": look ahead
-                    if best is None or distance < best[0]:
-                        best = (distance, other.country)
+        for s, country in near:
+            if lo <= s:
+                distance = abs(s - first) + (0 if s > first else 40)  # "X near Y in Z": look ahead
+                if best is None or distance < best[0]:
+                    best = (distance, country)
         if best is not None:
             return best[1]
     return None

@@ -1,9 +1,9 @@
 """Paragraphs, sentences, and the quotations that run through them.
 
 A paragraph is a line of the text (wire copy often has one paragraph per line; blank lines
-only separate them). Inside a paragraph one regex pass finds the candidate sentence ends
-(``.!?`` plus closing quotes/brackets, then a space); abbreviations, initials, "No. 5" and
-"?” asked X" veto a candidate. :func:`quotations` follows the quotation marks across
+only separate them). The candidate sentence ends (``.!?`` plus closing quotes/brackets, then
+a space) are matched where ``str.find`` finds those marks; abbreviations, initials, "No. 5"
+and "?” asked X" veto a candidate. :func:`quotations` follows the quotation marks across
 sentences and paragraphs, and a sentence is ``in_quote`` when most of it is quoted words.
 """
 
@@ -27,7 +27,6 @@ _CLOCK = frozenset(_ABBR["clock"])
 _CLOCK_FOLLOWERS = frozenset(_ABBR["clock_followers"])
 _OPENERS = frozenset(_ABBR["sentence_openers"])
 
-_PARAGRAPH = re.compile(r"[^\r\n]+")
 # A candidate sentence end: terminal punctuation, closing quotes/brackets, then a space.
 _END = re.compile(r"(?:[.!?]+|…)[”\"’'»)\]]*(?=\s+\S)")
 _SPACE = re.compile(r"\s+")
@@ -46,13 +45,40 @@ _SPEECH_AFTER_QUOTE = re.compile(r"\s+(?:[\w'’.\-]+\s+){1,4}(?:" + "|".join(_V
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each non-blank line, without its surrounding whitespace."""
     spans = []
-    for m in _PARAGRAPH.finditer(text):
-        line = m.group()
+    at = 0
+    for line in (text.replace("\r", "\n") if "\r" in text else text).split("\n"):
         stripped = line.strip()
         if stripped:
-            start = m.start() + (len(line) - len(line.lstrip()))
+            start = at + (len(line) - len(line.lstrip()))
             spans.append((start, start + len(stripped)))
+        at += len(line) + 1
     return spans
+
+
+def _offsets(text: str, chars: str) -> list[int]:
+    """Where any of ``chars`` stands in ``text``, in order (str.find is many times quicker than
+    a regex scan for a few rare characters)."""
+    found = []
+    for ch in chars:
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    found.sort()
+    return found
+
+
+def _candidate_ends(text: str) -> list[re.Match[str]]:
+    """What ``_END.finditer(text)`` finds, tried only where a match can start."""
+    out = []
+    after = 0
+    for i in _offsets(text, ".!?…"):
+        if i >= after:
+            m = _END.match(text, i)
+            if m:
+                out.append(m)
+                after = m.end()
+    return out
 
 
 def _is_boundary(text: str, m: re.Match[str], para_start: int) -> bool:
@@ -86,10 +112,16 @@ def _is_boundary(text: str, m: re.Match[str], para_start: int) -> bool:
 def split_sentences(text: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
     """Sentences of every paragraph, in text order (``in_quote`` not yet set)."""
     sentences = []
+    ends = _candidate_ends(text)
+    k = 0
     for index, (para_start, para_end) in enumerate(paragraphs):
         start = para_start
-        for m in _END.finditer(text, para_start, para_end):
-            if _is_boundary(text, m, para_start):
+        # a candidate lies inside one paragraph (it holds no whitespace); one that ends the
+        # paragraph is none: the paragraph's words must go on after it
+        while k < len(ends) and ends[k].start() < para_end:
+            m = ends[k]
+            k += 1
+            if m.end() < para_end and _is_boundary(text, m, para_start):
                 sentences.append(Sentence(start, m.end(), index))
                 start = _SPACE.match(text, m.end()).end()
         sentences.append(Sentence(start, para_end, index))
@@ -108,7 +140,7 @@ class Quotation:
     paragraph: int = 0  # the paragraph it opens in
 
 
-_MARK = re.compile(r"[“”\"]")
+_MARKS = "“”\""
 _OPEN_CONTEXT = "([{—–-/:"
 _CLOSE_CONTEXT = ".,;:!?)]}—–-…"
 _MAX_RUN_ON = 25  # paragraphs a quotation may run on without any mark
@@ -136,7 +168,7 @@ def quotations(text: str, paragraphs: list[tuple[int, int]]) -> list[Quotation]:
     """Every quotation in the text, following the newswire conventions: a quotation that
     continues into the next paragraph leaves the first without a closing mark and reopens
     the next with “; a long statement may also open once and close paragraphs later."""
-    marks = [(m.start(), _mark_kind(text, m.start())) for m in _MARK.finditer(text)]
+    marks = [(i, _mark_kind(text, i)) for i in _offsets(text, _MARKS)]
     out: list[Quotation] = []
     cur: list[Any] | None = None  # [start, paragraph, reopened marks]
     prev_end = 0
