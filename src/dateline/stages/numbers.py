@@ -47,14 +47,35 @@ def alternation(phrases: Iterable[str]) -> str:
 
 
 def _trie_pattern(node: dict) -> str:
-    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child)
-                for ch, child in sorted(node.items()) if ch]
-    if not branches:
+    chars = sorted(ch for ch in node if ch)
+    if not chars:
         return ""
+    first = _first_char if len(chars) > 1 else _char
+    branches = [first(ch) + _trie_pattern(node[ch]) for ch in chars]
     if len(branches) == 1 and "" not in node:
         return branches[0]
     group = "(?:" + "|".join(branches) + ")"
     return group + "?" if "" in node else group
+
+
+def _case_class(ch: str) -> str:
+    """A case-sensitive class of what a case-insensitive ``ch`` matches: the regex engine skips a
+    branch that starts with a class or a plain character at the first character that fails it,
+    but enters every branch that starts with a case-insensitive letter."""
+    return "(?-i:[" + "".join((ch, ch.upper(), *_FOLDS.get(ch, ()))) + "])"
+
+
+# Characters outside ASCII that a case-insensitive regex matches to these ASCII letters
+_FOLDS = {"i": ("\u0130", "\u0131"), "k": ("\u212a",), "s": ("\u017f",)}
+
+
+def _char(ch: str) -> str:
+    return r"\s+" if ch == " " else re.escape(ch)
+
+
+def _first_char(ch: str) -> str:
+    """A branch's first character, written so that the regex engine can skip the branch."""
+    return _case_class(ch) if "a" <= ch <= "z" else _char(ch)
 
 
 def _words(table: str, skip: tuple[str, ...] = ()) -> str:
@@ -94,8 +115,13 @@ _PARSE_RE = re.compile(
 # In running text: not glued to a word, a currency sign, a time or a decimal; not an age
 # ("34-year-old"), a percentage or an ordinal ("34th"). Qualifiers are looked up separately.
 NOT_A_UNIT = r"(?![\w%\u2010-]|[.,:/]\d|\s*(?:%|per\s*cent\b|percent\b))"
-_CORE_RE = re.compile(
-    rf"(?<![\w$\u20ac\u00a3\u00a5\u20a6#.,:/\-])(?:{_ZERO}|{_RANGE}|{_VAGUE_RE}|{_DOZEN}|{NUMERAL}){NOT_A_UNIT}",
+_NOT_AFTER = r"(?<![\w$\u20ac\u00a3\u00a5\u20a6#.,:/\-])"
+_CORE_RE = re.compile(rf"{_NOT_AFTER}(?:{_ZERO}|{_RANGE}|{_VAGUE_RE}|{_DOZEN}|{NUMERAL}){NOT_A_UNIT}", re.IGNORECASE)
+# The same where the text starts with a digit: the alternatives that start with a word cannot
+# match there, and NUMERAL can only be DIGITS; in the same order, so the same match.
+_CORE_DIGIT_RE = re.compile(
+    rf"{_NOT_AFTER}(?:{DIGITS}\s+(?:to|or)\s+{NUMERAL}|{DIGITS}\s*[-\u2013\u2014]\s*{DIGITS}|{DIGITS}\s+dozen|{DIGITS})"
+    rf"{NOT_A_UNIT}",
     re.IGNORECASE,
 )
 
@@ -115,8 +141,12 @@ def word_hay(text: str, start: int = 0, end: int | None = None) -> str:
     """``text[start:end]`` lowercased with every character but ASCII letters and digits turned
     into a space, padded with one space on each side: offset ``i`` of the text is ``i - start + 1``
     here, and " word " finds a whole word. For automata keyed on space-padded phrases."""
-    chunk = text[start:end].encode("ascii", "replace").translate(_HAY_TABLE).decode("ascii")
-    return f" {chunk} "
+    return ascii_hay(text[start:end].encode("ascii", "replace"))
+
+
+def ascii_hay(encoded: bytes) -> str:
+    """:func:`word_hay` of a text already encoded with ``encode("ascii", "replace")``."""
+    return f" {encoded.translate(_HAY_TABLE).decode('ascii')} "
 
 
 def padded_automaton(phrases: Iterable[str], value=lambda phrase: phrase) -> ahocorasick.Automaton:
@@ -129,21 +159,45 @@ def padded_automaton(phrases: Iterable[str], value=lambda phrase: phrase) -> aho
     return automaton
 
 
-# First words of worded numbers ("twenty", "dozens", "no one", "a dozen"): where to try the pattern.
-_STARTERS = padded_automaton({*_WORD_VALUES, *(v.split()[0] for v in _VAGUE), *_ZERO_WORDS, "zero", "between",
-                              "half", "a few", "a dozen", "a hundred", "a thousand"})
-_DIGITS_RE = re.compile(r"(?<![0-9])[0-9]")
+def _starters() -> ahocorasick.Automaton:
+    """The first words of worded numbers ("twenty", "dozens", "no one", "a dozen"), and " 7": a
+    digit after no letter or digit (after a letter, the number patterns cannot match)."""
+    automaton = padded_automaton({*_WORD_VALUES, *(v.split()[0] for v in _VAGUE), *_ZERO_WORDS, "zero",
+                                  "between", "half", "a few", "a dozen", "a hundred", "a thousand"})
+    for digit in "0123456789":
+        automaton.add_word(" " + digit, (0, digit))  # size 0: it has no space after it
+    automaton.make_automaton()
+    return automaton
+
+
+_STARTERS = _starters()
+
+# Case-insensitive patterns are slow to match. Lower-cased text matches the same patterns
+# case-sensitively at the same offsets when lower-casing keeps every offset and the text has no
+# character that case-insensitive matching takes for an ASCII letter it is not.
+FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _plain(pattern: str) -> str:
+    """``pattern`` with the classes of :func:`_case_class` back to their lower-case letters."""
+    return _CASE_CLASS.sub(r"\1", pattern)
+
+
+_CASE_CLASS = re.compile(r"\(\?-i:\[([a-z])[^\]]*\]\)")
+_CORE_LOWER_RE = re.compile(_plain(_CORE_RE.pattern))
+_CORE_DIGIT_LOWER_RE = re.compile(_plain(_CORE_DIGIT_RE.pattern))
+# The words after "a" in a number: "a hundred", "a thousand", "a dozen" and the vague ones ("a few dozen")
+_AFTER_A = {"hundred", "thousand", "dozen", *(v.split()[1] for v in _VAGUE if v.split()[0] == "a")}
+_A_NUMBER = re.compile(rf"a\s+(?:{alternation(_AFTER_A)})", re.IGNORECASE)
 
 
 def _starts(text: str, start: int, end: int) -> list[int]:
-    hay = word_hay(text, start, end)
-    found = {start + m.start() - 1 for m in _DIGITS_RE.finditer(hay)}
-    for last, (size, _) in _STARTERS.iter(hay):
-        found.add(start + last - size - 1)
-    return sorted(found)
+    """Where a number can start in ``text[start:end]``, in order."""
+    return sorted({start + last - size - 1 for last, (size, _) in _STARTERS.iter(word_hay(text, start, end))})
 
 
 _NON_SPACE_RE = re.compile(r"\S+")
+_ASCII_DIGITS = frozenset("0123456789")
 _QUALIFIER_ENDS = frozenset(q.split()[-1] for q in _QUALIFIER_OF)
 
 
@@ -263,20 +317,34 @@ def parse_number(text: str) -> Value | None:
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberSpan]:
     """Every number expression in ``text[start:end]`` that parses, with absolute offsets."""
     end = len(text) if end is None else end
+    base = max(0, start - 1)  # the patterns look at the character before a number
+    chunk = text[base:end]
+    low = chunk.lower()
+    if len(low) == len(chunk) and not any(ch in chunk for ch in FOLD_SPECIAL):
+        hay, shift, core, core_digit = low, base, _CORE_LOWER_RE, _CORE_DIGIT_LOWER_RE
+    else:
+        hay, shift, core, core_digit = text, 0, _CORE_RE, _CORE_DIGIT_RE
     found: list[NumberSpan] = []
     after = start
     for pos in _starts(text, start, end):
         if pos < after:
             continue
-        m = _CORE_RE.match(text, pos, end)
-        value = parse_number(m.group()) if m else None
+        first = hay[pos - shift]
+        if first in "aA" and not _A_NUMBER.match(hay, pos - shift, end - shift):
+            continue  # "a" but not "a dozen"
+        m = (core_digit if first in _ASCII_DIGITS else core).match(hay, pos - shift, end - shift)
+        if m is None:
+            continue
+        m_end = m.end() + shift
+        surface = text[pos:m_end]
+        value = parse_number(surface)
         if value is None:
             continue
         first = _qualifier_before(text, max(start, after), pos)
         if first is not None and value[2] not in ("range", "vague") and value != (0, 0, "exact"):
-            value = parse_number(text[first:m.end()]) or value
+            value = parse_number(text[first:m_end]) or value
             pos = first
-        zero = value == (0, 0, "exact") and not m.group()[:1].isdigit() and "zero" not in m.group().lower()
-        found.append(NumberSpan(pos, m.end(), *value, zero=zero))
-        after = m.end()
+        zero = value == (0, 0, "exact") and not surface[:1].isdigit() and "zero" not in surface.lower()
+        found.append(NumberSpan(pos, m_end, *value, zero=zero))
+        after = m_end
     return found

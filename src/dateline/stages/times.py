@@ -37,8 +37,13 @@ REQUIRES = ("sentences",)
 SETS = "times"
 
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+# bytes.translate table that blanks every byte a _WORD match cannot hold (all but a-z and ')
+_WORD_BYTES = bytes(c if chr(c).islower() and chr(c).isascii() or chr(c) == "'" else 32 for c in range(256))
 _CLAUSE_END = re.compile(r"[,;:()\"“”]|\b(?:if|that|whether|when|because|while|which|who|where|but|although)\b",
                          re.IGNORECASE)
+_CLAUSE_END_LOWER = re.compile(_CLAUSE_END.pattern)  # the same on lower-cased text, where it is faster
+# Characters that a case-insensitive regex matches to an ASCII letter although they are not one
+_FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
 _NOT_PAST = frozenset(LEX["cues"]["not_past_verbs"])
 _GOVERNING_PREPS = frozenset(["on", "in", "at", "by", "during", "over", "from", "between", "since", "until",
                               "late", "early", "overnight", "the"])
@@ -57,6 +62,7 @@ def _cue_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 
 _CUES = _cue_index()
+_CUE_WORDS = frozenset(_CUES)
 _ANNIVERSARY = re.compile(r"anniversar", re.IGNORECASE)
 _ORDINAL_WORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _ORDINAL_BEFORE = re.compile(
@@ -112,6 +118,7 @@ class _Resolver:
         self.sentences = list(sentences) or [(0, len(text))]
         self.starts = [s for s, _ in self.sentences]
         self.forced = None if future is None else ("future" if future else "past")
+        self.fold = any(ch in text for ch in _FOLD_SPECIAL)
         self.cands = scan(text)
         self.anchor: TimeX | None = None  # the last day-precise date, for "the next day"
         self.anchor_any: TimeX | None = None  # the last date of any precision, for "two years later"
@@ -219,30 +226,46 @@ class _Resolver:
         if self.forced:
             return self.forced
         s_start, s_end = self.sentences[self.sentence(c.start)]
-        before = _WORD.findall(self.text[max(s_start, c.start - 120):c.start].lower().replace("’", "'"))
-        words = before[:]
-        while words and words[-1] in _GOVERNING_PREPS:  # "killed on", "erupted late"
-            words.pop()
-        if (len(words) < len(before) and words and words[-1].endswith("ed") and words[-1] not in _NOT_PAST
-                and words[-2:-1] != ["be"]):
+        window = self.text[max(s_start, c.start - 120):c.start].lower().replace("’", "'")
+        before = _words(window)
+        k = len(before)  # without the prepositions that end it: "killed on", "erupted late"
+        while k and before[k - 1] in _GOVERNING_PREPS:
+            k -= 1
+        if (k < len(before) and k and before[k - 1].endswith("ed") and before[k - 1] not in _NOT_PAST
+                and (k < 2 or before[k - 2] != "be")):
             return "past"
-        for i in range(len(before) - 1, -1, -1):
-            if before[i] in _CUES or before[i].endswith("'ll"):
-                kind = _cue_at(before, i)
-                if kind == "past" and i and before[i - 1] == "be":  # "will be held on Saturday"
-                    continue
-                if kind:
-                    return kind
+        cues, ll = _CUE_WORDS.intersection(before), "'ll" in window
+        if cues or ll:
+            for i in range(len(before) - 1, -1, -1):
+                if before[i] in cues or ll and before[i].endswith("'ll"):
+                    kind = _cue_at(before, i)
+                    if kind == "past" and i and before[i - 1] == "be":  # "will be held on Saturday"
+                        continue
+                    if kind:
+                        return kind
         # after it, only up to the next clause: "On Friday, the council will vote", but not
         # "After February, people do not wait to see if the building will stand"
-        clause = _CLAUSE_END.split(self.text[c.end:min(s_end, c.end + 80)].lstrip(" ,"), maxsplit=1)[0]
-        after = _WORD.findall(clause.lower().replace("’", "'"))
+        after = self._clause_after(c.end, min(s_end, c.end + 80))
         for i in range(len(after)):
             if after[i] in _CUES or after[i].endswith("'ll"):
                 kind = _cue_at(after, i)
                 if kind:
                     return kind
         return None
+
+    def _clause_after(self, start: int, end: int) -> list[str]:
+        """The lower-cased words of ``text[start:end]`` up to the end of their clause; none
+        when they hold no tense cue."""
+        seg = self.text[start:end].lstrip(" ,")
+        low = seg.lower()
+        if self.fold or len(low) != len(seg):  # lower-cased, the clause might end elsewhere
+            return _WORD.findall(_CLAUSE_END.split(seg, maxsplit=1)[0].lower().replace("’", "'"))
+        low = low.replace("’", "'")
+        words = _words(low)
+        if "'" not in low and _CUE_WORDS.isdisjoint(words):
+            return []  # no cue, wherever the clause ends ("'" can start a clause word inside a word)
+        cut = _CLAUSE_END_LOWER.search(low)
+        return _words(low[:cut.start()]) if cut else words
 
     # -------------------------------------------------------------- one candidate
     def _make(self, c: Cand, type_: str, value: str | None, period: cal.Period | None = None,
@@ -510,6 +533,15 @@ class _Resolver:
         if day is None:
             return self._make(c, "TIME", None, basis="relative")
         return self._make(c, "TIME", day.isoformat() + hhmm, (day, day), "day", base.basis if base else "relative")
+
+
+def _words(low: str) -> list[str]:
+    """``_WORD.findall(low)`` for lower-cased text with "’" made "'", split in C where it can
+    be: no match holds a blanked character, and a run of letters without "'" is one match."""
+    hay = low.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii")
+    if "'" in hay:
+        return [w for chunk in hay.split() for w in (_WORD.findall(chunk) if "'" in chunk else (chunk,))]
+    return hay.split()
 
 
 def _cue_at(words: list[str], i: int) -> str | None:

@@ -222,6 +222,7 @@ def _decade(m, text):
 
 _TAIL = re.compile(rf"{_S}(ago|earlier|later|before|after|prior)\b(?!{_S}to\b)", re.IGNORECASE)
 _AGE = re.compile(rf"[\s\-]*(?:{_alt(LEX['anniversary']['age_after'])})\b", re.IGNORECASE)  # "34 years old"
+_CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:)]|$)")
 
 
 def _amount(m: re.Match[str], text: str) -> Cand | None:
@@ -229,19 +230,23 @@ def _amount(m: re.Match[str], text: str) -> Cand | None:
     n_text, unit = m["n"], m["u"].lower()
     unit = singular(unit)
     n = quantity(n_text)
-    if n is None or _AGE.match(text, m.end()) or prev_word(text, m.start()) in ("aged", "age"):
+    if n is None or _AGE.match(text, m.end()):
+        return None
+    before = prev_word(text, m.start())
+    if before in ("aged", "age"):
         return None
     word_one = n_text.lower() in ("a", "an", "one")
     if word_one and (unit == "second" or next_word(text, m.end()) == "of"
-                     or prev_word(text, m.start()) in ("per", "times", *UNITS)):
+                     or before in ("per", "times", *UNITS)):
         return None
-    data = {"n": n, "unit": unit, "q": (m.groupdict().get("q") or "").lower() or None}
+    q = m["q"] if "q" in m.re.groupindex else None
+    data = {"n": n, "unit": unit, "q": (q or "").lower() or None}
     tail = _TAIL.match(text, m.end())
     if tail:
         word = tail[1].lower()
         if word == "ago":
             return Cand("ago", m.start(), tail.end(), data)
-        if word in ("earlier", "later") or re.match(r"\s*(?:[,.;:)]|$)", text[tail.end():tail.end() + 2]):
+        if word in ("earlier", "later") or _CLAUSE_ENDS.match(text[tail.end():tail.end() + 2]):
             return Cand("anchored", m.start(), tail.end(), data | {"dir": 1 if word in ("later", "after") else -1})
     if word_one and unit == "day" and n_text.lower() == "one":
         return None  # "one day" is usually "some day"
@@ -249,6 +254,18 @@ def _amount(m: re.Match[str], text: str) -> Cand | None:
 
 
 _AMOUNT = rf"(?P<n>{_NUM})(?:-|{_S}){_unit()}"
+
+
+def _most_words(phrases) -> int:
+    return max(len(p.split()) for p in phrases)
+
+
+# The most words an amount, times_per or q_amount match has before its unit word: a quantity
+# modifier ("more than"), then a number ("twenty one", "a couple of"), or a number, "times" and
+# "a" ("two times a day"). The scan skips those rules where no unit word follows that closely.
+_NUMBER_WORDS_MOST = max(2, _most_words(QUANTITIES))  # "twenty one" or "a couple of"
+WORDS_BEFORE_UNIT = max(_most_words(LEX["modifiers"]["quantity"]) + _NUMBER_WORDS_MOST, _NUMBER_WORDS_MOST + 2)
+NEED_A_UNIT = frozenset(("amount", "times_per", "q_amount"))
 
 
 @rule("times_per", [DIGIT_TRIGGER, "once", "twice", "thrice", *ONES, *TENS],
@@ -287,9 +304,10 @@ def _bare_year(m, text):
     before = text[max(0, start - 2):start]
     if y < 1800 or _NUMBER_BEFORE.search(before) or _NUMBER_AFTER.match(text, m.end()):
         return None
-    if prev_word(text, start) in _NOT_YEAR_AFTER or next_word(text, m.end()) in _NOT_YEAR_BEFORE:
+    before = prev_word(text, start)
+    if before in _NOT_YEAR_AFTER or next_word(text, m.end()) in _NOT_YEAR_BEFORE:
         return None
-    if y < 1900 and prev_word(text, start) not in ("in", "since", "of", "from", "until", "by", "the", "before", "after"):
+    if y < 1900 and before not in ("in", "since", "of", "from", "until", "by", "the", "before", "after"):
         return None
     return _cal(m, y, None, None)
 

@@ -8,10 +8,21 @@ offsets do rules run, and for a number only the rules that what follows it allow
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 import ahocorasick
 
-from .timex_rules import DIGIT_TRIGGER, MONTH_TRIGGER, RULES, WEEKDAY_TRIGGER, Cand, Rule
+from .numbers import ascii_hay, word_hay
+from .timex_rules import (
+    DIGIT_TRIGGER,
+    MONTH_TRIGGER,
+    NEED_A_UNIT,
+    RULES,
+    WEEKDAY_TRIGGER,
+    WORDS_BEFORE_UNIT,
+    Cand,
+    Rule,
+)
 from .timex_words import LEX, MONTH_NUMBER, ORDINALS, TENS, UNITS, WEEKDAY_NUMBER
 
 # "a"/"an" are too common to be keys: a unit word ("day", "years") looks back for them instead.
@@ -21,7 +32,6 @@ _LOWER = {word: rules for word, rules in RULES.items() if not word.startswith("<
 _DIGIT_RULES = RULES[DIGIT_TRIGGER]
 _A_RULES = _LOWER["a"]
 _A_BEFORE = re.compile(r"\b(?:a|an)\s+(?:(?:few|couple\s+of|dozen)\s+)?$", re.IGNORECASE)
-_DIGITS = re.compile(r"\d+")
 _AFTER_NUMBER = re.compile(r"(?:(?P<sym>[:.]\d|[\-–—/'’]|s\b)|(?:st|nd|rd|th)?,?\s*(?:of\s+)?(?P<w>[A-Za-z]+)?)")
 
 
@@ -43,20 +53,11 @@ _SYMBOL_RULES = {":": _digit_group("clock", "clock24"), ".": _digit_group("clock
                  "’": _digit_group("decade", "year")}
 
 
-def _digit_rules(text: str, end: int, four_digits: bool) -> list[Rule] | None:
-    after = _AFTER_NUMBER.match(text, end)
-    if after["sym"]:
-        return _SYMBOL_RULES.get(after["sym"][0], _DIGIT_RULES)
-    rules = _BY_FOLLOWER.get((after["w"] or "").lower())
-    if four_digits:  # a year, a year range ("2014 to 2016") or a clock time ("1430 hours")
-        return (rules or []) + _FOUR_DIGIT_RULES
-    return rules
-
-
 def _prefilter(rules: list[Rule]) -> re.Pattern[str]:
-    """One regex that matches wherever any of ``rules`` could (named groups dropped)."""
+    """One regex that matches wherever any of ``rules`` could (named groups dropped); its
+    ``lastindex`` is the number of the first rule that matches."""
     unnamed = (_GROUP_NAME.sub("(?:", r.regex.pattern) for r in rules)
-    return re.compile("|".join(f"(?:{p})" for p in unnamed), re.IGNORECASE)
+    return re.compile("|".join(f"({p})" for p in unnamed), re.IGNORECASE)
 
 
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
@@ -65,6 +66,10 @@ _GROUP_NAME = re.compile(r"\(\?P<\w+>")
 # Words that mostly open no expression ("the", "two", "last") test all their rules in one call
 # first; month names nearly always open one, so their rules run one by one.
 _PREFILTER = {id(rules): _prefilter(rules) for rules in _LOWER.values() if len(rules) > 1}
+# Words whose every rule ends in a unit word ("two", "about"): tried only where one follows.
+_NEED_A_UNIT = {id(rules) for rules in _LOWER.values() if all(r.name in NEED_A_UNIT for r in rules)}
+# Characters that a case-insensitive regex matches to an ASCII letter although they are not one
+_FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 # Common words are keyed with what must follow them, so that "the", "at" or "up" cost nothing
@@ -78,71 +83,146 @@ _PHRASE_KEYS = {
 
 
 def _automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
+    """Keys padded as in :func:`.numbers.word_hay`, so that only whole words are reported:
+    " word " for words, " the end" for phrase keys (which only need a boundary before them),
+    " 7" for the first digit of a number."""
+    entries: dict[str, dict[str, tuple[str, list[Rule] | None]]] = {}
+
+    def add(key: str, kind: str, rules: list[Rule] | None) -> None:
+        padded = word_hay(key)[:-1] if kind in ("prefix", "digit") else word_hay(key)
+        entries.setdefault(padded, {}).setdefault(key, (kind, rules))
+
     for word in [*(w for w in _LOWER if w not in ("a", "an", *_PHRASE_KEYS)), *(w.lower() for w in _CASED)]:
-        automaton.add_word(word, (len(word), "word", _LOWER.get(word)))
+        add(word, "word", _LOWER.get(word))
     for first, seconds in _PHRASE_KEYS.items():
         for second in seconds:
-            key = f"{first} {second}"
-            automaton.add_word(key, (len(key), "prefix", _LOWER[first]))
+            add(f"{first} {second}", "prefix", _LOWER[first])
     for unit in UNITS:
         if unit not in _LOWER:
-            automaton.add_word(unit, (len(unit), "unit", _A_RULES))
+            add(unit, "unit", _A_RULES)
+    for digit in "0123456789":
+        add(digit, "digit", None)
+    automaton = ahocorasick.Automaton()
+    for padded, keys in entries.items():
+        # the text must hold the key itself where the padded key matched ("the '90s")
+        automaton.add_word(padded, (len(padded), tuple((key, key.isalnum(), key in UNITS, *v)
+                                                       for key, v in keys.items())))
     automaton.make_automaton()
     return automaton
 
 
 _AUTOMATON = _automaton()
+# a number and what follows it (the lookahead consumes nothing, as _AFTER_NUMBER.match at its end)
+_NUMBER_AND_AFTER = re.compile(rf"\d\d*(?={_AFTER_NUMBER.pattern})")  # "\d\d*": a search skips to a digit
+_A_LAST = ("a", "n", "w", "f")  # the last letter of what _A_BEFORE can match before a unit
+_KELVIN = "\u212a"  # the one character outside ASCII that lower-cases to an ASCII letter
 
 
-def _triggers(text: str) -> list[tuple[int, list[Rule]]]:
-    """(offset, rules to try) for each word that can open an expression, in text order."""
-    lower = text.lower()
-    if len(lower) != len(text):  # a few characters change length when lower-cased
-        lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+def _triggers(text: str) -> tuple[list[tuple[int, list[Rule]]], list[int] | None]:
+    """(offset, rules to try) for each word that can open an expression, in text order; and the
+    offsets of the unit words ("days"), or None when case-insensitive matching could find others."""
+    # Keys are matched case-insensitively. Lower-casing keeps every character alphanumeric or
+    # not and keeps characters outside ASCII outside it, save the Kelvin sign, so the text can
+    # stand for its lower-cased self (and spare the cost of lower-casing it) unless it has one.
+    low = text
+    if _KELVIN in text:
+        low = text.lower()
+        if len(low) != len(text):  # a few characters change length when lower-cased
+            low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    encoded = low.encode("ascii", "replace")
+    other_digits = fold = False  # digits outside ASCII; characters in _FOLD_SPECIAL
+    if not text.isascii():
+        i = encoded.find(b"?")
+        while i >= 0:
+            if text[i].isdecimal():
+                other_digits = True
+            elif text[i] in _FOLD_SPECIAL:
+                fold = True
+            i = encoded.find(b"?", i + 1)
     n = len(text)
     found: list[tuple[int, list[Rule]]] = []
-    for end, (length, kind, rules) in _AUTOMATON.iter(lower):
-        start = end - length + 1
-        if start and lower[start - 1].isalnum():
-            continue
-        if kind == "prefix":
-            found.append((start, rules))
-            continue
-        if end + 1 < n and lower[end + 1].isalnum():
-            continue
-        if kind == "unit":
-            a = _A_BEFORE.search(lower, max(0, start - 20), start)
-            if a:
-                found.append((a.start(), rules))
-        elif rules is not None:
-            found.append((start, rules))
-        else:
-            cased = _CASED.get(text[start:end + 1])
-            if cased is not None:
-                found.append((start, cased))
-    for m in _DIGITS.finditer(text):
+    units: list[int] = []
+    numbers: list[int] = []
+    for last, (size, keys) in _AUTOMATON.iter(ascii_hay(encoded)):
+        start = last - size + 1  # offset in the text of the key's first character
+        for key, plain, unit, kind, rules in keys:
+            if kind == "digit":
+                numbers.append(start)
+                continue
+            if start and low[start - 1].isalnum():
+                continue  # not a boundary after all: a letter outside ASCII
+            if not plain and low[start:start + len(key)].lower() != key:
+                continue
+            if kind == "prefix":
+                found.append((start, rules))
+                continue
+            end = start + len(key) - 1
+            if end + 1 < n and low[end + 1].isalnum():
+                continue
+            if unit:
+                units.append(start)
+            if kind == "unit":
+                if low[max(0, start - 20):start].rstrip()[-1:].lower() not in _A_LAST:
+                    continue  # _A_BEFORE cannot match: "two days"
+                a = _A_BEFORE.search(low, max(0, start - 20), start)
+                if a:
+                    found.append((a.start(), rules))
+            elif rules is not None:
+                found.append((start, rules))
+            else:
+                cased = _CASED.get(text[start:end + 1])
+                if cased is not None:
+                    found.append((start, cased))
+    # The automaton finds the numbers that follow a character other than an ASCII letter or
+    # digit, which are those the regex finds unless a digit outside ASCII is about.
+    matches = (_NUMBER_AND_AFTER.finditer(text) if other_digits
+               else (_NUMBER_AND_AFTER.match(text, pos) for pos in numbers))
+    for m in matches:
         pos = m.start()
         if pos and (text[pos - 1].isalpha() or text[pos - 1] in "-/.," and pos > 1 and text[pos - 2].isalnum()):
             continue
-        rules = _digit_rules(text, m.end(), m.end() - pos == 4)
+        sym = m["sym"]
+        if sym:
+            rules = _SYMBOL_RULES.get(sym[0], _DIGIT_RULES)
+        else:
+            rules = _BY_FOLLOWER.get((m["w"] or "").lower())
+            if m.end() - pos == 4:  # a year, a year range ("2014 to 2016") or a clock time ("1430 hours")
+                rules = (rules or []) + _FOUR_DIGIT_RULES
         if rules:
             found.append((pos, rules))
-    found.sort(key=lambda t: t[0])
-    return found
+    found.sort(key=_first)
+    return found, None if fold else units
+
+
+def _first(item: tuple[int, list[Rule]]) -> int:
+    return item[0]
+
+
+def _unit_follows(text: str, pos: int, units: list[int]) -> bool:
+    """Whether a unit word starts after ``pos`` within WORDS_BEFORE_UNIT words."""
+    k = bisect_right(units, pos)
+    return k < len(units) and len(text[pos:units[k]].split(None, WORDS_BEFORE_UNIT)) <= WORDS_BEFORE_UNIT
 
 
 def scan(text: str) -> list[Cand]:
     """Every temporal expression in ``text``, in order, none overlapping."""
     found: list[Cand] = []
     covered = 0
-    for pos, rules in _triggers(text):
+    triggers, units = _triggers(text)
+    for pos, rules in triggers:
         if pos < covered:
             continue
-        prefilter = _PREFILTER.get(id(rules))
-        if prefilter is not None and prefilter.match(text, pos) is None:
+        if units is not None and id(rules) in _NEED_A_UNIT and not _unit_follows(text, pos, units):
             continue
-        for r in rules:
+        first = 0
+        prefilter = _PREFILTER.get(id(rules))
+        if prefilter is not None:
+            m = prefilter.match(text, pos)
+            if m is None:
+                continue
+            first = m.lastindex - 1  # the rules before it cannot match here
+        for k in range(first, len(rules)):
+            r = rules[k]
             m = r.regex.match(text, pos)
             if m is None:
                 continue

@@ -4,6 +4,7 @@ the rules of :mod:`.timex_rules` are written with."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from ..lexicons import load
@@ -67,9 +68,13 @@ def parse_ordinal_words(words: str) -> int | None:
     return None if head is None else head + ORDINALS[parts[-1]]
 
 
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)
 def quantity(text: str) -> int | float | str | None:
     """The amount a numeral or number phrase stands for; "X" for "several", "a few" ..."""
-    text = re.sub(r"\s+", " ", text.strip().lower())
+    text = _SPACES.sub(" ", text.strip().lower())
     if text[:1].isdigit():
         return float(text) if "." in text else int(text.replace(",", ""))
     if text in QUANTITIES:
@@ -133,6 +138,11 @@ def prev_word(text: str, pos: int) -> str:
     i, floor = pos, max(0, pos - 25)
     while i > floor and pos - i < 3 and not text[i - 1].isalpha():
         i -= 1
+    if i == floor or not text[i - 1].isalpha():
+        return ""
+    word = text[floor:i].rsplit(None, 1)[-1]  # the common case: the word follows a space
+    if word.isalpha():
+        return word.lower()
     j = i
     while j > floor and text[j - 1].isalpha():
         j -= 1
