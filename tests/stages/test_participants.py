@@ -88,6 +88,13 @@ def test_actor_is_the_subject_noun_phrase():
     assert actor("Islamist militants attacked an army post near Mopti on Monday.", "attacked") == "Islamist militants"
 
 
+def test_an_ombudsman_or_a_watchdog_is_the_actor_of_its_demand():
+    assert actor("The national ombudsman's office urged police on Friday to release the detained students.",
+                 "urged") == "national ombudsman's office"
+    assert actor("The press watchdog called on prosecutors to drop the case against the editor.",
+                 "called on") == "press watchdog"
+
+
 def test_actor_of_a_passive_is_the_by_phrase():
     assert actor("Five police officers were killed by militants near Diffa.", "killed") == "militants"
 
