@@ -93,8 +93,9 @@ def _is_boundary(text: str, m: re.Match[str], para_start: int) -> bool:
     if not punct.startswith(".") or punct.startswith(".."):
         return True
     start = m.start()
-    while start > para_start and not text[start - 1].isspace():
-        start -= 1
+    before = text[para_start:start]
+    if before and not before[-1].isspace():
+        start -= len(before.rsplit(None, 1)[-1])  # back to the start of the word the period ends
     token = text[start:m.start() + 1].lstrip(_LEADING_PUNCT)
     if token in _NEVER_FINAL or _INITIAL.fullmatch(token):
         return False
