@@ -236,8 +236,10 @@ class _Sentence:
         text = self.text
         lo = max(self.start, offset - 64)
         window = text[lo:offset]
-        chunks = window.split()  # the \S+ runs of the window
-        if chunks and lo > self.start and not window[0].isspace() and not text[lo - 1].isspace():
+        chunks = window.rsplit(None, 6)  # the last \S+ runs of the window
+        if len(chunks) > 6:
+            del chunks[0]  # the rest of the window, never reached
+        elif chunks and lo > self.start and not window[0].isspace() and not text[lo - 1].isspace():
             del chunks[0]  # a word cut in half by the window
         out: list[tuple[int, str]] = []
         end = lo + len(window.rstrip())  # where the last chunk ends
@@ -259,7 +261,7 @@ class _Sentence:
         if self.text[max(self.start, n.start - 12):n.start].lower().endswith(_NOT_COUNT_ENDS):
             return False  # "aged 52", "route 66"
         surface = self.text[n.start:n.end]
-        if _YEAR_RE.fullmatch(surface) and not _NP_AFTER_RE.match(self.text, n.end, self.end):
+        if len(surface) == 4 and _YEAR_RE.fullmatch(surface) and not _NP_AFTER_RE.match(self.text, n.end, self.end):
             return False
         if self.text[n.end:n.end + 1] == "," and _AGE_BEFORE_RE.search(self.text, max(self.start, n.start - 40),
                                                                       n.start):
@@ -322,6 +324,25 @@ def _negated_before(s: _Sentence, offset: int) -> bool:
     if any(w in _MODALS for w in before[:2]):
         return True
     return any(w in _NEGATORS or w.endswith(("n't", "n\u2019t")) for w in before)
+
+
+def _or_before(s: _Sentence, offset: int) -> bool:
+    """A figure word and "or" right before ``offset``: "killed or injured 40"."""
+    lo = max(s.start, offset - 30)
+    window = s.text[lo:offset]
+    tail = window.rstrip()  # the pattern ends in "\s+or\s+$": only whitespace after "or"
+    if len(tail) == len(window) or tail[-2:].lower() != "or" or not tail[-3:-2].isspace():
+        return False
+    return _OR_BEFORE_RE.search(s.text, lo, offset) is not None
+
+
+def _or_after(s: _Sentence, offset: int) -> bool:
+    """"or" and a figure word right after ``offset``: "killed or injured"."""
+    head = s.text[offset:min(s.end, offset + 12)]
+    rest = head.lstrip()  # the pattern starts with "\s+or"
+    if len(rest) == len(head) or len(rest) >= 2 and rest[:2].lower() != "or":
+        return False
+    return _ALTERNATIVE_RE.match(s.text, offset, s.end) is not None
 
 
 def _value_of(s: _Sentence, start: int, end: int) -> Value | None:
@@ -416,7 +437,7 @@ def _active(s: _Sentence, t: _Trigger) -> bool:
         first = _group_after(s, m.end()) if m else None
         if first is None:
             continue
-        if _negated_before(s, t.start) or _OR_BEFORE_RE.search(s.text, max(s.start, t.start - 30), t.start):
+        if _negated_before(s, t.start) or _or_before(s, t.start):
             return False  # "did not kill", "killed or injured 40"
         groups = [first]
         while groups[-1].who:  # "killed three soldiers and two civilians"
@@ -516,7 +537,7 @@ def _post(s: _Sentence, t: _Trigger) -> bool:
             after = m if m and not _POST_FOLLOWS_RE.match(s.text, m.end(), s.end) else None
         if after is None and not _BARE_AFTER_RE.match(s.text, t.end, s.end):
             return False  # "two gunmen killed villagers": "killed" is active there
-    if _ALTERNATIVE_RE.match(s.text, t.end, s.end) or _OR_BEFORE_RE.search(s.text, max(s.start, left - 30), left):
+    if _or_after(s, t.end) or _or_before(s, left):
         return False  # "killed or injured": neither figure is known
     first = _subject(s, left, noun_only)
     if first is None:

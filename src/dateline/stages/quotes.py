@@ -25,6 +25,7 @@ import ahocorasick
 from ..doc import Doc
 from ..lexicons import load
 from ..record import Entity, Quote
+from .numbers import padded_automaton, word_hay
 from .segment import Quotation, quotations
 from .speakers import (
     CONNECTORS,
@@ -58,12 +59,8 @@ _VERB_PHRASES = _SPEECH["direct_verbs"] + _SPEECH["indirect_verbs"] + _SPEECH["i
 
 
 def _verb_automaton() -> ahocorasick.Automaton:
-    """Every verb and "according" phrase, lower-cased: where _VERB can match (it is checked there)."""
-    automaton = ahocorasick.Automaton()
-    for phrase in {p.lower() for p in _VERB_PHRASES}:
-        automaton.add_word(phrase, len(phrase))
-    automaton.make_automaton()
-    return automaton
+    """Every verb and "according" phrase as a whole word: where _VERB can match (it is checked there)."""
+    return padded_automaton({p.lower() for p in _VERB_PHRASES})
 
 
 _VERB_AUTOMATON = _verb_automaton()
@@ -508,13 +505,10 @@ def _titled_name_search(text: str, head: str, at: int) -> re.Match[str] | None:
 
 def _verb_candidates(text: str) -> list[int] | None:
     """Sorted offsets where a speech verb or "according to" starts (in any case), or None when
-    the text has a character that makes lower-casing disagree with the regex's case folding."""
+    the text has a character that case-insensitive matching takes for an ASCII letter."""
     if any(ch in text for ch in _FOLD_SPECIAL):
         return None
-    lower = text.lower()
-    if len(lower) != len(text):
-        return None
-    return sorted({end - length + 1 for end, length in _VERB_AUTOMATON.iter(lower)})
+    return sorted({last - size - 1 for last, (size, _) in _VERB_AUTOMATON.iter(word_hay(text))})
 
 
 def _quotations(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quotation]:

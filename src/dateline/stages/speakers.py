@@ -26,7 +26,7 @@ _TITLES = frozenset(w.lower() for w in _SPEAKERS["titles"] + _ENTITY_LEX["titles
 _MODIFIERS = frozenset(_SPEAKERS["title_modifiers"])
 _GROUPS = frozenset(w.lower() for w in _SPEAKERS["groups"] + _ENTITY_LEX["org"]["keywords"])
 ROLE_WORDS = _TITLES | _MODIFIERS | _GROUPS | DOCUMENTS
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’\-]\w+)*|[^\w\s]")
+_TOKEN = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)+|\w+(?:['’\-]\w+)*|[^\w\s]")  # "U.S.", "al-Sisi", ","
 _ARTICLES = frozenset(_GRAMMAR["articles"])
 DETERMINERS = _ARTICLES | frozenset(_GRAMMAR["quantifiers"])
 _NAME_LINKS = frozenset(_GRAMMAR["name_particles"])
@@ -68,16 +68,35 @@ def capitalised(tok: str) -> bool:
     return tok[:1].isupper() or ("-" in tok or "’" in tok or "'" in tok) and bool(_PARTICLE_NAME.match(tok))
 
 
-class _Tokens(list):
-    """The token matches of a stretch of text, with their strings (``w``) and lower-cased strings
-    (``low``) read once."""
+class _Tokens:
+    """The _TOKEN matches of ``text[lo:hi]`` as parallel lists: offsets (``starts``, ``ends``),
+    strings (``w``) and lower-cased strings (``low``)."""
 
-    __slots__ = ("w", "low")
+    __slots__ = ("starts", "ends", "w", "low")
 
-    def __init__(self, matches) -> None:
-        super().__init__(matches)
-        self.w = [m.group() for m in self]
-        self.low = [w.lower() for w in self.w]
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        starts: list[int] = []
+        ends: list[int] = []
+        words: list[str] = []
+        pos = lo
+        for chunk in text[lo:hi].split():  # no token holds a space, and most chunks are one word
+            pos = text.find(chunk, pos)
+            if chunk.isalnum():
+                starts.append(pos)
+                words.append(chunk)
+                pos += len(chunk)
+                ends.append(pos)
+                continue
+            for m in _TOKEN.finditer(text, pos, pos + len(chunk)):
+                starts.append(m.start())
+                ends.append(m.end())
+                words.append(m.group())
+            pos += len(chunk)
+        self.starts, self.ends, self.w = starts, ends, words
+        self.low = [w.lower() for w in words]
+
+    def __len__(self) -> int:
+        return len(self.w)
 
 
 class PhraseReader:
@@ -87,12 +106,12 @@ class PhraseReader:
         self.text = text
 
     def _tokens(self, lo: int, hi: int) -> _Tokens:
-        return _Tokens(_TOKEN.finditer(self.text, lo, hi))
+        return _Tokens(self.text, lo, hi)
 
     @staticmethod
     def _abbrev_dot(toks: _Tokens, i: int) -> bool:
         """The '.' at i closes an initial or a title abbreviation ("J.", "Col.", "Mr.")."""
-        if i == 0 or toks.w[i] != "." or toks[i - 1].end() != toks[i].start():
+        if i == 0 or toks.w[i] != "." or toks.ends[i - 1] != toks.starts[i]:
             return False
         prev = toks.w[i - 1]
         return (len(prev) == 1 and prev.isupper()) or prev + "." in _ABBREVIATIONS
@@ -108,7 +127,7 @@ class PhraseReader:
             return None
         words = tw[a:b + 1]
         lows = tl[a:b + 1]
-        start, end = toks[a].start(), toks[b].end()
+        start, end = toks.starts[a], toks.ends[b]
         if len(words) == 1 and lows[0] in _PRONOUNS:
             return Phrase(start, end, "pronoun", head=lows[0])
         k = b  # walk back over the personal name
@@ -124,11 +143,11 @@ class PhraseReader:
                 break
         before = lows[k - a] if k >= a else ""
         if k < b and before not in _ARTICLES and before not in _PREPOSITIONS and before != "and":
-            title_toks = [t for i, t in enumerate(toks[a:k + 1], a)
+            title_toks = [i for i in range(a, k + 1)
                           if tl[i] not in HONORIFICS and tl[i] not in DETERMINERS
                           and not (tw[i] == "." and tl[i - 1] in HONORIFICS)]
-            title = self.text[title_toks[0].start():title_toks[-1].end()] if title_toks else None
-            return Phrase(start, end, "name", name=(toks[k + 1].start(), end), title=title, head=lows[-1])
+            title = self.text[toks.starts[title_toks[0]]:toks.ends[title_toks[-1]]] if title_toks else None
+            return Phrase(start, end, "name", name=(toks.starts[k + 1], end), title=title, head=lows[-1])
         cut = len(lows)
         for i in range(1, cut):
             if lows[i] in _PREPOSITIONS:
@@ -139,7 +158,7 @@ class PhraseReader:
             return Phrase(start, end, "document", head=head)
         if head in _TITLES and head not in _GROUPS:
             t0 = a + 1 if lows[0] in DETERMINERS else a
-            return Phrase(start, end, "title", title=self.text[toks[t0].start():end], head=head)
+            return Phrase(start, end, "title", title=self.text[toks.starts[t0]:end], head=head)
         if len(words) > 7 or head in NOT_CLAUSE or head in STOP:
             return None
         return Phrase(start, end, "group", head=head)
@@ -272,7 +291,7 @@ class PhraseReader:
     def _apposition(self, toks: _Tokens, a: int, b: int) -> tuple[str | None, Phrase | None]:
         """The role in ", a lawyer who heads the bar association," (not ", 34," or ", however,"),
         and the apposition read as a phrase (", Ali Musa,")."""
-        words = self.text[toks[a].start():toks[b].end()].split()
+        words = self.text[toks.starts[a]:toks.ends[b]].split()
         first = words[0].lower()
         if first in ("a", "an", "the"):
             words = words[1:]
@@ -297,7 +316,7 @@ class PhraseReader:
             if tok[0].isalpha() and not capitalised(tok) and low not in _ROLE_OR_CONNECTOR \
                     and low not in _DETERMINER_OR_PREPOSITION and prev not in _DETERMINER_OR_PREPOSITION \
                     and not (i + 1 < n and tl[i + 1] in ROLE_WORDS):
-                return self.phrase_left(lo, toks[i].start()) if i else (None, None)
+                return self.phrase_left(lo, toks.starts[i]) if i else (None, None)
             if not tok[0].isalnum() and tok not in "()" and not self._abbrev_dot(toks, i):
                 break
             i += 1
