@@ -26,7 +26,7 @@ _TITLES = frozenset(w.lower() for w in _SPEAKERS["titles"] + _ENTITY_LEX["titles
 _MODIFIERS = frozenset(_SPEAKERS["title_modifiers"])
 _GROUPS = frozenset(w.lower() for w in _SPEAKERS["groups"] + _ENTITY_LEX["org"]["keywords"])
 ROLE_WORDS = _TITLES | _MODIFIERS | _GROUPS | DOCUMENTS
-_TOKEN = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)+|\w+(?:['’\-]\w+)*|[^\w\s]")  # "U.S.", "al-Sisi", ","
+_TOKEN = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)+|\w++(?:['’\-]\w+)*+|[^\w\s]")  # "U.S.", "al-Sisi", ","
 _ARTICLES = frozenset(_GRAMMAR["articles"])
 DETERMINERS = _ARTICLES | frozenset(_GRAMMAR["quantifiers"])
 _NAME_LINKS = frozenset(_GRAMMAR["name_particles"])
@@ -69,34 +69,52 @@ def capitalised(tok: str) -> bool:
 
 
 class _Tokens:
-    """The _TOKEN matches of ``text[lo:hi]`` as parallel lists: offsets (``starts``, ``ends``),
-    strings (``w``) and lower-cased strings (``low``)."""
+    """The _TOKEN matches of ``text[lo:hi]``: their strings (``w``), lower-cased strings (``low``)
+    and, when asked for, their offsets (``start``, ``end``)."""
 
-    __slots__ = ("starts", "ends", "w", "low")
+    __slots__ = ("text", "lo", "hi", "w", "low", "_starts", "_front", "_back")
 
     def __init__(self, text: str, lo: int, hi: int) -> None:
-        starts: list[int] = []
-        ends: list[int] = []
-        words: list[str] = []
-        pos = lo
-        for chunk in text[lo:hi].split():  # no token holds a space, and most chunks are one word
-            pos = text.find(chunk, pos)
-            if chunk.isalnum():
-                starts.append(pos)
-                words.append(chunk)
-                pos += len(chunk)
-                ends.append(pos)
-                continue
-            for m in _TOKEN.finditer(text, pos, pos + len(chunk)):
-                starts.append(m.start())
-                ends.append(m.end())
-                words.append(m.group())
-            pos += len(chunk)
-        self.starts, self.ends, self.w = starts, ends, words
-        self.low = [w.lower() for w in words]
+        self.text, self.lo, self.hi = text, lo, hi
+        # No token holds a space, and a run of letters and digits between spaces is one token.
+        self.w = [w for chunk in text[lo:hi].split() for w in ((chunk,) if chunk.isalnum() else _TOKEN.findall(chunk))]
+        self.low = [w.lower() for w in self.w]
+        self._starts: list[int | None] = [None] * len(self.w)
+        self._front, self._back = -1, len(self.w)  # offsets known for tokens ..front and back..
 
     def __len__(self) -> int:
         return len(self.w)
+
+    def start(self, i: int) -> int:
+        """Offset of token i, found from the nearer end of the tokens: a token starts at the first
+        occurrence of its first character after the token before it (only spaces are between)."""
+        starts = self._starts
+        found = starts[i]
+        if found is not None:
+            return found
+        w, text = self.w, self.text
+        if i - self._front <= self._back - i:
+            j = self._front
+            if j < 0:
+                span = text[self.lo:self.hi]
+                j, starts[0] = 0, self.lo + len(span) - len(span.lstrip())
+            while j < i:
+                starts[j + 1] = text.find(w[j + 1][0], starts[j] + len(w[j]))
+                j += 1
+            self._front = i
+        else:
+            j = self._back
+            if j == len(w):
+                j -= 1
+                starts[j] = self.lo + len(text[self.lo:self.hi].rstrip()) - len(w[j])
+            while j > i:
+                starts[j - 1] = text.rfind(w[j - 1][-1], self.lo, starts[j]) + 1 - len(w[j - 1])
+                j -= 1
+            self._back = i
+        return starts[i]
+
+    def end(self, i: int) -> int:
+        return self.start(i) + len(self.w[i])
 
 
 class PhraseReader:
@@ -111,7 +129,7 @@ class PhraseReader:
     @staticmethod
     def _abbrev_dot(toks: _Tokens, i: int) -> bool:
         """The '.' at i closes an initial or a title abbreviation ("J.", "Col.", "Mr.")."""
-        if i == 0 or toks.w[i] != "." or toks.ends[i - 1] != toks.starts[i]:
+        if i == 0 or toks.w[i] != "." or toks.end(i - 1) != toks.start(i):
             return False
         prev = toks.w[i - 1]
         return (len(prev) == 1 and prev.isupper()) or prev + "." in _ABBREVIATIONS
@@ -127,7 +145,7 @@ class PhraseReader:
             return None
         words = tw[a:b + 1]
         lows = tl[a:b + 1]
-        start, end = toks.starts[a], toks.ends[b]
+        start, end = toks.start(a), toks.end(b)
         if len(words) == 1 and lows[0] in _PRONOUNS:
             return Phrase(start, end, "pronoun", head=lows[0])
         k = b  # walk back over the personal name
@@ -146,8 +164,8 @@ class PhraseReader:
             title_toks = [i for i in range(a, k + 1)
                           if tl[i] not in HONORIFICS and tl[i] not in DETERMINERS
                           and not (tw[i] == "." and tl[i - 1] in HONORIFICS)]
-            title = self.text[toks.starts[title_toks[0]]:toks.ends[title_toks[-1]]] if title_toks else None
-            return Phrase(start, end, "name", name=(toks.starts[k + 1], end), title=title, head=lows[-1])
+            title = self.text[toks.start(title_toks[0]):toks.end(title_toks[-1])] if title_toks else None
+            return Phrase(start, end, "name", name=(toks.start(k + 1), end), title=title, head=lows[-1])
         cut = len(lows)
         for i in range(1, cut):
             if lows[i] in _PREPOSITIONS:
@@ -158,7 +176,7 @@ class PhraseReader:
             return Phrase(start, end, "document", head=head)
         if head in _TITLES and head not in _GROUPS:
             t0 = a + 1 if lows[0] in DETERMINERS else a
-            return Phrase(start, end, "title", title=self.text[toks.starts[t0]:end], head=head)
+            return Phrase(start, end, "title", title=self.text[toks.start(t0):end], head=head)
         if len(words) > 7 or head in NOT_CLAUSE or head in STOP:
             return None
         return Phrase(start, end, "group", head=head)
@@ -291,7 +309,7 @@ class PhraseReader:
     def _apposition(self, toks: _Tokens, a: int, b: int) -> tuple[str | None, Phrase | None]:
         """The role in ", a lawyer who heads the bar association," (not ", 34," or ", however,"),
         and the apposition read as a phrase (", Ali Musa,")."""
-        words = self.text[toks.starts[a]:toks.ends[b]].split()
+        words = self.text[toks.start(a):toks.end(b)].split()
         first = words[0].lower()
         if first in ("a", "an", "the"):
             words = words[1:]
@@ -316,7 +334,7 @@ class PhraseReader:
             if tok[0].isalpha() and not capitalised(tok) and low not in _ROLE_OR_CONNECTOR \
                     and low not in _DETERMINER_OR_PREPOSITION and prev not in _DETERMINER_OR_PREPOSITION \
                     and not (i + 1 < n and tl[i + 1] in ROLE_WORDS):
-                return self.phrase_left(lo, toks.starts[i]) if i else (None, None)
+                return self.phrase_left(lo, toks.start(i)) if i else (None, None)
             if not tok[0].isalnum() and tok not in "()" and not self._abbrev_dot(toks, i):
                 break
             i += 1
