@@ -153,6 +153,3 @@ class PhraseSet:
             if e <= end:
                 return s, e
         return None
-
-    def any_in(self, doc: Doc, start: int, end: int, edge: bool = False) -> bool:
-        return self.search(doc, start, end, edge) is not None
