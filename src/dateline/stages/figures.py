@@ -1,7 +1,8 @@
 """Casualty and detention figures: "killing 17 people", "744 people were injured", "the death
 toll rose to 35 from 20", "No one was hurt".
 
-One automaton pass over the article finds the cue words; only sentences holding one are read:
+One automaton pass over the article (stages/figure_cues.py) finds the cue words; only sentences
+holding one are read:
 
 1. numbers are found once (stages/numbers.py); ages, years and list numbers are dropped;
 2. zero statements ("no one was hurt", "no casualties were reported"), toll updates and a few
@@ -24,16 +25,8 @@ from dataclasses import dataclass, field
 from ..doc import Doc, Figure
 from ..lexicons import load
 from ..record import Count
-from .numbers import (
-    NUMBER,
-    NumberSpan,
-    Value,
-    alternation,
-    find_numbers,
-    padded_automaton,
-    parse_number,
-    word_hay,
-)
+from .figure_cues import TOLL_KINDS, TRIGGERS, Cue, find_cues, number_starts, scan
+from .numbers import NUMBER, NumberSpan, Value, alternation, doc_hay, find_numbers, parse_number
 
 REQUIRES = ("sentences",)
 SETS = "figures"
@@ -41,22 +34,6 @@ SETS = "figures"
 _LEX = load("figures")
 _G = _LEX["grammar"]
 _I = re.IGNORECASE
-
-
-def _trigger_table() -> dict[str, tuple[str, frozenset[str]]]:
-    """phrase -> (kind, roles); a phrase belongs to one kind."""
-    table: dict[str, tuple[str, frozenset[str]]] = {}
-    for kind, roles in _LEX["kinds"].items():
-        for role, phrases in roles.items():
-            for phrase in phrases:
-                known_kind, known_roles = table.get(phrase, (kind, frozenset()))
-                if known_kind != kind:
-                    raise ValueError(f"figures.toml: {phrase!r} is both {known_kind} and {kind}")
-                table[phrase] = (kind, known_roles | {role})
-    return table
-
-
-_TRIGGERS = _trigger_table()
 _NEEDS_NOUN = frozenset(_LEX["flags"]["needs_victim_noun"])
 _NEEDS_HOMES = frozenset(_LEX["flags"]["needs_homes"])
 _FLEE_HEADS = frozenset(_LEX["flags"]["flee_heads"])
@@ -69,17 +46,12 @@ _GENERIC = frozenset(_LEX["victims"]["generic"]) | {"other", "more"}  # who = No
 _SUBSETS = tuple(tuple(p.split()) for p in _G["subset_openers"])
 _POST_ROLES = frozenset(("post", "post_aux", "intransitive", "nouns", "prenominal"))
 _TOLLS = _LEX["tolls"]
-_TOLL_KINDS = {
-    **{n: "killed" for n in _TOLLS["nouns"]}, **{n: "injured" for n in _TOLLS["injured_nouns"]},
-    **{n: "detained" for n in _TOLLS["detained_nouns"]}, **{n: "displaced" for n in _TOLLS["displaced_nouns"]},
-    **{n: "missing" for n in _TOLLS["missing_nouns"]},
-}
 _ZERO = _LEX["zero"]
 
 # ---------------------------------------------------------------- phrase patterns
 _STOP = alternation(
     {*_G["function_words"], *_AUX, *_NEGATORS, *_MODALS, *_G["boundary_words"], *_G["gap_blockers"],
-     *(p for p in _TRIGGERS if " " not in p)}
+     *(p for p in TRIGGERS if " " not in p)}
 )
 _MOD = rf"(?!(?:{_STOP})\b)(?:\d+[-\u2010])?[^\W\d_][\w'\u2019\-]*"
 _END = r"(?![\w'\u2019\-])"
@@ -101,7 +73,7 @@ _GAP_PREP = (rf"\s+(?:{alternation(_G['gap_prepositions'])})\s+"
              rf"(?:(?!\b(?:{_BLOCK})\b)[^,;:()\d{_QUOTES}]){{1,60}}?")
 _GAP = rf"(?:{_GAP_COMMA}|{_GAP_PREP}){{0,2}}"
 _SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
-_TRIGGER_ALT = alternation(_TRIGGERS)
+_TRIGGER_ALT = alternation(TRIGGERS)
 _AUX_ALT = alternation(_AUX)
 _NOT_UNIT = r"(?![\w%\u2010-]|[.,:/]\d|\s*(?:%|per\s*cent\b|percent\b))"
 
@@ -129,6 +101,7 @@ _OR_BEFORE_RE = re.compile(rf"\b(?:{_TRIGGER_ALT})\s+or\s+$", _I)
 _YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
 _AGE_BEFORE_RE = re.compile(r"[A-Z][\w'\u2019\-]*,\s*$")
 _MARKS = ".,;:!?()[]\"\u201c\u201d\u2018\u2014\u2013"
+_A_WORD = re.compile(r"[aA](?<!\w[aA])[nN]?\s")  # where _SING_RE and the like can start ("a man")
 _HYPOTHETICAL_RE = re.compile(r"\b(?:could|may|might|will|would|expected|feared|likely|fear|set to)\b", _I)
 
 _ZERO_VERBS = _ZERO["verbs"]
@@ -143,14 +116,14 @@ _NO_NOUN_RE = re.compile(
     rf"(?:\s+or\s+(?P<n2>{alternation(_ZERO_NOUNS)})\b)?"
     r"(?!\s+(?:were|was|have\s+been|had\s+been)\s+immediately)", _I)
 _TOLL_RE = re.compile(  # "the death toll from ... rose to 35 on Thursday from 20"
-    rf"\b(?P<noun>{alternation(_TOLL_KINDS)})\b(?P<gap>[^.;!?]{{0,160}}?)"
+    rf"\b(?P<noun>{alternation(TOLL_KINDS)})\b(?P<gap>[^.;!?]{{0,160}}?)"
     rf"\s(?:(?:{alternation(_TOLLS['auxiliaries'])})\s+){{0,3}}"
     rf"(?:(?:{alternation(_TOLLS['rises'])})\s+(?:from\s+(?P<old1>{NUMBER})\s+)?(?:to|at)"
     rf"|(?:{alternation(_TOLLS['reaches'])}))"
     rf"\s+(?P<new>{NUMBER}){_NOT_UNIT}(?:(?:\s+[^\s.;!?\d]+){{0,6}}?\s+from\s+(?P<old2>{NUMBER}))?", _I)
 _RAISE_RE = re.compile(  # "raising the death toll to 27"
     rf"\b(?:{alternation(_TOLLS['raisers'])})\s+the\s+(?:(?:overall|official|confirmed|total|final)\s+)?"
-    rf"(?P<noun>{alternation(_TOLL_KINDS)})\s+(?:from\s+(?P<old1>{NUMBER})\s+)?(?:to|at)\s+"
+    rf"(?P<noun>{alternation(TOLL_KINDS)})\s+(?:from\s+(?P<old1>{NUMBER})\s+)?(?:to|at)\s+"
     rf"(?P<new>{NUMBER}){_NOT_UNIT}", _I)
 _TOLL_OF_RE = re.compile(rf"\b(?P<noun>death\s+toll|the\s+toll)\s+(?:of|at)\s+(?P<new>{NUMBER}){_NOT_UNIT}", _I)
 # Fixed constructions: (pattern, kind); each has groups verb, num and optionally np.
@@ -165,37 +138,6 @@ _SPECIAL = (
     (re.compile(rf"\b(?P<verb>took|taken|taking|takes|take)\s+(?P<num>{NUMBER})(?:\s+(?P<np>{_NP}))?"
                 r"\s+into\s+custody\b", _I), "detained"),
 )
-
-
-# ---------------------------------------------------------------- cue words, one automaton pass
-# Categories: the figure words themselves, and the words that wake the fixed constructions.
-_SPECIAL_CUES = ("forced", "forcing", "driven", "driving", "drove", "treated",
-                 "hostage", "hostages", "captive", "captives", "custody")
-_ZERO_CUES = (*_ZERO["words"], *(f"{no} {reported}{noun}" for no in ("no", "zero")
-                                   for reported in ("", "reported ") for noun in _ZERO["nouns"]))
-
-
-def _cue_categories() -> dict[str, set[str]]:
-    table: dict[str, set[str]] = {}
-    entries = [(p, "trigger") for p in _TRIGGERS] + [(p, "toll") for p in (*_TOLL_KINDS, "toll")]
-    entries += [(p, "special") for p in _SPECIAL_CUES] + [(p, "zero") for p in _ZERO_CUES]
-    for phrase, category in entries:
-        table.setdefault(phrase, set()).add(category)
-    return table
-
-
-_CUE_CATEGORIES = _cue_categories()
-_AUTOMATON = padded_automaton(_CUE_CATEGORIES, value=lambda phrase: (phrase, _CUE_CATEGORIES[phrase]))
-Cue = tuple[int, int, str, set[str]]
-
-
-def _cues(text: str, start: int, end: int) -> list[Cue]:
-    """Cue words in ``text[start:end]``, whole words only: (start, end, phrase, categories)."""
-    out = []
-    for last, (size, (phrase, categories)) in _AUTOMATON.iter(word_hay(text, start, end)):
-        first = start + last - size - 1
-        out.append((first, first + size, phrase, categories))
-    return out
 
 
 @dataclass(slots=True)
@@ -218,10 +160,12 @@ class _Sentence:
     numbers: list[NumberSpan] = field(default_factory=list)
     used: list[tuple[int, int]] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    number_starts: list[int] | None = None
 
     def __post_init__(self) -> None:
         self._before: dict[int, list[tuple[int, str]]] = {}
-        self.numbers = [n for n in find_numbers(self.text, self.start, self.end) if self._countable(n)]
+        found = find_numbers(self.text, self.start, self.end, self.number_starts)
+        self.numbers = [n for n in found if self._countable(n)]
         self.number_at = {n.start: n for n in self.numbers}
 
     def words_before(self, offset: int, limit: int = 6) -> list[tuple[int, str]]:
@@ -287,7 +231,7 @@ def _who(phrases: list[str | None]) -> str | None:
     for phrase in phrases:
         if not phrase:
             continue
-        phrase = re.sub(r"\s+", " ", phrase).strip()
+        phrase = " ".join(phrase.split())
         if set(phrase.lower().split()) <= _GENERIC:
             continue
         if phrase not in names:
@@ -383,7 +327,7 @@ def _tolls(s: _Sentence) -> None:
             if value is None or not (_NP_AFTER_RE.match(s.text, m.end("new"), s.end)
                                      or _BARE_AFTER_RE.match(s.text, m.end("new"), s.end)):
                 continue  # "the toll road is 35 km long"
-            kind = _TOLL_KINDS[re.sub(r"\s+", " ", m.group("noun").lower())]
+            kind = TOLL_KINDS[" ".join(m.group("noun").lower().split())]
             span = (min(m.start("noun"), m.start()), m.end("new"))
             s.add(kind, value, None, span, (m.start("noun"), m.end("noun")), _old_value(s, m),
                   used=((m.start(), m.end()),))
@@ -553,17 +497,20 @@ def _post(s: _Sentence, t: _Trigger) -> bool:
 
 # ---------------------------------------------------------------- entry points
 def find_figures(text: str, start: int = 0, end: int | None = None, *, sentence: int = 0,
-                 cues: list[Cue] | None = None) -> list[Figure]:
+                 cues: list[Cue] | None = None, number_starts: list[int] | None = None) -> list[Figure]:
     """The figures of the sentence ``text[start:end]`` in text order (spans are offsets into ``text``).
 
-    ``cues`` are the sentence's cue words when the caller has found them already (see :func:`apply`).
+    ``cues`` are the sentence's cue words and ``number_starts`` where its numbers can start (see
+    :func:`.numbers.find_numbers`) when the caller has found them already (see :func:`apply`).
     """
     end = len(text) if end is None else end
-    cues = _cues(text, start, end) if cues is None else cues
+    cues = find_cues(text, start, end) if cues is None else cues
     if not cues:
         return []
     categories = set().union(*(c[3] for c in cues))
-    s = _Sentence(text, start, end, sentence)
+    s = _Sentence(text, start, end, sentence, number_starts=number_starts)
+    if categories == {"trigger"} and not s.numbers and not _A_WORD.search(text, start, end):
+        return []  # no number and no "a man" or "an officer": no victims for the words
     if "zero" in categories:
         _zeros(s)
     if "toll" in categories:
@@ -574,7 +521,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, sentence:
     for first, last, phrase, cats in sorted(cues, key=lambda c: (c[0], -c[1])):
         if "trigger" not in cats or (triggers and first < triggers[-1].end) or not s.free(first, last):
             continue  # leftmost-longest, like a regex alternation
-        kind, roles = _TRIGGERS[phrase]
+        kind, roles = TRIGGERS[phrase]
         triggers.append(_Trigger(first, last, kind, roles, phrase))
     done = {id(t) for t in triggers if _active(s, t)}
     for t in triggers:
@@ -585,7 +532,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, sentence:
 
 def apply(doc: Doc) -> None:
     text = doc.text
-    cues = _cues(text, 0, len(text))
+    hay = doc_hay(doc)
+    cues, numbers = scan(hay, 0)
     if not cues:
         return
     starts = [s.start for s in doc.sentences]
@@ -596,4 +544,5 @@ def apply(doc: Doc) -> None:
             by_sentence.setdefault(index, []).append(cue)
     for index, sentence_cues in by_sentence.items():
         sent = doc.sentences[index]
-        doc.figures.extend(find_figures(text, sent.start, sent.end, sentence=index, cues=sentence_cues))
+        doc.figures.extend(find_figures(text, sent.start, sent.end, sentence=index, cues=sentence_cues,
+                                        number_starts=number_starts(numbers, hay, sent.start, sent.end)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import ahocorasick
 
@@ -101,14 +101,23 @@ _PARSE_RE = re.compile(
 # ("34-year-old"), a percentage or an ordinal ("34th"). Qualifiers are looked up separately.
 NOT_A_UNIT = r"(?![\w%\u2010-]|[.,:/]\d|\s*(?:%|per\s*cent\b|percent\b))"
 _NOT_AFTER = r"(?<![\w$\u20ac\u00a3\u00a5\u20a6#.,:/\-])"
-_CORE_RE = re.compile(rf"{_NOT_AFTER}(?:{_ZERO}|{_RANGE}|{_VAGUE_RE}|{_DOZEN}|{NUMERAL}){NOT_A_UNIT}", re.IGNORECASE)
+_CORE = rf"{_NOT_AFTER}(?:{_ZERO}|{_RANGE}|{_VAGUE_RE}|{_DOZEN}|{NUMERAL}){NOT_A_UNIT}"
 # The same where the text starts with a digit: the alternatives that start with a word cannot
 # match there, and NUMERAL can only be DIGITS; in the same order, so the same match.
-_CORE_DIGIT_RE = re.compile(
-    rf"{_NOT_AFTER}(?:{DIGITS}\s+(?:to|or)\s+{NUMERAL}|{DIGITS}\s*[-\u2013\u2014]\s*{DIGITS}|{DIGITS}\s+dozen|{DIGITS})"
-    rf"{NOT_A_UNIT}",
-    re.IGNORECASE,
-)
+_CORE_DIGIT = (rf"{_NOT_AFTER}(?:{DIGITS}\s+(?:to|or)\s+{NUMERAL}|{DIGITS}\s*[-\u2013\u2014]\s*{DIGITS}"
+               rf"|{DIGITS}\s+dozen|{DIGITS}){NOT_A_UNIT}")
+# Case-insensitive patterns are slow to match. Lower-cased text matches these patterns (all
+# lower-case) case-sensitively at the same offsets when lower-casing keeps every offset and the
+# text has no character that case-insensitive matching takes for an ASCII letter it is not.
+FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
+_CORE_LOWER_RE = re.compile(_CORE)
+_CORE_DIGIT_LOWER_RE = re.compile(_CORE_DIGIT)
+
+
+@cache
+def _core_folding() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The number patterns for text that must be matched case-insensitively (compiled on first use)."""
+    return re.compile(_CORE, re.IGNORECASE), re.compile(_CORE_DIGIT, re.IGNORECASE)
 
 
 def _hay_table() -> bytes:
@@ -129,48 +138,56 @@ def word_hay(text: str, start: int = 0, end: int | None = None) -> str:
     return ascii_hay(text[start:end].encode("ascii", "replace"))
 
 
+def doc_hay(doc) -> str:
+    """:func:`word_hay` of a document's whole text, made once (kept in ``doc.memo``)."""
+    hay = doc.memo.get("word_hay")
+    if hay is None:
+        hay = doc.memo["word_hay"] = word_hay(doc.text)
+    return hay
+
+
 def ascii_hay(encoded: bytes) -> str:
     """:func:`word_hay` of a text already encoded with ``encode("ascii", "replace")``."""
     return f" {encoded.translate(_HAY_TABLE).decode('ascii')} "
+
+
+def padded_key(phrase: str) -> str:
+    """" phrase ": the key that finds the phrase as whole words in a :func:`word_hay`."""
+    return " " + " ".join(re.sub(r"[^a-z0-9]", " ", phrase.lower()).split()) + " "
 
 
 def padded_automaton(phrases: Iterable[str], value=lambda phrase: phrase) -> ahocorasick.Automaton:
     """An automaton over " phrase " keys (words joined by single spaces), for :func:`word_hay`."""
     automaton = ahocorasick.Automaton()
     for phrase in phrases:
-        key = " " + " ".join(re.sub(r"[^a-z0-9]", " ", phrase.lower()).split()) + " "
+        key = padded_key(phrase)
         automaton.add_word(key, (len(key) - 2, value(phrase)))
     automaton.make_automaton()
     return automaton
 
 
+def _number_keys() -> dict[str, int]:
+    """Where a number can start, as word_hay keys -> their length: the first words of worded
+    numbers (" twenty ", " dozens ", " no one ", " a dozen ") and " 7", a digit after no letter or
+    digit (after a letter, the number patterns cannot match)."""
+    words = {*_WORD_VALUES, *(v.split()[0] for v in _VAGUE), *_ZERO_WORDS, "zero", "between", "half",
+             "a few", "a dozen", "a hundred", "a thousand"}
+    return {key: len(key) for key in [padded_key(w) for w in words] + [" " + digit for digit in "0123456789"]}
+
+
+NUMBER_KEYS = _number_keys()
+
+
 def _starters() -> ahocorasick.Automaton:
-    """The first words of worded numbers ("twenty", "dozens", "no one", "a dozen"), and " 7": a
-    digit after no letter or digit (after a letter, the number patterns cannot match)."""
-    automaton = padded_automaton({*_WORD_VALUES, *(v.split()[0] for v in _VAGUE), *_ZERO_WORDS, "zero",
-                                  "between", "half", "a few", "a dozen", "a hundred", "a thousand"})
-    for digit in "0123456789":
-        automaton.add_word(" " + digit, (0, digit))  # size 0: it has no space after it
+    automaton = ahocorasick.Automaton()
+    for key, size in NUMBER_KEYS.items():
+        automaton.add_word(key, size)
     automaton.make_automaton()
     return automaton
 
 
 _STARTERS = _starters()
 
-# Case-insensitive patterns are slow to match. Lower-cased text matches the same patterns
-# case-sensitively at the same offsets when lower-casing keeps every offset and the text has no
-# character that case-insensitive matching takes for an ASCII letter it is not.
-FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
-
-
-def _plain(pattern: str) -> str:
-    """``pattern`` with any ``(?-i:[xX])`` letter class back to its lower-case letter."""
-    return _CASE_CLASS.sub(r"\1", pattern)
-
-
-_CASE_CLASS = re.compile(r"\(\?-i:\[([a-z])[^\]]*\]\)")
-_CORE_LOWER_RE = re.compile(_plain(_CORE_RE.pattern))
-_CORE_DIGIT_LOWER_RE = re.compile(_plain(_CORE_DIGIT_RE.pattern))
 # The words after "a" in a number: "a hundred", "a thousand", "a dozen" and the vague ones ("a few dozen")
 _AFTER_A = {"hundred", "thousand", "dozen", *(v.split()[1] for v in _VAGUE if v.split()[0] == "a")}
 _A_NUMBER = re.compile(rf"a\s+(?:{alternation(_AFTER_A)})", re.IGNORECASE)
@@ -178,7 +195,7 @@ _A_NUMBER = re.compile(rf"a\s+(?:{alternation(_AFTER_A)})", re.IGNORECASE)
 
 def _starts(text: str, start: int, end: int) -> list[int]:
     """Where a number can start in ``text[start:end]``, in order."""
-    return sorted({start + last - size - 1 for last, (size, _) in _STARTERS.iter(word_hay(text, start, end))})
+    return sorted({start + last - size + 1 for last, size in _STARTERS.iter(word_hay(text, start, end))})
 
 
 _NON_SPACE_RE = re.compile(r"\S+")
@@ -299,8 +316,12 @@ def parse_number(text: str) -> Value | None:
     return _shape(g("qual"), n)
 
 
-def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberSpan]:
-    """Every number expression in ``text[start:end]`` that parses, with absolute offsets."""
+def find_numbers(text: str, start: int = 0, end: int | None = None, starts: list[int] | None = None
+                 ) -> list[NumberSpan]:
+    """Every number expression in ``text[start:end]`` that parses, with absolute offsets.
+
+    ``starts`` are where NUMBER_KEYS match in the words of ``text[start:end]`` when the caller
+    has found them already."""
     end = len(text) if end is None else end
     base = max(0, start - 1)  # the patterns look at the character before a number
     chunk = text[base:end]
@@ -308,10 +329,10 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     if len(low) == len(chunk) and not any(ch in chunk for ch in FOLD_SPECIAL):
         hay, shift, core, core_digit = low, base, _CORE_LOWER_RE, _CORE_DIGIT_LOWER_RE
     else:
-        hay, shift, core, core_digit = text, 0, _CORE_RE, _CORE_DIGIT_RE
+        hay, shift, (core, core_digit) = text, 0, _core_folding()
     found: list[NumberSpan] = []
     after = start
-    for pos in _starts(text, start, end):
+    for pos in _starts(text, start, end) if starts is None else starts:
         if pos < after:
             continue
         first = hay[pos - shift]

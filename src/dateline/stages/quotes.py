@@ -25,7 +25,7 @@ import ahocorasick
 from ..doc import Doc
 from ..lexicons import load
 from ..record import Entity, Quote
-from .numbers import padded_automaton, word_hay
+from .numbers import FOLD_SPECIAL, doc_hay, padded_automaton
 from .segment import Quotation, quotations
 from .speakers import (
     CONNECTORS,
@@ -65,7 +65,6 @@ def _verb_automaton() -> ahocorasick.Automaton:
 
 _VERB_AUTOMATON = _verb_automaton()
 # Characters that (?i:...) matches to an ASCII letter although str.lower() does not give that letter
-_FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
 _INDIRECT_VERBS = frozenset(_SPEECH["indirect_verbs"])
 _THAT_VERBS = frozenset(_SPEECH["indirect_that_verbs"])
 _PARTICIPLES = frozenset(_SPEECH["document_participles"])
@@ -123,7 +122,8 @@ class _Finder(PhraseReader):
         self.inner_starts = [q.inner[0] for q in self.quotations]
         self.used_verbs: set[int] = set()
         self.starts = [s.start for s in self.sentences]
-        self.verb_starts = _verb_candidates(self.text)
+        self.verb_starts = _verb_candidates(self.text, doc_hay(doc))
+        self.lower: str | None | bool = False  # the lower-cased text (see _lower), not made yet
         if not self.entities:
             self._sentence_subjects()
 
@@ -139,6 +139,13 @@ class _Finder(PhraseReader):
 
     def paragraph(self, pos: int) -> int:
         return self.sentences[self.sentence_at(pos)].paragraph
+
+    def _lower(self) -> str | None:
+        """The lower-cased text, or None where its offsets or case folding differ from the text's."""
+        if self.lower is False:
+            lower = self.text.lower()
+            self.lower = None if len(lower) != len(self.text) or any(ch in self.text for ch in FOLD_SPECIAL) else lower
+        return self.lower
 
     def verbs(self, lo: int, hi: int):
         """The matches of ``_VERB.finditer(text, lo, hi)``, trying only where a verb starts."""
@@ -244,7 +251,7 @@ class _Finder(PhraseReader):
         for ent in self.entities:
             if ent.type == "PERSON" and ent.title and head in ent.title.lower() and ent.spans[0][0] < at:
                 return Speaker(ent.name, ent.id, ent.title, True)
-        m = _titled_name_search(self.text, head, at)  # "Governor Ali Musa"
+        m = _titled_name_search(self.text, self._lower(), head, at)  # "Governor Ali Musa"
         if m:
             return Speaker(m.group(1).strip(), None, self.text[m.start():m.start(1)].strip(), True)
         return None
@@ -299,12 +306,12 @@ class _Finder(PhraseReader):
         if not m:
             return None, False
         gap = self.text[q.end:m.start()]
-        if any(c in gap for c in _QUOTE_MARKS) or len(gap.split()) > 8:
+        if any(c in gap for c in _QUOTE_MARKS) or len(gap.split(None, 8)) > 8:
             return None, False
         sent_end = self.sentence(m.start())[1]
         if self.sentence(m.start()) != self.sentence(q.end - 1) and not ends_sentence:
             return None, False
-        if ends_sentence and (len(self.text[m.end():sent_end].split()) > 4 or gap.strip(" ,") == ""):
+        if ends_sentence and (len(self.text[m.end():sent_end].split(None, 4)) > 4 or gap.strip(" ,") == ""):
             return None, False
         if gap.strip(" ,") == "":
             phrase, apposition = self.phrase_right(m.end(), sent_end)
@@ -337,7 +344,7 @@ class _Finder(PhraseReader):
             gap = gap[obj.end():] if obj else gap
         if short and not _SHORT_GAP.fullmatch(gap):
             return None, False
-        if len(gap.split()) > 12:
+        if len(gap.split(None, 12)) > 12:
             return None, False
         if m.group("according"):
             phrase, apposition = self.phrase_right(m.end(), q.start)
@@ -408,7 +415,7 @@ class _Finder(PhraseReader):
             if phrase is None:
                 return None
             if before.endswith(","):  # "..., according to X."
-                if len(text[phrase.end:body_end].split()) > 3:
+                if len(text[phrase.end:body_end].split(None, 3)) > 3:
                     return None
                 return self._reported(phrase, apposition, m.start(), s_start, s_start + len(before) - 1)
             if not before:  # "According to X, ..."
@@ -424,7 +431,7 @@ class _Finder(PhraseReader):
             if phrase is not None and phrase.kind != "pronoun" and (not tail or tail.startswith(",")):
                 return self._reported(phrase, apposition, m.start(), s_start, s_start + len(before) - 1)
         after = self._frames_end(m.end(), body_end)
-        rest = text[after:body_end].split()
+        rest = text[after:body_end].split(None, 4)  # the first words, and more than three or not
         if len(rest) <= 3 and rest[:1] != ["that"] or rest[:1] == [","] or rest[:1] and rest[0][0] == ",":
             # "..., X said on Monday." / "..., X said, speaking on condition of anonymity."
             phrase, apposition = self.phrase_left(s_start, m.start())
@@ -465,7 +472,7 @@ class _Finder(PhraseReader):
             return None
         lo, hi = self._trim(lo, hi)
         clause = self.text[lo:hi]
-        if len(clause.split()) < 3 or clause[0] in _QUOTE_MARKS or self.quoted(lo):
+        if len(clause.split(None, 2)) < 3 or clause[0] in _QUOTE_MARKS or self.quoted(lo):
             return None
         speaker = self.resolve(phrase, apposition, at)
         if speaker is None or not speaker.name:
@@ -488,13 +495,13 @@ class _Finder(PhraseReader):
         return sorted(found, key=lambda q: q.span)
 
 
-def _titled_name_search(text: str, head: str, at: int) -> re.Match[str] | None:
-    """``head`` (any case) followed by a capitalised name, first in ``text[:at]``."""
+def _titled_name_search(text: str, lower: str | None, head: str, at: int) -> re.Match[str] | None:
+    """``head`` (any case) followed by a capitalised name, first in ``text[:at]``; ``lower`` is
+    the lower-cased text where it has the same offsets and case-folds like it, else None."""
     pattern = re.compile(r"\b(?i:" + re.escape(head) + r")\s+((?:[A-Z][\w'’\-]+ ?){1,3})")
-    if not head.isascii() or not head or any(ch in text for ch in _FOLD_SPECIAL) or len(text.lower()) != len(text):
+    if not head.isascii() or not head or lower is None:
         return pattern.search(text, 0, at)
-    lower = text.lower()  # where the head can start: its lower-case letters in the lower-cased text
-    pos = lower.find(head, 0, at)
+    pos = lower.find(head, 0, at)  # where the head can start: its lower-case letters in the lower-cased text
     while pos >= 0:
         m = pattern.match(text, pos, at)
         if m is not None:
@@ -503,12 +510,12 @@ def _titled_name_search(text: str, head: str, at: int) -> re.Match[str] | None:
     return None
 
 
-def _verb_candidates(text: str) -> list[int] | None:
+def _verb_candidates(text: str, hay: str) -> list[int] | None:
     """Sorted offsets where a speech verb or "according to" starts (in any case), or None when
     the text has a character that case-insensitive matching takes for an ASCII letter."""
-    if any(ch in text for ch in _FOLD_SPECIAL):
+    if any(ch in text for ch in FOLD_SPECIAL):
         return None
-    return sorted({last - size - 1 for last, (size, _) in _VERB_AUTOMATON.iter(word_hay(text))})
+    return sorted({last - size - 1 for last, (size, _) in _VERB_AUTOMATON.iter(hay)})
 
 
 def _quotations(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quotation]:

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from ..doc import Doc, TimeX
 from ..record import Time
 from . import timex_calendar as cal
+from .numbers import FOLD_SPECIAL, doc_hay
 from .timex_rules import Cand
 from .timex_scan import scan
 from .timex_words import CLOCK_UNITS, LEX, ORDINALS, TENS, UNITS, parse_ordinal_words
@@ -39,11 +40,10 @@ SETS = "times"
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 # bytes.translate table that blanks every byte a _WORD match cannot hold (all but a-z and ')
 _WORD_BYTES = bytes(c if chr(c).islower() and chr(c).isascii() or chr(c) == "'" else 32 for c in range(256))
-_CLAUSE_END = re.compile(r"[,;:()\"“”]|\b(?:if|that|whether|when|because|while|which|who|where|but|although)\b",
-                         re.IGNORECASE)
+_CLAUSE_WORDS = frozenset(LEX["cues"]["clause_words"])
+_CLAUSE_END = re.compile(r"[,;:()\"“”]|\b(?:" + "|".join(LEX["cues"]["clause_words"]) + r")\b", re.IGNORECASE)
 _CLAUSE_END_LOWER = re.compile(_CLAUSE_END.pattern)  # the same on lower-cased text, where it is faster
-# Characters that a case-insensitive regex matches to an ASCII letter although they are not one
-_FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
+_CLAUSE_MARK = re.compile(r"[,;:()\"“”]")  # ... where it has none of the words
 _NOT_PAST = frozenset(LEX["cues"]["not_past_verbs"])
 _GOVERNING_PREPS = frozenset(["on", "in", "at", "by", "during", "over", "from", "between", "since", "until",
                               "late", "early", "overnight", "the"])
@@ -82,19 +82,20 @@ _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 # ------------------------------------------------------------------ public entry points
 def apply(doc: Doc) -> None:
     spans = [(s.start, s.end) for s in doc.sentences]
-    doc.timexes.extend(find_times(doc.text, doc.published, spans))
+    doc.timexes.extend(find_times(doc.text, doc.published, spans, hay=doc_hay(doc)))
 
 
 def find_times(text: str, reference: dt.datetime | None, sentences: Sequence[tuple[int, int]] | None = None,
-               *, future: bool | None = None) -> list[TimeX]:
+               *, future: bool | None = None, hay: str | None = None) -> list[TimeX]:
     """Every temporal expression in ``text`` as a :class:`TimeX`, in text order.
 
     ``sentences`` are ``(start, end)`` offsets (a rough split is made when omitted);
-    ``future=True`` treats every clause as future-tensed, ``False`` as past.
+    ``future=True`` treats every clause as future-tensed, ``False`` as past; ``hay`` is
+    :func:`.numbers.word_hay` of the text when the caller has it.
     """
     if sentences is None:
         sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)] or [(0, len(text))]
-    return _Resolver(text, reference, sentences, future).run()
+    return _Resolver(text, reference, sentences, future, hay).run()
 
 
 def normalise(text: str, reference: dt.datetime | dt.date | None, *, future: bool = False) -> TimeX | None:
@@ -112,14 +113,14 @@ def normalise(text: str, reference: dt.datetime | dt.date | None, *, future: boo
 # ------------------------------------------------------------------ resolution
 class _Resolver:
     def __init__(self, text: str, reference: dt.datetime | None, sentences: Sequence[tuple[int, int]],
-                 future: bool | None) -> None:
+                 future: bool | None, hay: str | None = None) -> None:
         self.text = text
         self.ref = reference.date() if reference else None
         self.sentences = list(sentences) or [(0, len(text))]
         self.starts = [s for s, _ in self.sentences]
         self.forced = None if future is None else ("future" if future else "past")
-        self.fold = any(ch in text for ch in _FOLD_SPECIAL)
-        self.cands = scan(text)
+        self.fold = any(ch in text for ch in FOLD_SPECIAL)
+        self.cands = scan(text, hay)
         self.anchor: TimeX | None = None  # the last day-precise date, for "the next day"
         self.anchor_any: TimeX | None = None  # the last date of any precision, for "two years later"
 
@@ -262,8 +263,12 @@ class _Resolver:
             return _WORD.findall(_CLAUSE_END.split(seg, maxsplit=1)[0].lower().replace("’", "'"))
         low = low.replace("’", "'")
         words = _words(low)
-        if "'" not in low and _CUE_WORDS.isdisjoint(words):
-            return []  # no cue, wherever the clause ends ("'" can start a clause word inside a word)
+        if "'" not in low:  # each word is a whole run of letters: a clause word is one of them
+            if _CUE_WORDS.isdisjoint(words):
+                return []  # no cue, wherever the clause ends
+            if _CLAUSE_WORDS.isdisjoint(words):
+                cut = _CLAUSE_MARK.search(low)
+                return _words(low[:cut.start()]) if cut else words
         cut = _CLAUSE_END_LOWER.search(low)
         return _words(low[:cut.start()]) if cut else words
 

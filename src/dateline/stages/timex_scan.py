@@ -12,7 +12,7 @@ from bisect import bisect_right
 
 import ahocorasick
 
-from .numbers import ascii_hay, word_hay
+from .numbers import FOLD_SPECIAL, ascii_hay, word_hay
 from .timex_rules import (
     DIGIT_TRIGGER,
     MONTH_TRIGGER,
@@ -68,8 +68,6 @@ _GROUP_NAME = re.compile(r"\(\?P<\w+>")
 _PREFILTER = {id(rules): _prefilter(rules) for rules in _LOWER.values() if len(rules) > 1}
 # Words whose every rule ends in a unit word ("two", "about"): tried only where one follows.
 _NEED_A_UNIT = {id(rules) for rules in _LOWER.values() if all(r.name in NEED_A_UNIT for r in rules)}
-# Characters that a case-insensitive regex matches to an ASCII letter although they are not one
-_FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 # Common words are keyed with what must follow them, so that "the", "at" or "up" cost nothing
@@ -118,7 +116,7 @@ _A_LAST = ("a", "n", "w", "f")  # the last letter of what _A_BEFORE can match be
 _KELVIN = "\u212a"  # the one character outside ASCII that lower-cases to an ASCII letter
 
 
-def _triggers(text: str) -> tuple[list[tuple[int, list[Rule]]], list[int] | None]:
+def _triggers(text: str, hay: str | None = None) -> tuple[list[tuple[int, list[Rule]]], list[int] | None]:
     """(offset, rules to try) for each word that can open an expression, in text order; and the
     offsets of the unit words ("days"), or None when case-insensitive matching could find others."""
     # Keys are matched case-insensitively. Lower-casing keeps every character alphanumeric or
@@ -130,20 +128,22 @@ def _triggers(text: str) -> tuple[list[tuple[int, list[Rule]]], list[int] | None
         if len(low) != len(text):  # a few characters change length when lower-cased
             low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     encoded = low.encode("ascii", "replace")
-    other_digits = fold = False  # digits outside ASCII; characters in _FOLD_SPECIAL
+    other_digits = fold = False  # digits outside ASCII; characters in FOLD_SPECIAL
     if not text.isascii():
         i = encoded.find(b"?")
         while i >= 0:
             if text[i].isdecimal():
                 other_digits = True
-            elif text[i] in _FOLD_SPECIAL:
+            elif text[i] in FOLD_SPECIAL:
                 fold = True
             i = encoded.find(b"?", i + 1)
     n = len(text)
     found: list[tuple[int, list[Rule]]] = []
     units: list[int] = []
     numbers: list[int] = []
-    for last, (size, keys) in _AUTOMATON.iter(ascii_hay(encoded)):
+    if hay is None or low is not text:
+        hay = ascii_hay(encoded)
+    for last, (size, keys) in _AUTOMATON.iter(hay):
         start = last - size + 1  # offset in the text of the key's first character
         for key, plain, unit, kind, rules in keys:
             if kind == "digit":
@@ -201,14 +201,19 @@ def _first(item: tuple[int, list[Rule]]) -> int:
 def _unit_follows(text: str, pos: int, units: list[int]) -> bool:
     """Whether a unit word starts after ``pos`` within WORDS_BEFORE_UNIT words."""
     k = bisect_right(units, pos)
-    return k < len(units) and len(text[pos:units[k]].split(None, WORDS_BEFORE_UNIT)) <= WORDS_BEFORE_UNIT
+    if k == len(units):
+        return False
+    unit, near = units[k], min(units[k], pos + 120)  # most words are read within 120 characters
+    if len(text[pos:near].split(None, WORDS_BEFORE_UNIT)) > WORDS_BEFORE_UNIT:
+        return False
+    return unit == near or len(text[pos:unit].split(None, WORDS_BEFORE_UNIT)) <= WORDS_BEFORE_UNIT
 
 
-def scan(text: str) -> list[Cand]:
-    """Every temporal expression in ``text``, in order, none overlapping."""
+def scan(text: str, hay: str | None = None) -> list[Cand]:
+    """Every temporal expression in ``text``, in order, none overlapping (``hay``: word_hay(text), if made)."""
     found: list[Cand] = []
     covered = 0
-    triggers, units = _triggers(text)
+    triggers, units = _triggers(text, hay)
     for pos, rules in triggers:
         if pos < covered:
             continue

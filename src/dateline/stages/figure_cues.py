@@ -1,0 +1,107 @@
+"""The figure words of lexicons/figures.toml by kind and role, and one automaton pass over a
+document's words that finds them, the words that wake the fixed constructions of the figures
+stage ("no one was hurt", "the death toll rose to", "forced ... to flee") and where numbers can
+start (see stages/numbers.py), so that the figures stage reads only the sentences that hold one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+import ahocorasick
+
+from ..lexicons import load
+from .numbers import NUMBER_KEYS, padded_key, word_hay
+
+_LEX = load("figures")
+
+
+def _trigger_table() -> dict[str, tuple[str, frozenset[str]]]:
+    """phrase -> (kind, roles); a phrase belongs to one kind."""
+    table: dict[str, tuple[str, frozenset[str]]] = {}
+    for kind, roles in _LEX["kinds"].items():
+        for role, phrases in roles.items():
+            for phrase in phrases:
+                known_kind, known_roles = table.get(phrase, (kind, frozenset()))
+                if known_kind != kind:
+                    raise ValueError(f"figures.toml: {phrase!r} is both {known_kind} and {kind}")
+                table[phrase] = (kind, known_roles | {role})
+    return table
+
+
+TRIGGERS = _trigger_table()
+_TOLLS = _LEX["tolls"]
+TOLL_KINDS = {
+    **{n: "killed" for n in _TOLLS["nouns"]}, **{n: "injured" for n in _TOLLS["injured_nouns"]},
+    **{n: "detained" for n in _TOLLS["detained_nouns"]}, **{n: "displaced" for n in _TOLLS["displaced_nouns"]},
+    **{n: "missing" for n in _TOLLS["missing_nouns"]},
+}
+_ZERO = _LEX["zero"]
+
+# Categories: the figure words themselves, and the words that wake the fixed constructions.
+_SPECIAL_CUES = ("forced", "forcing", "driven", "driving", "drove", "treated",
+                 "hostage", "hostages", "captive", "captives", "custody")
+_ZERO_CUES = (*_ZERO["words"], *(f"{no} {reported}{noun}" for no in ("no", "zero")
+                                   for reported in ("", "reported ") for noun in _ZERO["nouns"]))
+
+
+def _cue_categories() -> dict[str, set[str]]:
+    table: dict[str, set[str]] = {}
+    entries = [(p, "trigger") for p in TRIGGERS] + [(p, "toll") for p in (*TOLL_KINDS, "toll")]
+    entries += [(p, "special") for p in _SPECIAL_CUES] + [(p, "zero") for p in _ZERO_CUES]
+    for phrase, category in entries:
+        table.setdefault(phrase, set()).add(category)
+    return table
+
+
+_CUE_CATEGORIES = _cue_categories()
+Cue = tuple[int, int, str, set[str]]
+
+
+def _automaton() -> ahocorasick.Automaton:
+    """The cue words and where numbers can start (NUMBER_KEYS), in one automaton over a word hay:
+    key -> (its length, (phrase length, phrase, categories) or None, whether a number can start there)."""
+    entries: dict[str, list] = {}
+    for phrase, categories in _CUE_CATEGORIES.items():
+        key = padded_key(phrase)
+        entries.setdefault(key, [None, False])[0] = (len(key) - 2, phrase, categories)
+    for key in NUMBER_KEYS:
+        entries.setdefault(key, [None, False])[1] = True
+    automaton = ahocorasick.Automaton()
+    for key, (cue, number) in entries.items():
+        automaton.add_word(key, (len(key), cue, number))
+    automaton.make_automaton()
+    return automaton
+
+
+_AUTOMATON = _automaton()
+
+
+def scan(hay: str, offset: int) -> tuple[list[Cue], list[tuple[int, int]]]:
+    """The cue words of a word hay of the text from ``offset`` (start, end, phrase, categories),
+    and where numbers can start, in order: (offset, offset past the key's trailing space or digit)."""
+    cues: list[Cue] = []
+    numbers: list[tuple[int, int]] = []
+    for last, (length, cue, number) in _AUTOMATON.iter(hay):
+        first = offset + last - length + 1  # the key's first character after its leading space
+        if cue is not None:
+            cues.append((first, first + cue[0], cue[1], cue[2]))
+        if number:
+            numbers.append((first, first + length - 1))
+    numbers.sort()
+    return cues, numbers
+
+
+def find_cues(text: str, start: int, end: int) -> list[Cue]:
+    """Cue words in ``text[start:end]``, whole words only: (start, end, phrase, categories)."""
+    return scan(word_hay(text, start, end), start)[0]
+
+
+def number_starts(numbers: list[tuple[int, int]], hay: str, start: int, end: int) -> list[int] | None:
+    """Where numbers can start in ``text[start:end]`` (as :func:`.numbers.find_numbers` finds them),
+    from the ``numbers`` that :func:`scan` found in the whole text's ``hay``; None where a word runs
+    across an edge of the range, which the hay of the range alone would cut."""
+    if hay[start] != " " or hay[end + 1] != " ":
+        return None
+    lo, hi = bisect_left(numbers, (start,)), bisect_left(numbers, (end + 1,))
+    return sorted({first for first, past in numbers[lo:hi] if past <= end + 1})
