@@ -213,7 +213,10 @@ class _Sentence:
         return True
 
     def free(self, start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in self.used)
+        for s, e in self.used:
+            if start < e and end > s:
+                return False
+        return True
 
     def after_subset_opener(self, n: NumberSpan) -> bool:
         before = tuple(reversed([w for _, w in self.words_before(n.start, 3)]))

@@ -64,7 +64,6 @@ def _verb_automaton() -> ahocorasick.Automaton:
 
 
 _VERB_AUTOMATON = _verb_automaton()
-# Characters that (?i:...) matches to an ASCII letter although str.lower() does not give that letter
 _INDIRECT_VERBS = frozenset(_SPEECH["indirect_verbs"])
 _THAT_VERBS = frozenset(_SPEECH["indirect_that_verbs"])
 _PARTICIPLES = frozenset(_SPEECH["document_participles"])

@@ -21,9 +21,9 @@ phrase, for tests and other stages).
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from ..doc import Doc, TimeX
@@ -125,7 +125,8 @@ class _Resolver:
         self.anchor_any: TimeX | None = None  # the last date of any precision, for "two years later"
 
     def sentence(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+        i = bisect_right(self.starts, offset) - 1
+        return i if i > 0 else 0
 
     def run(self) -> list[TimeX]:
         self._years_from_context()
@@ -277,12 +278,11 @@ class _Resolver:
               precision: str = "unknown", basis: str = "explicit", end_value: str | None = None,
               future: bool = False, start: int | None = None, end: int | None = None) -> TimeX:
         s, e = (c.start if start is None else start), (c.end if end is None else end)
-        time = Time(text=self.text[s:e], span=(s, e), type=type_, value=value, end=end_value)
+        time = Time(self.text[s:e], (s, e), type_, value, end_value)
         first, last = period if period else (None, None)
         if self.ref and first and first > self.ref and type_ in ("DATE", "TIME"):
             future = True
-        return TimeX(time=time, sentence=self.sentence(s), start=first, end=last,
-                     precision=precision if period else "unknown", basis=basis, future=future)
+        return TimeX(time, self.sentence(s), first, last, precision if period else "unknown", basis, future)
 
     def _resolve(self, c: Cand) -> list[TimeX]:
         try:

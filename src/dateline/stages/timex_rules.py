@@ -304,10 +304,10 @@ def _bare_year(m, text):
     before = text[max(0, start - 2):start]
     if y < 1800 or _NUMBER_BEFORE.search(before) or _NUMBER_AFTER.match(text, m.end()):
         return None
-    before = prev_word(text, start)
-    if before in _NOT_YEAR_AFTER or next_word(text, m.end()) in _NOT_YEAR_BEFORE:
+    word_before = prev_word(text, start)
+    if word_before in _NOT_YEAR_AFTER or next_word(text, m.end()) in _NOT_YEAR_BEFORE:
         return None
-    if y < 1900 and before not in ("in", "since", "of", "from", "until", "by", "the", "before", "after"):
+    if y < 1900 and word_before not in ("in", "since", "of", "from", "until", "by", "the", "before", "after"):
         return None
     return _cal(m, y, None, None)
 

@@ -1,8 +1,9 @@
 """One pass over a text that finds every temporal expression the rules of :mod:`.timex_rules` know.
 
-Trigger words are found with one Aho-Corasick pass over the lower-cased text (a regex pass
-over every word costs several times more) and numbers with one ``\\d+`` pass; only at those
-offsets do rules run, and for a number only the rules that what follows it allows.
+Trigger words and the first digits of numbers are found with one Aho-Corasick pass over the
+text's words (:func:`.numbers.word_hay`; a regex pass over every word costs several times more);
+only at those offsets do rules run, for a number only the rules that what follows it allows, and
+for a number word ("two", "about") only where a unit word ("days") follows closely enough.
 """
 
 from __future__ import annotations
