@@ -68,6 +68,19 @@ def test_attack_on_monday_is_dated_with_its_figures_and_subject_actor():
     assert (ev.location.name, ev.location.country) == ("Mopti", "MLI")
 
 
+def test_the_verb_that_carries_the_figure_names_the_actor():
+    rec = run("Kidnappings on the highway became common after bandits seized 40 travellers from two buses "
+              "near Gusau in 2019, residents recalled.")
+    ev = one(rec, "ASSAULT")
+    assert figures(ev) == {"abducted": (40, 40, "exact")}
+    assert ev.actor.text == "bandits"
+
+
+def test_a_toll_noun_has_no_subject_to_lend():
+    rec = run("Artillery shelling hit a market in the town on Monday. A Paris-based monitor put the toll at nine.")
+    assert all(e.actor is None or "Paris" not in e.actor.text for e in rec.events)
+
+
 def test_passive_killed_by_militants_late_tuesday():
     rec = run("Five police officers were killed by militants in an ambush near Diffa late Tuesday, officials said. "
               "Reinforcements were sent to the area.")

@@ -46,6 +46,7 @@ _LEGAL_CHARGE = re.compile(r"\b(?:charges?|charged|indicted|prosecuted)\s+(?:of|
 _CHARGE_WORDS = ("charge", "indicted", "prosecuted")
 _DISTINCT_WORDS = ("second", "third", "another", "separate", "fresh", "new", "further")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|those|these)\s+$", re.IGNORECASE)
+_VERB_FORM = re.compile(r"^[a-z]+(?:ed|ing)$")  # a figure's anchor used as a verb: "seized", "wounding"
 _RAID = re.compile(r"^(?:raid|raids|raided|swoop)$", re.IGNORECASE)
 _SECURITY = re.compile(r"\b(?:police|security|soldiers|troops|army|officers|agents|gendarmes|forces)\b", re.I)
 _MONTH_MARCH = re.compile(r"March(?=\s+\d)|(?<=\d\s)March|(?<=in\s)March|(?<=of\s)March")
@@ -182,6 +183,8 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         mentions.append(mention)
     _attach_figures(mentions, figures)
     for m in mentions:
+        if m.actor is None and m.family == "ASSAULT" and m.figures:
+            m.actor = _actor_of_figure_verb(doc, index, m, matches, speaker_at)
         if not m.figures and m.timex is None and m.family == "ASSAULT" and not m.mode and not m.modality and (
                 m.actor is None or _ANAPHORIC.search(doc.text[max(s.start, m.trigger.start - 12):m.trigger.start])):
             m.weak = True  # "the attack", "killed or captured": a reference back, not a new event
@@ -189,6 +192,25 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             m.weak = True  # "I thought it was an earthquake": a simile in a witness's words
         m.weak = m.weak and not m.figures and not (m.timex is not None and m.timex.basis == "inferred")
     return mentions
+
+
+def _actor_of_figure_verb(doc: Doc, index: int, mention: EventMention, matches: list[TriggerMatch],
+                          speaker_at) -> Mention | None:
+    """"Mass abductions ... after Boko Haram militants seized 276 schoolgirls": the verb that
+    carries the event's figure has a subject of its own, which is the event's actor."""
+    s = doc.sentences[index]
+    taken = {(m.start, m.end) for m in matches}
+    for f in mention.figures:
+        start, end = f.anchor
+        word = doc.text[start:end]
+        if f.sentence != index or (start, end) in taken or not _VERB_FORM.match(word) \
+                or _DETERMINER_BEFORE.search(doc.text, max(s.start, start - 7), start):
+            continue  # "put the toll at seven", "the wounded": a noun has no subject
+        verb = TriggerMatch(start, end, doc.text[start:end], mention.trigger.spec)
+        found = participants.find_actor(doc, s.start, s.end, [verb], speaker_at, False, 0, ())
+        if found is not None:
+            return found
+    return None
 
 
 def _attach_figures(mentions: list[EventMention], figures: list[Figure]) -> None:
