@@ -95,6 +95,18 @@ def test_an_ombudsman_or_a_watchdog_is_the_actor_of_its_demand():
                  "called on") == "press watchdog"
 
 
+def test_the_noun_right_before_a_verb_is_its_subject_not_the_head_of_the_clause():
+    assert actor("Hundreds of dockers marched through Durban to mark five years since guards shot dead "
+                 "nine strikers.", "shot dead") == "guards"
+    assert actor("Union leaders will call a new stoppage if the ministry rejected their offer.",
+                 "rejected") == "ministry"
+
+
+def test_a_noun_before_a_verb_after_a_preposition_is_not_its_subject():
+    assert actor("Rebels fighting near the border with government troops shelled the town.",
+                 "shelled") == "Rebels"
+
+
 def test_actor_of_a_passive_is_the_by_phrase():
     assert actor("Five police officers were killed by militants near Diffa.", "killed") == "militants"
 

@@ -302,6 +302,7 @@ def _usable(doc: Doc, ent: Entity | None, statement: bool) -> bool:
 _SPEECH_BREAK = re.compile(r"\b(?:said|says|say|told\s+\w+|added|announced|warned)\s+(?:that\s+)?", re.I)
 
 
+_ADJACENT = re.compile(r"\s+(?:\w+ly\s+)?")  # "police shot", "troops reportedly shelled"
 _RELATIVE = re.compile(r"\b(?:who|which|that|whose)\b")
 _COORDINATED = re.compile(r"\band\s+(?:\w+\s+){0,2}$")
 
@@ -338,7 +339,13 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
     choices = []  # (gap between subject and its verb, is the lead, mention)
     for trig in group:
         lo = max(_clause_start(doc, sent_start, trig.start), floor)
-        for s, e, ent in _candidates(doc, lo, trig.start):
+        cands = _candidates(doc, lo, trig.start)
+        if trig.spec.kind == "verb" and cands and _ADJACENT.fullmatch(text, cands[-1][1], trig.start) \
+                and not _preceded_by_preposition(text, cands[-1][0], lo) and _usable(doc, cands[-1][2], statement):
+            # "miners gathered to mark ten years since police shot dead 34": the noun right before
+            # a verb is its subject, whatever stands at the head of the clause
+            cands = cands[-1:]
+        for s, e, ent in cands:
             if _preceded_by_preposition(text, s, lo) or not _usable(doc, ent, statement):
                 continue
             if _subject_of_another(text, e, trig.start, others):
