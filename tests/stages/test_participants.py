@@ -107,6 +107,16 @@ def test_a_noun_before_a_verb_after_a_preposition_is_not_its_subject():
                  "shelled") == "Rebels"
 
 
+def test_a_pronoun_subject_is_not_overruled_by_the_object_of_an_earlier_verb():
+    assert actor("The navy said it had chased the pirates and detained four suspects off Eyl.",
+                 "detained") == "navy"
+
+
+def test_an_auxiliary_or_a_quote_mark_may_stand_between_subject_and_verb():
+    assert actor("Hundreds of students marched to mark a year since troops had \"shot dead\" 14 protesters.",
+                 "shot dead") == "troops"
+
+
 def test_actor_of_a_passive_is_the_by_phrase():
     assert actor("Five police officers were killed by militants near Diffa.", "killed") == "militants"
 

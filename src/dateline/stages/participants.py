@@ -302,7 +302,9 @@ def _usable(doc: Doc, ent: Entity | None, statement: bool) -> bool:
 _SPEECH_BREAK = re.compile(r"\b(?:said|says|say|told\s+\w+|added|announced|warned)\s+(?:that\s+)?", re.I)
 
 
-_ADJACENT = re.compile(r"\s+(?:\w+ly\s+)?")  # "police shot", "troops reportedly shelled"
+# "police shot", "troops reportedly shelled", "the army had \"neutralised\"" (not "were killed": a passive)
+_ADJACENT = re.compile(r"\s+(?:(?:\w+ly|has|have|had|will|would|also|then)\s+){0,2}[\"“]?")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:it|they|he|she)\s+(?!is\b|was\b)")
 _RELATIVE = re.compile(r"\b(?:who|which|that|whose)\b")
 _COORDINATED = re.compile(r"\band\s+(?:\w+\s+){0,2}$")
 
@@ -345,6 +347,8 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
             # "miners gathered to mark ten years since police shot dead 34": the noun right before
             # a verb is its subject, whatever stands at the head of the clause
             cands = cands[-1:]
+        if cands and _SUBJECT_PRONOUN.search(text, lo, cands[0][0]):
+            cands = []  # "the army said it had pursued the attackers and arrested five": a pronoun subject
         for s, e, ent in cands:
             if _preceded_by_preposition(text, s, lo) or not _usable(doc, ent, statement):
                 continue
