@@ -84,6 +84,13 @@ def test_the_town_beats_its_state_in_a_possessive():
 
 
 # ---------------------------------------------------------------- find_actor
+def test_a_quarter_the_gazetteer_lacks_yields_to_the_town_it_is_part_of():
+    assert place("Gunmen shot dead two traders in the Kawangware neighbourhood of Nairobi on Monday.",
+                 "shot dead") == ("Nairobi", "KEN")
+    assert place("A grenade attack in the Nairobi district of Kawangware wounded two on Monday.", "grenade attack") \
+        == ("Nairobi", "KEN")
+
+
 def test_actor_is_the_subject_noun_phrase():
     assert actor("Islamist militants attacked an army post near Mopti on Monday.", "attacked") == "Islamist militants"
 

@@ -415,6 +415,8 @@ _FACILITY_AFTER = re.compile(r"\s+(?:penitentiary|prison|jail|mine|hospital|scho
                              r"college|airport|stadium|camp|base|post|checkpoint|embassy|mosque|church)\b", re.I)
 
 
+_PART_OF = re.compile(r"\s+(?:neighbou?rhood|suburb|quarter|district|area|section|township|slum|commune|"
+                      r"sector|ward|estate|locality)\s+of\s", re.I)
 _NAMED_FACILITY = re.compile(r"^([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)??)\s+(?:Stadium|University|College|Hospital|Airport|"
                              r"Prison|Penitentiary|Market|Mosque|Church|Cathedral|School|Square|Bridge|Mine|Port|"
                              r"Police Station|Police Post|Camp|Barracks)\b")
@@ -468,6 +470,7 @@ def _find_places(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
 
     text = doc.text
     out = []
+    carried_prep = 0.0
     for span, ent in entities_between(doc, sent_start, sent_end, _PLACE_TYPES):
         if ent.type in ("FAC", "ORG"):  # "Alexandria Stadium", "Garissa University College": the town it is in
             named = _NAMED_FACILITY.match(ent.name)
@@ -482,6 +485,9 @@ def _find_places(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
         before = text[max(sent_start, span[0] - 45):span[0]]
         possessor = text[span[1]:span[1] + 2] in ("'s", "’s")
         prep = 0.0 if possessor else _prep_weight(before)
+        # "in the Viento Libre neighbourhood of Tumaco", "in the Athens district of Kolonaki": both
+        # places stand where the preposition puts them, and the rank of each decides
+        prep, carried_prep = max(prep, carried_prep), (prep if _PART_OF.match(text, span[1], sent_end) else 0.0)
         if _MONTH_NAME.match(ent.name):
             continue  # "in May 2017"
         if ent.type == "LOC":
