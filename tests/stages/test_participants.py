@@ -91,6 +91,12 @@ def test_a_quarter_the_gazetteer_lacks_yields_to_the_town_it_is_part_of():
         == ("Nairobi", "KEN")
 
 
+def test_a_country_s_capital_is_its_capital_city():
+    assert place("Gunmen attacked the Bel Air neighbourhood of Haiti's capital overnight, killing nine.",
+                 "attacked") == ("Port-au-Prince", "HTI")
+    assert place("Militiamen clashed with police in the Libyan capital on Monday.", "clashed") == ("Tripoli", "LBY")
+
+
 def test_actor_is_the_subject_noun_phrase():
     assert actor("Islamist militants attacked an army post near Mopti on Monday.", "attacked") == "Islamist militants"
 

@@ -175,3 +175,12 @@ def test_fold_is_idempotent_and_case_blind(name):
 def test_kind_hint_from_the_words_around_a_name(text, name, kind):
     start = text.index(name)
     assert places._kind_hint(text, start, start + len(name), name) == kind
+
+
+def test_capital_of_takes_the_city_in_that_country():
+    from dateline.stages.places import capital_of
+
+    tripoli = capital_of("LBY")
+    assert (tripoli.name, tripoli.country) == ("Tripoli", "LBY")
+    assert 32 < tripoli.lat < 33.5 and 12.5 < tripoli.lon < 14  # not Tripoli, Lebanon
+    assert capital_of("XXX") is None

@@ -66,6 +66,8 @@ _PLACE_PREPS = re.compile(
     r"(?:(?:town|city|village|villages|district|province|region|state|county|area|capital|outskirts)\s+of\s+)?$",
     re.IGNORECASE,
 )
+_PLACE_TYPES_AND_PEOPLES = _PLACE_TYPES | {"NORP"}
+_CAPITAL_AFTER = (re.compile(r"['’]s\s+capital\b"), re.compile(r"\s+capital\b"))  # after a country, a people
 _FEATURE_RANK = {"city": 3, "unresolved": 2.4, "admin2": 2, "admin1": 1, "country": 0}
 
 
@@ -466,12 +468,22 @@ def _places_in(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
 
 
 def _find_places(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
-    from .places import resolve_place
+    from .places import capital_of, resolve_place
 
     text = doc.text
     out = []
     carried_prep = 0.0
-    for span, ent in entities_between(doc, sent_start, sent_end, _PLACE_TYPES):
+    for span, ent in entities_between(doc, sent_start, sent_end, _PLACE_TYPES_AND_PEOPLES):
+        if ent.type == "NORP" or (ent.geo is not None and ent.geo.feature == "country"):
+            capital = _CAPITAL_AFTER[ent.type == "NORP"].match(text, span[1], sent_end)
+            town = capital_of(ent.country) if capital and ent.country else None
+            if town is None:
+                if ent.type == "NORP":
+                    continue
+            else:  # "the Libyan capital", "Haiti's capital"
+                ent = Entity(id=ent.id, type="GPE", name=town.name, country=town.country, admin1=town.admin1,
+                             geo=Geo(town.lat, town.lon, town.geonames_id, "city"))
+                span = (span[0], capital.end())
         if ent.type in ("FAC", "ORG"):  # "Alexandria Stadium", "Garissa University College": the town it is in
             named = _NAMED_FACILITY.match(ent.name)
             town = resolve_place(named.group(1), doc) if named else None

