@@ -81,6 +81,14 @@ def test_a_toll_noun_has_no_subject_to_lend():
     assert all(e.actor is None or "Paris" not in e.actor.text for e in rec.events)
 
 
+def test_killings_on_two_consecutive_days_are_two_events():
+    rec = run("Youths burned a police post in the town of Kolda on Wednesday, a day after a police officer shot "
+              "dead a bus driver at a checkpoint. A student was killed in clashes with police on Wednesday, "
+              "hospital staff said.")
+    days = sorted(e.date.start for e in of_type(rec, "ASSAULT"))
+    assert days == ["2024-03-12", "2024-03-13"], [(e.trigger.text, e.date.start) for e in rec.events]
+
+
 def test_passive_killed_by_militants_late_tuesday():
     rec = run("Five police officers were killed by militants in an ambush near Diffa late Tuesday, officials said. "
               "Reinforcements were sent to the area.")

@@ -9,6 +9,7 @@ news, and counter-violence (the target of an event striking back) is its own eve
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..doc import Doc, Figure, TimeX
@@ -41,9 +42,15 @@ class EventMention:
     location: Location | None = None
 
 
+# a day's slack only where the night may straddle two dates; "Monday" and "Tuesday's clashes" are two days
+_AROUND_MIDNIGHT = re.compile(r"\b(?:late|overnight|night|midnight|early|dawn|pre-dawn|evening)\b", re.I)
+
+
 def dates_compatible(a: TimeX, b: TimeX) -> bool:
     # a day's slack between two single days ("late Tuesday", "overnight into Wednesday"), none for spans
-    slack = 1 if a.precision == "day" and b.precision == "day" and a.start == a.end and b.start == b.end else 0
+    slack = 1 if a.precision == "day" and b.precision == "day" and a.start == a.end and b.start == b.end \
+        and (_AROUND_MIDNIGHT.search(a.time.text) or _AROUND_MIDNIGHT.search(b.time.text)
+             or "inferred" in (a.basis, b.basis)) else 0
     return (a.start.toordinal() - slack <= b.end.toordinal()) and (b.start.toordinal() - slack <= a.end.toordinal())
 
 
