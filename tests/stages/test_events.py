@@ -89,6 +89,22 @@ def test_killings_on_two_consecutive_days_are_two_events():
     assert days == ["2024-03-12", "2024-03-13"], [(e.trigger.text, e.date.start) for e in rec.events]
 
 
+def test_the_target_striking_back_is_an_event_of_its_own():
+    rec = run("Insurgents fired mortar rounds at an army base outside Baidoa on Monday, killing two soldiers. "
+              "Soldiers returned fire, the army said.")
+    attacks = of_type(rec, "ASSAULT")
+    assert [(e.trigger.text, e.actor and e.actor.text) for e in attacks] == [
+        ("fired mortar", "Insurgents"), ("returned fire", "Soldiers")]
+    assert figures(attacks[0]) == {"killed": (2, 2, "exact")}
+
+
+def test_the_antecedent_of_who_is_the_actor():
+    rec = run("Supporters threw bottles at riot police, who responded with tear gas outside the stadium in "
+              "Oran on Saturday.")
+    gas = one(rec, "ASSAULT", "crowd-control")
+    assert gas.actor.text == "riot police"
+
+
 def test_passive_killed_by_militants_late_tuesday():
     rec = run("Five police officers were killed by militants in an ambush near Diffa late Tuesday, officials said. "
               "Reinforcements were sent to the area.")

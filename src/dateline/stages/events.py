@@ -13,14 +13,16 @@ The timing stage then decides each event's timing and fills dates the text does 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..doc import Doc, Figure
+from ..lexicons import load
 from ..record import Event, Location, Mention
 from . import event_links, event_time, participants, timing_cues
 from .anniversary import Anniversary, remembered_timex
 from .anniversary import find as find_anniversary
 from .event_links import EventMention
-from .phrases import folded
+from .phrases import PhraseSet, folded
 from .triggers import (
     STATEMENT_TYPES,
     VIOLENT_FAMILIES,
@@ -52,6 +54,11 @@ _SECURITY = re.compile(r"\b(?:police|security|soldiers|troops|army|officers|agen
 _MONTH_MARCH = re.compile(r"March(?=\s+\d)|(?<=\d\s)March|(?<=in\s)March|(?<=of\s)March")
 _CLAIM = re.compile(r"([A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,3})\s+(?:has\s+|have\s+)?(?:claimed responsibility|"
                     r"said it (?:had )?carried out|claimed the (?:attack|bombing|killing))")
+
+
+@cache
+def _responses() -> PhraseSet:
+    return PhraseSet("responses", load("responses")["phrases"], shared=True)
 
 
 def _mentions_any(lowered: str, start: int, end: int, words: tuple[str, ...]) -> bool:
@@ -153,8 +160,10 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             negated=any(cues[id(m)].negated for m in group),
             framed_historical=any(cues[id(m)].historical for m in group),
             weak=all(m.spec.weak for m in group),
-            distinct=any(_mentions_any(lowered, max(s.start, m.start - 40), m.start, _DISTINCT_WORDS)
-                         and _DISTINCT.search(doc.text[max(s.start, m.start - 40):m.start]) for m in group),
+            distinct=any((_mentions_any(lowered, max(s.start, m.start - 40), m.start, _DISTINCT_WORDS)
+                          and _DISTINCT.search(doc.text[max(s.start, m.start - 40):m.start]))
+                         or _responses().search(doc, max(s.start, m.start - 20), m.end) is not None
+                         for m in group),
         )
         mention.timex = event_time.governing_timex(doc, index, group, owned, statement)
         if mention.timex is None and not statement and event_time.in_past_narrative(doc, index):

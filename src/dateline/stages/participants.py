@@ -306,6 +306,8 @@ _SPEECH_BREAK = re.compile(r"\b(?:said|says|say|told\s+\w+|added|announced|warne
 
 # "police shot", "troops reportedly shelled", "the army had \"neutralised\"" (not "were killed": a passive)
 _ADJACENT = re.compile(r"\s+(?:(?:\w+ly|has|have|had|will|would|also|then)\s+){0,2}[\"“]?")
+# "riot police, who responded with tear gas": the relative pronoun's antecedent is the subject
+_WHO_THEN = re.compile(r",?\s+(?:who|which)\s+(?:[a-z]+\s+){0,2}")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:it|they|he|she)\s+(?!is\b|was\b)")
 _RELATIVE = re.compile(r"\b(?:who|which|that|whose)\b")
 _COORDINATED = re.compile(r"\band\s+(?:\w+\s+){0,2}$")
@@ -344,11 +346,15 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
     for trig in group:
         lo = max(_clause_start(doc, sent_start, trig.start), floor)
         cands = _candidates(doc, lo, trig.start)
-        if trig.spec.kind == "verb" and cands and _ADJACENT.fullmatch(text, cands[-1][1], trig.start) \
-                and not _preceded_by_preposition(text, cands[-1][0], lo) and _usable(doc, cands[-1][2], statement):
+        if cands and _usable(doc, cands[-1][2], statement) and (
+                _WHO_THEN.fullmatch(text, cands[-1][1], trig.start)
+                or (trig.spec.kind == "verb" and _ADJACENT.fullmatch(text, cands[-1][1], trig.start)
+                    and not _preceded_by_preposition(text, cands[-1][0], lo))):
             # "miners gathered to mark ten years since police shot dead 34": the noun right before
             # a verb is its subject, whatever stands at the head of the clause
-            cands = cands[-1:]
+            s, e, ent = cands[-1]
+            choices.append((trig.start - e, trig is lead, _mention(doc, s, e, ent)))
+            continue
         if cands and _SUBJECT_PRONOUN.search(text, lo, cands[0][0]):
             cands = []  # "the army said it had pursued the attackers and arrested five": a pronoun subject
         for s, e, ent in cands:
