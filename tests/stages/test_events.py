@@ -105,6 +105,15 @@ def test_the_antecedent_of_who_is_the_actor():
     assert gas.actor.text == "riot police"
 
 
+def test_a_country_wide_tally_does_not_lend_its_figures_to_the_attack():
+    rec = run("Gunmen attacked the Carrefour-Feuilles district of Port-au-Prince on Monday, killing nine people. "
+              "Hundreds of residents fled their homes. More than 500,000 people have been displaced by gang "
+              "violence across Haiti, the United Nations says.")
+    attack = next(e for e in of_type(rec, "ASSAULT") if e.trigger.text == "attacked")
+    assert figures(attack)["killed"] == (9, 9, "exact")
+    assert all(c.min != 500000 for c in attack.counts)
+
+
 def test_passive_killed_by_militants_late_tuesday():
     rec = run("Five police officers were killed by militants in an ambush near Diffa late Tuesday, officials said. "
               "Reinforcements were sent to the area.")

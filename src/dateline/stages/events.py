@@ -57,8 +57,27 @@ _CLAIM = re.compile(r"([A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,3})\s+(?:has\s+
 
 
 @cache
-def _responses() -> PhraseSet:
-    return PhraseSet("responses", load("responses")["phrases"], shared=True)
+def _standalone() -> tuple[PhraseSet, PhraseSet]:
+    lex = load("standalone")
+    return (PhraseSet("standalone.responses", lex["responses"], shared=True),
+            PhraseSet("standalone.aggregates", lex["aggregates"], shared=True))
+
+
+_ACROSS_PLACE = re.compile(r"\b(?:across|throughout)\s+(?:[A-Z][\w'’-]+\s*)+")
+
+
+def _response(doc: Doc, s, m: TriggerMatch) -> bool:
+    """The target of an earlier event striking back: "returned fire", "who responded with"."""
+    return _standalone()[0].search(doc, max(s.start, m.start - 20), m.end) is not None
+
+
+def _tally(doc: Doc, s) -> bool:
+    """A sentence about a whole country or a long period: "across Haiti", "nationwide"."""
+    if _standalone()[1].search(doc, s.start, s.end) is not None:
+        return True
+    lowered = folded(doc)
+    return (lowered.find("across", s.start, s.end) >= 0 or lowered.find("throughout", s.start, s.end) >= 0) \
+        and _ACROSS_PLACE.search(doc.text, s.start, s.end) is not None
 
 
 def _mentions_any(lowered: str, start: int, end: int, words: tuple[str, ...]) -> bool:
@@ -162,8 +181,7 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             weak=all(m.spec.weak for m in group),
             distinct=any((_mentions_any(lowered, max(s.start, m.start - 40), m.start, _DISTINCT_WORDS)
                           and _DISTINCT.search(doc.text[max(s.start, m.start - 40):m.start]))
-                         or _responses().search(doc, max(s.start, m.start - 20), m.end) is not None
-                         for m in group),
+                         or _response(doc, s, m) for m in group),
         )
         mention.timex = event_time.governing_timex(doc, index, group, owned, statement)
         if mention.timex is None and not statement and event_time.in_past_narrative(doc, index):
@@ -191,6 +209,10 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             mention.family, mention.type, mention.mode = "COERCE", "COERCE", "arrest"  # a police raid
         mentions.append(mention)
     _attach_figures(mentions, figures)
+    tally = figures and _tally(doc, s)
+    for m in mentions:
+        if tally and m.figures:  # the figures are a tally's, not the news event's: keep them apart
+            m.distinct = True
     for m in mentions:
         if m.actor is None and m.family == "ASSAULT" and m.figures:
             m.actor = _actor_of_figure_verb(doc, index, m, matches, speaker_at)
