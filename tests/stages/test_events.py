@@ -114,6 +114,14 @@ def test_a_country_wide_tally_does_not_lend_its_figures_to_the_attack():
     assert all(c.min != 500000 for c in attack.counts)
 
 
+def test_undated_violence_in_an_anniversary_article_is_the_past_it_remembers():
+    rec = run("Hundreds of families gathered at the memorial in Kibeho on Monday to mark 29 years since the "
+              "massacre at the camp. \"This year I bury my father, or what is left of him,\" said Jeanne Uwase, "
+              "whose two brothers were also killed.")
+    assert all(e.timing == "historical" for e in of_type(rec, "ASSAULT")), \
+        [(e.trigger.text, e.timing) for e in rec.events]
+
+
 def test_passive_killed_by_militants_late_tuesday():
     rec = run("Five police officers were killed by militants in an ambush near Diffa late Tuesday, officials said. "
               "Reinforcements were sent to the area.")

@@ -94,6 +94,11 @@ def toll_update(doc: Doc, sentence: int) -> re.Match | None:
     return doc.memo[key]
 
 
+def _quoted_in(doc: Doc, pos: int) -> int:
+    """The index of the direct quotation around ``pos``, or -1."""
+    return next((i for i, q in enumerate(doc.quotes) if q.kind == "direct" and q.span[0] <= pos < q.span[1]), -1)
+
+
 def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: set[int],
                      statement: bool) -> TimeX | None:
     text = doc.text
@@ -108,6 +113,8 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
         a, b = tx.time.span
         if toll and a > toll.start() and not statement:
             continue
+        if doc.quotes and _quoted_in(doc, a) not in (-1, _quoted_in(doc, trig.start)):
+            continue  # '"This year I bury my brother," said X, whose sons were killed': the quote's own time
         left = text[max(s.start, a - 30):a]
         right = text[b:min(s.end, b + 25)]
         # "said on Thursday", "on Thursday said"; but "killed 15 on Thursday, police said" is the killing's

@@ -187,6 +187,11 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         if mention.timex is None and not statement and event_time.in_past_narrative(doc, index):
             mention.framed_historical = True
         mention.context_timex = event_time.context_timex(doc, index)
+        if anniversary is not None and mention.timex is None \
+                and family in VIOLENT_FAMILIES and modality == "":
+            # "said Hatidza Omerovic, whose husband and two sons were also killed": in an anniversary
+            # article, violence the text leaves undated belongs to the past it remembers
+            mention.framed_historical = True
         if anniversary is not None and not statement:
             mention.timex = remembered_timex(doc, anniversary, lead.start, index, mention.timex) or mention.timex
         if family not in ("disaster", "accident"):
@@ -306,12 +311,18 @@ def _fallback_location(doc: Doc, statement: bool, actor: Mention | None) -> Loca
     return Location(country=country) if country else None
 
 
-def _inherit_locations(doc: Doc, events: list[Event], clusters: list[event_links.Cluster]) -> None:
+def _inherit_locations(doc: Doc, events: list[Event], clusters: list[event_links.Cluster],
+                       anniversary: Anniversary | None = None) -> None:
     """A current event whose sentences name no place happened, as far as the article says, where
     the current events before it did ("Police arrested 18 people for looting" after the Kisumu
-    protest); failing that, only the article's country is known."""
+    protest); failing that, only the article's country is known. In an anniversary article, the
+    remembered event the text does not place is where it is remembered ("rallied at the site")."""
     last = None
+    first_current = None
     for event, cluster in zip(events, clusters, strict=True):
+        if first_current is None and cluster.modality == "" and event.location and event.location.lat is not None \
+                and not any(m.framed_historical for m in cluster.mentions):
+            first_current = event.location
         if cluster.location(doc) is not None:
             if event.location and event.location.name and event.location.lat is not None \
                     and cluster.modality == "" and not any(m.framed_historical for m in cluster.mentions):
@@ -320,6 +331,14 @@ def _inherit_locations(doc: Doc, events: list[Event], clusters: list[event_links
         if cluster.modality == "" and not any(m.framed_historical for m in cluster.mentions) and last is not None \
                 and (event.location is None or event.location.country in (None, last.country)):
             event.location = Location(**vars(last))
+            event.confidence = round(max(0.3, event.confidence - 0.1), 2)
+    if anniversary is None or first_current is None:
+        return
+    for event, cluster in zip(events, clusters, strict=True):
+        if cluster.location(doc) is None and any(m.framed_historical for m in cluster.mentions) \
+                and event.type in (None, "ASSAULT") \
+                and (event.location is None or event.location.country in (None, first_current.country)):
+            event.location = Location(**vars(first_current))
             event.confidence = round(max(0.3, event.confidence - 0.1), 2)
 
 
@@ -376,5 +395,5 @@ def apply(doc: Doc) -> None:
         event = _to_event(doc, cluster, number, claimant)
         doc.events.append(event)
         doc.mentions[event.id] = cluster.mentions
-    _inherit_locations(doc, doc.events, clusters)
+    _inherit_locations(doc, doc.events, clusters, anniversary)
 
