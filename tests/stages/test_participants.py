@@ -130,6 +130,11 @@ def test_an_auxiliary_or_a_quote_mark_may_stand_between_subject_and_verb():
                  "shot dead") == "troops"
 
 
+def test_an_event_noun_takes_its_by_phrase():
+    assert actor("The toll from an attack by suspected rebels on a village near Beni rose to 19.",
+                 "attack") == "suspected rebels"
+
+
 def test_actor_of_a_passive_is_the_by_phrase():
     assert actor("Five police officers were killed by militants near Diffa.", "killed") == "militants"
 
