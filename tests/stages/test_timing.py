@@ -232,3 +232,9 @@ def test_an_undated_hypothetical_event_has_no_date():
     killing = one(rec, "ASSAULT")
     assert killing.timing == "hypothetical"
     assert (killing.date.start, killing.date.precision, killing.date.basis) == (None, "unknown", None)
+
+
+def test_an_arrest_or_a_deployment_someone_wants_has_not_happened():
+    rec = run("\"We want the soldier arrested, not an inquiry,\" said the victim's brother. Traders demanded that "
+              "the regional governor deploy more police to the market.")
+    assert [e.timing for e in rec.events if e.type in ("COERCE", "MOBILIZE")] == ["hypothetical", "hypothetical"]
