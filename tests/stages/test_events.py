@@ -122,6 +122,16 @@ def test_undated_violence_in_an_anniversary_article_is_the_past_it_remembers():
         [(e.trigger.text, e.timing) for e in rec.events]
 
 
+def test_an_arrest_reported_by_a_police_officer_was_made_by_the_police():
+    rec = run("Protesters burned tyres in Mombasa on Monday. Coast regional police commander Ali Nuno said "
+              "24 people had been arrested for looting.")
+    arrest = one(rec, "COERCE", "arrest")
+    assert "police" in arrest.actor.text
+    rec = run("Gunmen stormed a bank in Mombasa on Monday. Members of one gang detained a guard, two security "
+              "sources said.")
+    assert all(e.actor is None or "sources" not in e.actor.text for e in rec.events)
+
+
 def test_passive_killed_by_militants_late_tuesday():
     rec = run("Five police officers were killed by militants in an ambush near Diffa late Tuesday, officials said. "
               "Reinforcements were sent to the area.")

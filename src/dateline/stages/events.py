@@ -50,7 +50,9 @@ _DISTINCT_WORDS = ("second", "third", "another", "separate", "fresh", "new", "fu
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|those|these)\s+$", re.IGNORECASE)
 _VERB_FORM = re.compile(r"^[a-z]+(?:ed|ing)$")  # a figure's anchor used as a verb: "seized", "wounding"
 _RAID = re.compile(r"^(?:raid|raids|raided|swoop)$", re.IGNORECASE)
-_SECURITY = re.compile(r"\b(?:police|security|soldiers|troops|army|officers|agents|gendarmes|forces)\b", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
+_SECURITY = re.compile(r"\b(?:police|security|soldiers|troops|army|military|officers|agents|gendarmes|gendarmerie|"
+                       r"forces|interior ministry|ministry of interior|ministry of the interior)\b", re.I)
 _MONTH_MARCH = re.compile(r"March(?=\s+\d)|(?<=\d\s)March|(?<=in\s)March|(?<=of\s)March")
 _CLAIM = re.compile(r"([A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,3})\s+(?:has\s+|have\s+)?(?:claimed responsibility|"
                     r"said it (?:had )?carried out|claimed the (?:attack|bombing|killing))")
@@ -140,6 +142,20 @@ def _speaker_at(doc: Doc):
     return lookup
 
 
+def _reporting_authority(doc: Doc, trigger: TriggerMatch) -> Mention | None:
+    """"Police commander Peter Maina said 18 people had been arrested": an arrest that names no
+    arrester was made by the security force whose officer reports it."""
+    if not _PASSIVE_BEFORE.search(doc.text, max(0, trigger.start - 30), trigger.start):
+        return None  # "members of one group detained a commander": an active verb has a subject of its own
+    for q in doc.quotes:
+        if q.span[0] <= trigger.start < q.span[1] and q.speaker and "source" not in q.speaker.lower():
+            who = f"{q.speaker_title} {q.speaker}" if q.speaker_title else q.speaker
+            if _SECURITY.search(who):
+                ent = next((e for e in doc.entities if e.id == q.speaker_entity), None)
+                return Mention(text=who, span=None, entity=q.speaker_entity, country=ent.country if ent else None)
+    return None
+
+
 def _has_deadly_riot(doc: Doc, triggers: list[list[TriggerMatch]]) -> bool:
     """A riot that killed people is coded as the violence it was, in every sentence that names it."""
     return any(f.count.kind == "killed" and (f.count.min or 0) > 0
@@ -203,6 +219,8 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             others = [m for m in matches if id(m) not in indices]
             mention.actor = participants.find_actor(doc, s.start, s.end, group, speaker_at, statement, floor,
                                                     others)
+            if mention.actor is None and family == "COERCE" and modality == "":
+                mention.actor = _reporting_authority(doc, lead)
             mention.recipient = participants.find_recipient(doc, lead.end, s.end)
         # the attacker's own name is not where the attack was; "a Brussels jury" sits in Brussels
         exclude = mention.actor.span if mention.actor and mention.actor.span and family in VIOLENT_FAMILIES else None
