@@ -143,6 +143,14 @@ def test_headline_only_is_an_error(write):
         one(write("h.txt", "Just a headline\n\nAfrica 2024-01-01 10:00:00\n"))
 
 
+def test_a_one_line_event_note_is_the_story_not_a_headline(write):
+    note = ("On 2 March 2024, unknown gunmen shot dead a trader at a market in Gulu town. "
+            "Police arrested one suspect.")
+    article = one(write("note.txt", note + "\n"))
+    assert article.headline is None
+    assert article.text == note
+
+
 @pytest.mark.parametrize(("line", "expected"), [
     ("By Jane Doe, The Example Herald", ("Jane Doe", "The Example Herald")),
     ("By Jane Doe", ("Jane Doe", None)),

@@ -130,6 +130,11 @@ def read_wire(text: str, origin: Origin) -> Article:
     else:  # the dateline may follow a standfirst paragraph
         found, paragraphs = cut_dateline(split_paragraphs(body))
     paragraphs, signoff_agency = strip_signoff(paragraphs)
+    if not paragraphs and headline and len(nonempty) == 1:
+        # a one-line event note ("On 14 February 2023, assailants threw a grenade at a bar in
+        # Kasese. Two civilians were injured."): the line is the story, not its headline
+        found = parse_dateline(headline)
+        paragraphs, headline = [headline[found.end:] if found else headline], None
     if not paragraphs:
         raise ReadError(origin.path, "no body text" + (" after the headline" if headline else ""))
 
