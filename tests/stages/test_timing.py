@@ -238,3 +238,11 @@ def test_an_arrest_or_a_deployment_someone_wants_has_not_happened():
     rec = run("\"We want the soldier arrested, not an inquiry,\" said the victim's brother. Traders demanded that "
               "the regional governor deploy more police to the market.")
     assert [e.timing for e in rec.events if e.type in ("COERCE", "MOBILIZE")] == ["hypothetical", "hypothetical"]
+
+
+def test_a_state_of_affairs_for_a_decade_is_background_not_news():
+    rec = run("Bandits killed four farmers near Anka on Tuesday, police said. Zamfara state has been plagued "
+              "by kidnappings for more than a decade.")
+    timings = {e.trigger.text: e.timing for e in rec.events}
+    assert timings["killed"] == "current"
+    assert timings["kidnappings"] == "historical"

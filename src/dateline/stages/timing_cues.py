@@ -22,13 +22,17 @@ _BOUNDARY = re.compile(r";|:|,\s+(?:and|but|while|as|after|when|which|who)\b|\s[
 
 
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+|long\s+|repeatedly\s+)?$", re.IGNORECASE)
+_PERFECT_STATE = re.compile(r"\b(?:has|have)\s+(?:long\s+)?been\s+(?:\w+\s+)?(?:by|with|in|from)\b", re.IGNORECASE)
 _SPAN_OF_YEARS = re.compile(r"\bfor\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?:\w+\s+)?(?:years|decades)\b|"
+                            r"\bfor\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?:a|one|two|three)\s+decades?\b|"
                             r"\bsince\s+(?:1[89]|20)\d\d\b|\bfor\s+(?:years|decades)\b", re.IGNORECASE)
 
 
 def _habitual(text: str, left: int, right: int, start: int) -> bool:
-    """"Al-Shabaab, which has fought the government for more than 15 years": background, not news."""
-    return bool(_PERFECT.search(text[max(left, start - 20):start]) and _SPAN_OF_YEARS.search(text, left, right))
+    """"Al-Shabaab, which has fought the government for more than 15 years", "Zamfara has been
+    plagued by kidnappings for more than a decade": background, not news."""
+    return bool((_PERFECT.search(text[max(left, start - 20):start]) or _PERFECT_STATE.search(text, left, start))
+                and _SPAN_OF_YEARS.search(text, left, right))
 
 
 @dataclass(frozen=True)
