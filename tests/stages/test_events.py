@@ -132,6 +132,15 @@ def test_an_arrest_reported_by_a_police_officer_was_made_by_the_police():
     assert all(e.actor is None or "sources" not in e.actor.text for e in rec.events)
 
 
+def test_killed_in_a_disaster_is_not_an_assault():
+    rec = run("In February 2022, more than 230 people were killed in the town in its deadliest disaster on record.")
+    assert not of_type(rec, "ASSAULT")
+    assert [(e.mode, figures(e)["killed"][0]) for e in rec.events] == [("disaster", 230)]
+    rec = run("The collapse of the factory killed 212 workers on Monday, making it the deadliest disaster in "
+              "the industry's history.")
+    assert [e.mode for e in rec.events] == ["accident"]
+
+
 def test_passive_killed_by_militants_late_tuesday():
     rec = run("Five police officers were killed by militants in an ambush near Diffa late Tuesday, officials said. "
               "Reinforcements were sent to the area.")

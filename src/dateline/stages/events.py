@@ -95,6 +95,7 @@ def _pick_mode(modes) -> str | None:
     return present[0] if present else None
 
 
+_GENERIC_HAZARDS = frozenset({"disaster", "natural disaster"})
 _PARTICIPLE_NOUNS = frozenset({"accused", "detained", "arrested", "abducted", "kidnapped", "condemned",
                                "sentenced", "convicted", "deported"})
 _DEADLY_RIOT = TriggerSpec("ASSAULT", None, "noun", False, ())
@@ -127,6 +128,8 @@ def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) ->
             continue  # "floods killed eight", "a fire killed 46": the hazard is the event, "killed" its figure
         if m.spec.type is None and m.spec.weak and (strong_violence or hazards):
             continue  # "bomb blast" is an attack; "homes collapsed" in a flood is the flood
+        if word in _GENERIC_HAZARDS and any(o.spec.type is None and o is not m for o in matches):
+            continue  # "the collapse killed 1,134, making it the deadliest disaster": the collapse
         out.append(m)
     return out
 
