@@ -141,6 +141,14 @@ def test_killed_in_a_disaster_is_not_an_assault():
     assert [e.mode for e in rec.events] == ["accident"]
 
 
+def test_since_january_is_where_a_campaign_began_not_the_day_of_the_strike():
+    rec = run("Dock workers walked off the job on Tuesday in a nationwide strike over pensions, as unions "
+              "staged their fifth day of protests since January.")
+    strike = one(rec, "PROTEST")
+    assert day(strike) == ("2024-03-12", "day", "relative")
+    assert strike.timing == "current"
+
+
 def test_passive_killed_by_militants_late_tuesday():
     rec = run("Five police officers were killed by militants in an ambush near Diffa late Tuesday, officials said. "
               "Reinforcements were sent to the area.")

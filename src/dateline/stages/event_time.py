@@ -24,6 +24,7 @@ REPORTING = re.compile(
     r"updated|revised|jumped|increased|ruled|found|concluded|declared|estimated|sentenced|convicted)\b",
 )  # lower case only: "Port Said" is a place
 _SUBORDINATOR = re.compile(r"\b(?:after|before|since|following|when|until)\b")
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _AFTER_BEFORE = re.compile(r"\b(?:after|before|since|following)\b")
 _AUXILIARY_NEXT = re.compile(r"\W*(?:have|has|had|were|was|is|are|will)\b")
 _SAID_AFTER = re.compile(r"\s+(?:(?!and\b|but\b)\w+\s+)?(?:said|told|announced|reported)\b")
@@ -127,6 +128,8 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
         score = min(abs((a + b) / 2 - (m.start + m.end) / 2) for m in group)
         if reporting and not statement:
             score += 400
+        if _SINCE_BEFORE.search(left):
+            score += 200  # "walked out on Tuesday ..., the sixth day of protests since January": a span's start
         if subordinate:
             score += 400
         if statement and not reporting:
