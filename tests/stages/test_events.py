@@ -149,6 +149,16 @@ def test_since_january_is_where_a_campaign_began_not_the_day_of_the_strike():
     assert strike.timing == "current"
 
 
+def test_the_crime_a_court_sentences_keeps_its_own_date():
+    rec = run("A court in Bamako on Wednesday sentenced a former soldier to life in prison for shooting dead two "
+              "traders during protests in the capital in June 2020, his lawyer said.")
+    shooting = one(rec, "ASSAULT")
+    assert (shooting.date.start, shooting.date.precision) == ("2020-06-01", "month")
+    assert shooting.timing == "historical"
+    rec = run("Students blamed the police for the violence on Monday and said they would march again next week.")
+    assert all(e.timing != "future" for e in of_type(rec, "ASSAULT"))
+
+
 def test_passive_killed_by_militants_late_tuesday():
     rec = run("Five police officers were killed by militants in an ambush near Diffa late Tuesday, officials said. "
               "Reinforcements were sent to the area.")

@@ -95,6 +95,10 @@ def _pick_mode(modes) -> str | None:
     return present[0] if present else None
 
 
+_CRIME_COMPLEMENT = re.compile(r"\b(?:for|over|of)\s+(?:(?:his|her|their|its|the)\s+)?"
+                               r"(?:(?:role|part|involvement)\s+in\s+(?:the\s+)?)?(?:ordering\s+(?:the\s+)?)?$",
+                               re.IGNORECASE)
+_JUDICIAL_FAMILIES = frozenset({"COERCE", "SANCTION"})  # not "blamed X for the violence": that is the news
 _GENERIC_HAZARDS = frozenset({"disaster", "natural disaster"})
 _PARTICIPLE_NOUNS = frozenset({"accused", "detained", "arrested", "abducted", "kidnapped", "condemned",
                                "sentenced", "convicted", "deported"})
@@ -192,6 +196,14 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         indices = {id(m) for m in group}
         mine = {j for j, m in enumerate(matches) if id(m) in indices}
         owned = {i for i, owner in owners.items() if owner == -1 or owner in mine}
+        if family in VIOLENT_FAMILIES and _CRIME_COMPLEMENT.search(doc.text, max(s.start, lead.start - 45), lead.start) \
+                and any(o.spec.family in _JUDICIAL_FAMILIES and o.end <= lead.start for o in matches):
+            # "sentenced on Wednesday for shooting dead a protester ... in January 2019": the
+            # crime's own date follows it; the day before it is the sentence's
+            owned = {i for i in owners if doc.timexes[i].time.span[0] >= lead.end and not doc.timexes[i].future}
+            crime = True
+        else:
+            crime = False
         mention = EventMention(
             family=family, type=lead.spec.type, mode=_pick_mode(m.spec.mode for m in group),
             sentence=index, trigger=lead, modality=modality,
@@ -205,7 +217,7 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         mention.timex = event_time.governing_timex(doc, index, group, owned, statement)
         if mention.timex is None and not statement and event_time.in_past_narrative(doc, index):
             mention.framed_historical = True
-        mention.context_timex = event_time.context_timex(doc, index)
+        mention.context_timex = None if crime else event_time.context_timex(doc, index)
         if anniversary is not None and mention.timex is None \
                 and family in VIOLENT_FAMILIES and modality == "":
             # "said Hatidza Omerovic, whose husband and two sons were also killed": in an anniversary
