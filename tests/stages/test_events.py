@@ -159,6 +159,15 @@ def test_the_crime_a_court_sentences_keeps_its_own_date():
     assert all(e.timing != "future" for e in of_type(rec, "ASSAULT"))
 
 
+def test_a_war_tally_is_not_an_event_on_the_day_of_the_news():
+    rec = run("A drone strike on a market in El Fasher killed 12 people on Monday, medics said. The war between "
+              "the army and the paramilitaries has killed more than 15,000 people and displaced eight million.")
+    strike = next(e for e in of_type(rec, "ASSAULT") if 12 in [c.min for c in e.counts])
+    assert figures(strike) == {"killed": (12, 12, "exact")}
+    tallies = [e for e in rec.events if any(c.min == 15000 for c in e.counts)]
+    assert all(e.timing == "historical" and e.date.precision == "unknown" for e in tallies)
+
+
 def test_passive_killed_by_militants_late_tuesday():
     rec = run("Five police officers were killed by militants in an ambush near Diffa late Tuesday, officials said. "
               "Reinforcements were sent to the area.")

@@ -135,6 +135,11 @@ def test_an_event_noun_takes_its_by_phrase():
                  "attack") == "suspected rebels"
 
 
+def test_the_subject_of_a_passive_is_not_its_actor():
+    assert actor("More than 300 Rohingya have been killed near the border since January.", "killed") is None
+    assert actor("Two Kenyan soldiers were abducted near Mandera on Monday.", "abducted") is None
+
+
 def test_actor_of_a_passive_is_the_by_phrase():
     assert actor("Five police officers were killed by militants near Diffa.", "killed") == "militants"
 

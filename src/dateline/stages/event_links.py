@@ -143,10 +143,23 @@ def roles_reversed(c: Cluster, m: EventMention) -> bool:
     return actor not in own and actor in targets
 
 
+def figures_apart(c: Cluster, m: EventMention) -> int:
+    """"About 200 Tutsi civilians were killed in the church" and "about 800,000 were killed in
+    100 days": figures of one kind orders of magnitude apart count two events, not one toll.
+    1 where the mention's figure is the far larger (a tally), -1 where the cluster's is, else 0."""
+    for f in m.figures:
+        for x in (x for mention in c.mentions for x in mention.figures):
+            if x.count.kind == f.count.kind and x.count.min and f.count.min:
+                low, high = sorted((x.count.min, f.count.min))
+                if high > 20 * low and high - low > 50:
+                    return 1 if f.count.min == high else -1
+    return 0
+
+
 def joinable(doc: Doc, c: Cluster, m: EventMention) -> bool:
     if c.family != m.family or c.modality != m.modality:
         return False
-    if roles_reversed(c, m):
+    if roles_reversed(c, m) or figures_apart(c, m):
         return False
     if m.family == "COERCE" and m.mode and c.mentions[0].mode and m.mode != c.mentions[0].mode:
         return False  # an arrest, a curfew and a sentence are three measures, not one
@@ -180,6 +193,10 @@ def link(doc: Doc, mentions: list[EventMention]) -> list[Cluster]:
         if not m.distinct or m.weak:
             target = next((c for c in reversed(clusters) if joinable(doc, c, m)), None)
         if target is None and not m.weak:
+            if m.timex is None and any(figures_apart(c, m) == 1 for c in clusters):
+                # "the war has killed more than 20,000 people": a tally over no day of its own
+                # is the past's, not an event on the day of the news
+                m.framed_historical = True
             clusters.append(Cluster([m]))
         elif target is not None:
             target.mentions.append(m)

@@ -40,6 +40,7 @@ _WORDS = re.compile(r"[\w'’-]+")
 _PRONOUN = re.compile(r"\b(he|she|I|we|We|He|She)\b")
 _ACCUSED = re.compile(r"\b(?:accused|accuses|accusing|blamed|blames)\s+(.{2,80}?)\s+(?:of|for)\s+(?:\w+\s+){0,2}$")
 _BY_BETWEEN = re.compile(r"[^.;,]{0,40}?\b(?:by|between)\s+")
+_PASSIVE_VERB = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _ARTICLE_BEFORE = re.compile(r"\b(?:an?|the|this|that|last|latest)\s+$", re.I)  # "an attack by": a noun
 _PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?\S+$")
 _FIRST_PERSON = re.compile(r"(?:we|i)\s", re.IGNORECASE)
@@ -346,6 +347,9 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
             return found
     choices = []  # (gap between subject and its verb, is the lead, mention)
     for trig in group:
+        if trig.spec.kind == "verb" and not trig.text.endswith("ing") and trig.spec.family != "MOBILIZE" \
+                and _PASSIVE_VERB.search(text, max(sent_start, trig.start - 25), trig.start):
+            continue  # "38,000 Palestinians have been killed": the subject of a passive is its victim
         lo = max(_clause_start(doc, sent_start, trig.start), floor)
         cands = _candidates(doc, lo, trig.start)
         if cands and _usable(doc, cands[-1][2], statement) and (
