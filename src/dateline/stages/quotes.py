@@ -532,7 +532,8 @@ def _quote(speaker: Speaker | None, text: str, span: tuple[int, int], kind: str)
 
 def find_quotes(doc: Doc) -> list[Quote]:
     """Direct and reported speech of a segmented document (entities used when present)."""
-    return _Finder(doc).find() if doc.sentences else []
+    found = _Finder(doc).find() if doc.sentences else []
+    return [q for q in found if q.text.strip()]  # 'said “ “': a pair of marks with nothing inside
 
 
 def apply(doc: Doc) -> None:
