@@ -170,7 +170,7 @@ def print_summary(summary: IngestSummary, db: str) -> None:
         click.echo(f"  failed: {failure}", err=True)
 
 
-def _ingest_with_progress(store: Store, paths: list[str], on_item=None) -> IngestSummary:
+def _ingest_with_progress(store: Store, paths: list[str], on_item=None, commit_every: int = 100) -> IngestSummary:
     err = _stderr()
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                TextColumn("{task.fields[counts]}"), TimeElapsedColumn())
@@ -185,7 +185,7 @@ def _ingest_with_progress(store: Store, paths: list[str], on_item=None) -> Inges
                        counts=f"{summary.read} read, {summary.new} new, "
                               f"{summary.already_stored} stored, {summary.failed} failed")
 
-        return ingest(store, paths, progress)
+        return ingest(store, paths, progress, commit_every=commit_every)
 
 
 # -- commands -------------------------------------------------------------------------------
@@ -233,15 +233,18 @@ def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
 @main.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
 @db_option
+@click.option("--commit-every", type=click.IntRange(min=1), default=100, show_default=True,
+              help="Articles per transaction (a commit also follows every second); 1 makes each "
+                   "article visible to readers as soon as it is stored.")
 @click.pass_context
-def ingest_command(ctx: click.Context, paths: tuple[str, ...], db: str) -> None:
+def ingest_command(ctx: click.Context, paths: tuple[str, ...], db: str, commit_every: int) -> None:
     """Extract every article in PATHS and store its record in the database.
 
     Articles already stored are skipped, so running it again adds nothing. Failures are
     listed at the end and make the exit status 1; everything else is stored.
     """
     with open_store(db) as store:
-        summary = _ingest_with_progress(store, list(paths))
+        summary = _ingest_with_progress(store, list(paths), commit_every=commit_every)
     print_summary(summary, db)
     if not summary.ok:
         ctx.exit(1)

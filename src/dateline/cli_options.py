@@ -34,7 +34,12 @@ def parse_countries(_ctx, _param, values: tuple[str, ...]) -> list[str]:
             except LookupError:
                 continue
         else:
-            raise click.BadParameter(f"unknown country {value!r} (use an ISO code such as AZE)")
+            from . import gazetteer  # Kosovo: geonames has it, ISO 3166 does not
+
+            code = gazetteer.get().country_code(v)
+            if code is None:
+                raise click.BadParameter(f"unknown country {value!r} (use an ISO code such as AZE)")
+            codes.append(code)
     return codes
 
 

@@ -29,7 +29,7 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
-FORMAT = 3  # bump when the pickled layout or the build rules change
+FORMAT = 4  # bump when the pickled layout or the build rules change
 KINDS = ("country", "admin1", "city", "region")
 _ADMIN1_STOP = {"central", "coast", "capital", "eastern", "western", "northern", "southern",
                 "north", "south", "east", "west", "centre", "center", "islands", "lakes"}
@@ -203,6 +203,13 @@ def _countries(b: _Builder, lex: dict) -> tuple[dict[str, int], dict[str, str], 
         names = {h.name, parts[0], *(p for p in parts[1:] if len(p) > 8 and "(" not in p)}
         by_code[h.alpha_3] = b.add((parts[0], 0, h.alpha_3, None, float("nan"), float("nan"), 0, 0),
                                    names)
+    for a2, g in gn.items():  # Kosovo: in geonames (XK, XKX), not in ISO 3166
+        code = g.get("iso3")
+        if a2 in alpha2 or not code or code in by_code:
+            continue
+        alpha2[a2] = code
+        by_code[code] = b.add((g["name"], 0, code, None, float("nan"), float("nan"), g.get("geonameid", 0),
+                               g.get("population", 0)), {g["name"]})
     for alias, code in lex["country_aliases"].items():
         if code in by_code:
             b.alias(alias, by_code[code], first=True)

@@ -184,3 +184,12 @@ def test_capital_of_takes_the_city_in_that_country():
     assert (tripoli.name, tripoli.country) == ("Tripoli", "LBY")
     assert 32 < tripoli.lat < 33.5 and 12.5 < tripoli.lon < 14  # not Tripoli, Lebanon
     assert capital_of("XXX") is None
+
+
+def test_kosovo_and_its_towns_are_places_though_iso_3166_lacks_kosovo():
+    doc = run("BRUSSELS (Euro Desk) — Ethnic Serb protesters clashed with Kosovo police in Mitrovica "
+              "on Friday, Kosovo's interior minister said in Pristina.")
+    assert place(doc, "Pristina").country == "XKX"
+    assert place(doc, "Mitrovica").country == "XKX"
+    from dateline.store.export import country_name
+    assert country_name("XKX") == "Kosovo"

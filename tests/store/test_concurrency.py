@@ -118,7 +118,10 @@ def _stored(url: str) -> int:
 def test_an_ingest_killed_mid_way_and_run_again_equals_one_clean_run(store_url, corpus):
     folder, clean = corpus
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "dateline.cli", "ingest", str(folder), "--db", store_url],
+    # small transactions, so that a reader sees the first articles long before the ingest ends
+    # however loaded the machine is; a kill still lands inside one most of the time
+    proc = subprocess.Popen([sys.executable, "-m", "dateline.cli", "ingest", str(folder), "--db", store_url,
+                             "--commit-every", "4"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     try:
         deadline = time.monotonic() + 60

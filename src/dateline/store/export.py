@@ -132,8 +132,11 @@ def country_name(code: str | None) -> str | None:
     if not code:
         return None
     found = pycountry.countries.get(alpha_3=code) or pycountry.historic_countries.get(alpha_3=code)
-    if found is None:
-        return code
+    if found is None:  # Kosovo (XKX): geonames has it, ISO 3166 does not
+        from .. import gazetteer
+
+        place = gazetteer.get().country(code)
+        return place.name if place is not None else code
     return getattr(found, "common_name", None) or found.name
 
 

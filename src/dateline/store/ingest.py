@@ -50,12 +50,13 @@ def _where(article: Article) -> str | None:
 
 
 def ingest_items(store, items: Iterable[Article | ReadError], progress: Progress | None = None,
-                 extract: Callable[[Article], Record] | None = None) -> IngestSummary:
-    """Ingest what a reader yielded: Articles, and ReadErrors for inputs that failed."""
+                 extract: Callable[[Article], Record] | None = None, commit_every: int = 100) -> IngestSummary:
+    """Ingest what a reader yielded: Articles, and ReadErrors for inputs that failed; committed
+    ``commit_every`` articles at a time (or every second), each article all or nothing."""
     if extract is None:
         from ..pipeline import process as extract
     summary = IngestSummary()
-    with store.batched():
+    with store.batched(size=commit_every):
         for item in items:
             if isinstance(item, ReadError):
                 summary.failures.append(Failure(item.path, item.item, item.reason))
@@ -92,11 +93,11 @@ def _ingest_one(store, article: Article, summary: IngestSummary, extract) -> Non
 
 
 def ingest(store, inputs: Iterable[str | os.PathLike], progress: Progress | None = None,
-           extract: Callable[[Article], Record] | None = None) -> IngestSummary:
+           extract: Callable[[Article], Record] | None = None, commit_every: int = 100) -> IngestSummary:
     """Read every input path (files or folders) with :func:`dateline.readers.read_inputs`,
     extract (:func:`dateline.pipeline.process` unless given) and store each article; returns
     the counts and the failures with reasons."""
     from .. import readers
 
     paths = [os.fspath(p) for p in inputs]
-    return ingest_items(store, readers.read_inputs(paths), progress, extract)
+    return ingest_items(store, readers.read_inputs(paths), progress, extract, commit_every)
