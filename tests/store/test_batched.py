@@ -81,3 +81,17 @@ def test_an_error_outside_the_store_keeps_what_was_added(tmp_path):
             store.add(detention())
         store.add(strike_threat())
         assert committed_articles(store) == 3
+
+
+def test_a_reader_opens_the_store_at_once_while_a_batch_holds_the_write_lock(store_url):
+    import time
+
+    with open_store(store_url) as writer:
+        with writer.batched(size=100, seconds=60):
+            writer.add(detention())
+            started = time.monotonic()
+            with open_store(store_url) as reader:  # `dateline search` while `dateline ingest` runs
+                assert reader.stats()["articles"] == 0  # the batch is not committed yet
+            assert time.monotonic() - started < 5
+        with open_store(store_url) as reader:
+            assert reader.stats()["articles"] == 1
