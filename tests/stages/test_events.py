@@ -168,6 +168,13 @@ def test_a_war_tally_is_not_an_event_on_the_day_of_the_news():
     assert all(e.timing == "historical" and e.date.precision == "unknown" for e in tallies)
 
 
+def test_an_hour_alone_does_not_date_an_event_to_the_publication_day():
+    rec = run("Two men shot dead a shopkeeper in Jos on Monday evening, police said on Wednesday. "
+              "The victim was shot three times outside his shop around 8pm, police said.")
+    shootings = of_type(rec, "ASSAULT")
+    assert [day(e)[0] for e in shootings] == ["2024-03-11"], [(e.trigger.text, day(e)) for e in shootings]
+
+
 def test_passive_killed_by_militants_late_tuesday():
     rec = run("Five police officers were killed by militants in an ambush near Diffa late Tuesday, officials said. "
               "Reinforcements were sent to the area.")

@@ -24,6 +24,8 @@ REPORTING = re.compile(
     r"updated|revised|jumped|increased|ruled|found|concluded|declared|estimated|sentenced|convicted)\b",
 )  # lower case only: "Port Said" is a place
 _SUBORDINATOR = re.compile(r"\b(?:after|before|since|following|when|until)\b")
+_CLOCK_ONLY = re.compile(r"^(?:about\s+|around\s+|at\s+|shortly\s+(?:before|after)\s+)?\d{1,2}(?:[:.]\d{2})?"
+                         r"\s*(?:a\.?m\.?|p\.?m\.?|hrs|h|GMT|UTC)?(?:\s+local\s+time)?$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _AFTER_BEFORE = re.compile(r"\b(?:after|before|since|following)\b")
 _AUXILIARY_NEXT = re.compile(r"\W*(?:have|has|had|were|was|is|are|will)\b")
@@ -114,6 +116,8 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
         a, b = tx.time.span
         if toll and a > toll.start() and not statement:
             continue
+        if tx.time.type == "TIME" and _CLOCK_ONLY.match(tx.time.text):
+            continue  # "shot around 8pm": an hour names no day (the publication day least of all)
         if doc.quotes and _quoted_in(doc, a) not in (-1, _quoted_in(doc, trig.start)):
             continue  # '"This year I bury my brother," said X, whose sons were killed': the quote's own time
         left = text[max(s.start, a - 30):a]
