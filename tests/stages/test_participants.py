@@ -140,6 +140,10 @@ def test_the_subject_of_a_passive_is_not_its_actor():
     assert actor("Two Kenyan soldiers were abducted near Mandera on Monday.", "abducted") is None
 
 
+def test_the_modifier_of_an_event_noun_is_the_actor_without_the_noun():
+    assert actor("A second Turkish drone strike hit a car near Amadiya on Friday.", "drone strike") == "Turkish"
+
+
 def test_actor_of_a_passive_is_the_by_phrase():
     assert actor("Five police officers were killed by militants near Diffa.", "killed") == "militants"
 

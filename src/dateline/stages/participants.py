@@ -292,7 +292,7 @@ def _strong_actor(doc: Doc, sent_start: int, sent_end: int, trig_start: int, tri
         lo = max(sent_start, trig_start - 40)
         for s, e, ent in _candidates(doc, lo, trig_start):
             if ent is not None and ent.type in {"NORP", "ORG"} and not text[e:trig_start].strip(" -"):
-                return _mention(doc, s, trig_end, ent)
+                return _mention(doc, s, e, ent)
     return None
 
 
