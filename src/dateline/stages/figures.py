@@ -511,6 +511,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, sentence:
     if not cues:
         return []
     categories = set().union(*(c[3] for c in cues))
+    if categories == {"trigger"} and number_starts == [] and not _A_WORD.search(text, start, end):
+        return []  # the check below, before the numbers are read
     s = _Sentence(text, start, end, sentence, number_starts=number_starts)
     if categories == {"trigger"} and not s.numbers and not _A_WORD.search(text, start, end):
         return []  # no number and no "a man" or "an officer": no victims for the words

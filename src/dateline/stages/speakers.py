@@ -77,8 +77,13 @@ class _Tokens:
     def __init__(self, text: str, lo: int, hi: int) -> None:
         self.text, self.lo, self.hi = text, lo, hi
         # No token holds a space, and a run of letters and digits between spaces is one token.
-        self.w = [w for chunk in text[lo:hi].split() for w in ((chunk,) if chunk.isalnum() else _TOKEN.findall(chunk))]
-        self.low = [w.lower() for w in self.w]
+        span = text[lo:hi]
+        chunks = span.split()
+        if "".join(chunks).isalnum():  # words only: lower-casing keeps the spaces between them
+            self.w, self.low = chunks, span.lower().split()
+        else:
+            self.w = [w for chunk in chunks for w in ((chunk,) if chunk.isalnum() else _TOKEN.findall(chunk))]
+            self.low = [w.lower() for w in self.w]
         self._starts: list[int | None] = [None] * len(self.w)
         self._front, self._back = -1, len(self.w)  # offsets known for tokens ..front and back..
 
