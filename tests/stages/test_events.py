@@ -175,6 +175,13 @@ def test_an_hour_alone_does_not_date_an_event_to_the_publication_day():
     assert [day(e)[0] for e in shootings] == ["2024-03-11"], [(e.trigger.text, day(e)) for e in shootings]
 
 
+def test_last_week_s_protests_are_not_this_week_s_protest():
+    rec = run("Thousands of protesters stormed the regional assembly in Gulu on Wednesday as lawmakers voted on "
+              "a land bill. Last week, police arrested 60 people during smaller protests against the bill.")
+    protests = sorted((e.date.start, e.date.end) for e in of_type(rec, "PROTEST"))
+    assert protests == [("2024-03-04", "2024-03-10"), ("2024-03-13", "2024-03-13")], protests
+
+
 def test_passive_killed_by_militants_late_tuesday():
     rec = run("Five police officers were killed by militants in an ambush near Diffa late Tuesday, officials said. "
               "Reinforcements were sent to the area.")

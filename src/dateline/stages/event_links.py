@@ -178,6 +178,16 @@ def joinable(doc: Doc, c: Cluster, m: EventMention) -> bool:
         return False
     if m.timex is not None and ct is not None:
         return dates_compatible(m.timex, ct)
+    # an undated current mention still happened on the day its sentence reports on: "protesters
+    # who stormed parliament on Tuesday" is not "smaller protests last week"
+    # (not for a mention with figures: "the toll rose to 35 on Thursday" is the attack's toll)
+    if not m.figures and not any(x.figures for x in c.mentions):
+        mine = m.timex or (m.context_timex if not m.framed_historical else None)
+        theirs = ct or next((x.context_timex for x in c.mentions if x.context_timex is not None
+                             and not x.framed_historical), None)
+        if mine is not None and theirs is not None and (m.timex is None or ct is None) \
+                and not dates_compatible(mine, theirs):
+            return False
     if m.timex is not None and ct is None:
         published = doc.reference_date
         past = published is not None and m.timex.end is not None and \
