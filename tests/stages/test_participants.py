@@ -144,6 +144,15 @@ def test_the_modifier_of_an_event_noun_is_the_actor_without_the_noun():
     assert actor("A second Turkish drone strike hit a car near Amadiya on Friday.", "drone strike") == "Turkish"
 
 
+def test_a_relative_clause_on_the_object_does_not_lend_its_subject():
+    doc = prepared("Riot police fired tear gas at hundreds of students who stormed the ministry in Accra, "
+                   "killing one.")
+    s = doc.sentences[0]
+    group = [m for m in find_triggers(doc.text, s.start, s.end) if m.spec.family == "ASSAULT"]
+    found = participants.find_actor(doc, s.start, s.end, group, lambda offset: None)
+    assert found.text == "Riot police"
+
+
 def test_actor_of_a_passive_is_the_by_phrase():
     assert actor("Five police officers were killed by militants near Diffa.", "killed") == "militants"
 

@@ -345,21 +345,21 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
         found = _strong_actor(doc, sent_start, sent_end, trig.start, trig.end, trig.spec.kind == "noun")
         if found is not None and _usable(doc, _entity_of(doc, found), statement):
             return found
-    choices = []  # (gap between subject and its verb, is the lead, mention)
+    choices = []  # (gap between subject and its verb, is the lead, mention, subject of a relative clause)
     for trig in group:
         if trig.spec.kind == "verb" and not trig.text.endswith("ing") and trig.spec.family != "MOBILIZE" \
                 and _PASSIVE_VERB.search(text, max(sent_start, trig.start - 25), trig.start):
             continue  # "38,000 Palestinians have been killed": the subject of a passive is its victim
         lo = max(_clause_start(doc, sent_start, trig.start), floor)
         cands = _candidates(doc, lo, trig.start)
+        relative = bool(cands) and _WHO_THEN.fullmatch(text, cands[-1][1], trig.start) is not None
         if cands and _usable(doc, cands[-1][2], statement) and (
-                _WHO_THEN.fullmatch(text, cands[-1][1], trig.start)
-                or (trig.spec.kind == "verb" and _ADJACENT.fullmatch(text, cands[-1][1], trig.start)
-                    and not _preceded_by_preposition(text, cands[-1][0], lo))):
+                relative or (trig.spec.kind == "verb" and _ADJACENT.fullmatch(text, cands[-1][1], trig.start)
+                             and not _preceded_by_preposition(text, cands[-1][0], lo))):
             # "miners gathered to mark ten years since police shot dead 34": the noun right before
             # a verb is its subject, whatever stands at the head of the clause
             s, e, ent = cands[-1]
-            choices.append((trig.start - e, trig is lead, _mention(doc, s, e, ent)))
+            choices.append((trig.start - e, trig is lead, _mention(doc, s, e, ent), relative))
             continue
         if cands and _SUBJECT_PRONOUN.search(text, lo, cands[0][0]):
             cands = []  # "the army said it had pursued the attackers and arrested five": a pronoun subject
@@ -368,7 +368,7 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
                 continue
             if _subject_of_another(text, e, trig.start, others):
                 continue  # "A court in Abuja sentenced a man for helping militants plan a raid"
-            choices.append((trig.start - e, trig is lead, _mention(doc, s, e, ent)))
+            choices.append((trig.start - e, trig is lead, _mention(doc, s, e, ent), False))
             break
     lead_choice = next((c for c in choices if c[1]), None)
     if lead.text.lower().endswith("ing"):
@@ -380,7 +380,10 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
             return _mention(doc, s, e, ent)
     # a subject right before another trigger of the event beats a far one before the lead:
     # "survivors gathered to remember the massacre in which paramilitary units killed 30"
-    near = [c for c in choices if not c[1] and c[0] < 40 and (lead_choice is None or c[0] < lead_choice[0])]
+    # (not the subject of a relative clause on the lead's object: "police fired tear gas at
+    # protesters who stormed parliament")
+    near = [c for c in choices if not c[1] and not c[3] and c[0] < 40
+            and (lead_choice is None or c[0] < lead_choice[0])]
     if near:
         return min(near, key=lambda c: c[0])[2]
     if lead_choice is not None:
