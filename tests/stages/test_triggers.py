@@ -88,3 +88,15 @@ def test_one_pass_over_the_document_finds_what_each_sentence_pass_finds():
         assert [(m.start, m.end, m.text, m.spec) for m in matches] == \
             [(m.start, m.end, m.text, m.spec) for m in expected]
     assert [m.text for ms in whole for m in ms if m.text.startswith("drone")] == ["drone  strike"]
+
+
+def test_deprived_of_a_trial_is_no_denial_and_hanged_is_an_execution():
+    assert found("Rights groups said the men had been denied a fair trial.") == []
+    assert found("The army denied shelling the village.")[0] == ("denied", "REJECT", None)
+    assert found("The four were hanged at dawn in Urmia.") == [("hanged", "ASSAULT", "targeted")]
+    assert found("The prisoner hanged himself in his cell.") == []
+
+
+def test_plural_quakes_and_aftershocks_are_hazards():
+    assert [f[2] for f in found("The magnitude 6.3 quakes, followed by strong aftershocks, hit Herat.")
+            if f[1] is None] == ["disaster", "disaster"]
