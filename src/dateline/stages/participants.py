@@ -329,6 +329,13 @@ def _subject_of_another(text: str, end: int, trig_start: int, others) -> bool:
     return False
 
 
+def _passive(text: str, sent_start: int, trig) -> bool:
+    """"were killed", "had been tortured" (not "are fighting", nor "troops were deployed", whose
+    subject is who was mobilised)."""
+    return trig.spec.kind == "verb" and not trig.text.endswith("ing") and trig.spec.family != "MOBILIZE" \
+        and _PASSIVE_VERB.search(text, max(sent_start, trig.start - 25), trig.start) is not None
+
+
 def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
                statement: bool = False, floor: int = 0, others=()) -> Mention | None:
     """The actor of a group of triggers of one event in one sentence (``group[0]`` leads).
@@ -347,8 +354,7 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
             return found
     choices = []  # (gap between subject and its verb, is the lead, mention, subject of a relative clause)
     for trig in group:
-        if trig.spec.kind == "verb" and not trig.text.endswith("ing") and trig.spec.family != "MOBILIZE" \
-                and _PASSIVE_VERB.search(text, max(sent_start, trig.start - 25), trig.start):
+        if _passive(text, sent_start, trig):
             continue  # "38,000 Palestinians have been killed": the subject of a passive is its victim
         lo = max(_clause_start(doc, sent_start, trig.start), floor)
         cands = _candidates(doc, lo, trig.start)
@@ -388,6 +394,8 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
         return min(near, key=lambda c: c[0])[2]
     if lead_choice is not None:
         return lead_choice[2]
+    if _passive(text, sent_start, lead):
+        return None  # "rights groups said they had been tortured": the pronoun is the victim
     lo = max(_clause_start(doc, sent_start, lead.start), floor)
     found = _pronoun_actor(doc, lo, lead.start, speaker_at)
     if found is None and _THEY.search(text, lo, lead.start):
