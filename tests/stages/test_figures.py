@@ -94,6 +94,18 @@ def test_killed_a_man():
     assert figs(text) == [("killed", 1, 1, "exact", "shepherd", "killed a shepherd", "killed", None)]
 
 
+@pytest.mark.parametrize("hyphen", ["-", "\u2011", "\u2013"])
+def test_an_aged_named_victim_is_one_killed_not_the_age(hyphen):
+    text = (f"The officer was convicted of killing 24{hyphen}year{hyphen}old Abdelazim Abubakr "
+            "during a raid in the Ard al-Lewa district.")
+    assert short(text) == [("killed", 1, 1, "exact")]
+
+
+def test_a_teenager_by_age_alone_is_one_victim():
+    text = "A 16-year-old was shot dead by a stray bullet in the Cite Soleil slum on Sunday."
+    assert figs(text)[0][:5] == ("killed", 1, 1, "exact", "16-year-old")
+
+
 def test_nationality_as_victims():
     text = "Air strikes killed 19 Somalis overnight, a district commissioner said."
     assert figs(text)[0][:5] == ("killed", 19, 19, "exact", "Somalis")
@@ -180,6 +192,17 @@ def test_headline_short_forms():
 
 def test_a_man_was_arrested():
     assert figs("A man was arrested at the scene.")[0][:5] == ("detained", 1, 1, "exact", "man")
+
+
+def test_a_singular_victim_with_an_apposition_before_the_verb():
+    text = "A second man, a 19-year-old student, was killed during Tuesday's clashes in Boucotte."
+    assert figs(text)[0][:5] == ("killed", 1, 1, "exact", "second man")
+
+
+def test_taken_to_hospital_with_injuries_is_injured():
+    text = "A second man, a 38-year-old mechanic, was taken to hospital with head injuries, police said."
+    assert short(text) == [("injured", 1, 1, "exact")]
+    assert short("Three bystanders were rushed to hospital with gunshot wounds.") == [("injured", 3, 3, "exact")]
 
 
 def test_prenominal_injured():
@@ -348,6 +371,8 @@ def test_figure_inside_a_quotation_still_counts():
         "The court sentenced 12 defendants to death.",
         "He has been held in custody since 2019.",
         "Police freed 30 hostages in the raid.",
+        "Both were taken to the Heca emergency hospital.",
+        "A woman was taken to hospital for tests after the crash.",
     ],
 )
 def test_not_a_figure(text):

@@ -175,6 +175,13 @@ def test_find_numbers_finds_a_spelled_count_in_a_sentence(n):
     assert found.value == (n, n, "exact")
 
 
+@given(st.integers(min_value=1, max_value=110), st.sampled_from(["-", "\u2010", "\u2011", "\u2012", "\u2013", " "]),
+       st.sampled_from(["year", "years", "month", "week"]), st.sampled_from(["old", "olds"]))
+def test_an_age_is_never_a_number_whatever_the_hyphen(n, dash, unit, old):
+    text = f"Gunmen shot dead {n}{dash}{unit}{dash}{old} Ali Musa and his brother."
+    assert find_numbers(text) == []
+
+
 def test_find_numbers_reads_a_qualifier_at_the_start_of_a_later_sentence():
     text = "Intro. Some 5,000 were killed. Nearly 40 fled."
     found = [(text[n.start:n.end], n.value) for n in find_numbers(text, 7, 29)]

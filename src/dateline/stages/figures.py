@@ -26,7 +26,17 @@ from ..doc import Doc, Figure
 from ..lexicons import load
 from ..record import Count
 from .figure_cues import TOLL_KINDS, TRIGGERS, Cue, find_cues, number_starts, scan
-from .numbers import NUMBER, NumberSpan, Value, alternation, doc_hay, find_numbers, parse_number
+from .numbers import (
+    AGE_ADJ,
+    NOT_A_UNIT,
+    NUMBER,
+    NumberSpan,
+    Value,
+    alternation,
+    doc_hay,
+    find_numbers,
+    parse_number,
+)
 
 REQUIRES = ("sentences",)
 SETS = "figures"
@@ -37,6 +47,7 @@ _I = re.IGNORECASE
 _NEEDS_NOUN = frozenset(_LEX["flags"]["needs_victim_noun"])
 _NEEDS_HOMES = frozenset(_LEX["flags"]["needs_homes"])
 _FLEE_HEADS = frozenset(_LEX["flags"]["flee_heads"])
+_NEEDS_WOUNDS = frozenset(_LEX["flags"]["needs_wounds"])
 _AUX = frozenset(_G["auxiliaries"])
 _NEGATORS = frozenset(_G["negators"])
 _MODALS = frozenset(_G["modals"])
@@ -64,7 +75,11 @@ _HEAD = rf"(?:{_LEXICAL_HEAD}|{_AGENT_HEAD})"
 _OF_TAIL = (rf"(?:{alternation(_VICTIMS['of_heads'])})\s+of\s+(?:(?:the|a|an|one|his|her|their|its)\s+)?"
             rf"(?:{_MOD}\s+){{0,2}}{_MOD}")
 _NP = rf"(?:{_MOD}\s+){{0,3}}(?:{_OF_TAIL}|{_HEAD}){_END}"
-_SING_NP = rf"(?:{_MOD}\s+){{0,2}}(?:{_SING}){_END}"
+_SING_NP = rf"(?:(?:{AGE_ADJ}\s+)?(?:{_MOD}\s+){{0,2}}(?:{_SING})|{AGE_ADJ}){_END}"  # "a 19-year-old"
+_NAME = r"(?-i:[A-Z][\w'\u2019\-]+)(?:\s+(?-i:[A-Z][\w'\u2019\-]+)){0,3}"
+_AGED = rf"{AGE_ADJ}\s+(?:(?:{_MOD}\s+){{0,2}}(?:{_SING}){_END}|{_NAME})"  # "24-year-old Abdelazim Abubakr"
+# ", a 19-year-old student," or ", 19," after a singular victim
+_APPOSITION = rf"(?:\s*,\s*(?:(?:a|an)\s+(?:{AGE_ADJ}\s+)?(?:{_MOD}\s+){{0,3}}{_MOD}|{AGE_ADJ}|\d{{1,3}})\s*,)?"
 _BLOCK = alternation(_G["gap_blockers"])
 _QUOTES = "\u201c\u201d\""
 _GAP_COMMA = (rf"\s*,\s*(?:{alternation(_G['gap_openers'])})\b"
@@ -75,7 +90,7 @@ _GAP = rf"(?:{_GAP_COMMA}|{_GAP_PREP}){{0,2}}"
 _SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 _TRIGGER_ALT = alternation(TRIGGERS)
 _AUX_ALT = alternation(_AUX)
-_NOT_UNIT = r"(?![\w%\u2010-]|[.,:/]\d|\s*(?:%|per\s*cent\b|percent\b))"
+_NOT_UNIT = NOT_A_UNIT
 
 _TRIGGER_RE = re.compile(rf"\b(?:{_TRIGGER_ALT})\b", _I)
 _NP_AFTER_RE = re.compile(rf"\s+(?:of\s+(?:the|those|their)\s+)?(?P<np>{_NP})", _I)
@@ -88,20 +103,23 @@ _SUBJECT_RE = re.compile(
     rf"{_GAP}(?:\s+(?:who|that))?\s*", _I)
 _LEXICAL_RE = re.compile(rf"(?:{_LEXICAL_HEAD}){_END}", _I)
 _SING_SUBJECT_RE = re.compile(
-    rf"(?<![\w'\u2019])(?:a|an)\s+(?P<np>{_SING_NP}){_GAP}(?:\s+(?:who|that))?\s*$", _I)
+    rf"(?<![\w'\u2019])(?:(?:a|an)\s+(?P<np>{_SING_NP})|(?P<aged>{_AGED})){_APPOSITION}{_GAP}"
+    rf"(?:\s+(?:who|that))?\s*$", _I)
 _SING_LEFT_RE = re.compile(rf"(?<![\w'\u2019])(?:a|an)\s+(?P<np>{_SING_NP}){_SEP}$", _I)
 _NOUN_GAP_RE = re.compile(rf"\s+(?:{_MOD}\s+){{0,2}}", _I)
 _SUM_LEFT_RE = re.compile(rf"\s+(?P<np>{_NP}){_SEP}", _I)
 _SUM_SEP_RE = re.compile(_SEP, _I)
 _SING_RE = re.compile(rf"(?:a|an)\s+(?P<np>{_SING_NP})", _I)
+_AGED_RE = re.compile(rf"(?P<np>{_AGED})", _I)
 _POST_FOLLOWS_RE = re.compile(rf"(?:\s+(?:{_AUX_ALT}|not))*\s+(?:{_TRIGGER_ALT})\b", _I)
 _HOMES_RE = re.compile(r"\bhomes?\b", _I)
+_WOUNDS_RE = re.compile(rf"\s+with\s+(?:[\w\-]+\s+){{0,3}}?(?:{alternation(_LEX['flags']['wounds'])})\b", _I)
 _ALTERNATIVE_RE = re.compile(rf"\s+or\s+(?:{_TRIGGER_ALT})\b", _I)
 _OR_BEFORE_RE = re.compile(rf"\b(?:{_TRIGGER_ALT})\s+or\s+$", _I)
 _YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
 _AGE_BEFORE_RE = re.compile(r"[A-Z][\w'\u2019\-]*,\s*$")
 _MARKS = ".,;:!?()[]\"\u201c\u201d\u2018\u2014\u2013"
-_A_WORD = re.compile(r"[aA](?<!\w[aA])[nN]?\s")  # where _SING_RE and the like can start ("a man")
+_A_WORD = re.compile(rf"[aA](?<!\w[aA])[nN]?\s|{AGE_ADJ}", _I)  # where _SING_RE, _AGED_RE can start
 _HYPOTHETICAL_RE = re.compile(r"\b(?:could|may|might|will|would|expected|feared|likely|fear|set to)\b", _I)
 
 _ZERO_VERBS = _ZERO["verbs"]
@@ -372,7 +390,7 @@ def _group_after(s: _Sentence, pos: int) -> _Group | None:
         if _BARE_AFTER_RE.match(s.text, n.end, s.end):
             return _Group(n.value, None, n.start, n.end, n)
         return None  # "killed 300 cattle", "detained 30 days"
-    m = _SING_RE.match(s.text, pos, s.end)
+    m = _SING_RE.match(s.text, pos, s.end) or _AGED_RE.match(s.text, pos, s.end)
     return _Group((1, 1, "exact"), m.group("np"), pos, m.end()) if m else None
 
 
@@ -408,6 +426,8 @@ def _finish(s: _Sentence, t: _Trigger, groups: list[_Group], span: tuple[int, in
         fled = t.phrase == "fled" and (perfect or any(w and w.lower().split()[-1] in _FLEE_HEADS for w in whos))
         if not fled:
             return False  # "evacuated from their homes", "thousands of residents fled"
+    if t.phrase in _NEEDS_WOUNDS and not _WOUNDS_RE.match(s.text, t.end, s.end):
+        return False  # "taken to hospital for tests"
     used = tuple((g.number.start, g.number.end) for g in groups if g.number) + (span,)
     s.add(t.kind, _total([g.value for g in groups]), _who(whos), span, anchor, used=used)
     return True
@@ -445,7 +465,7 @@ def _subject(s: _Sentence, left: int, noun_only: bool) -> _Group | None:
     if noun_only:
         return None
     m = _SING_SUBJECT_RE.search(s.text, max(s.start, left - 150), left)
-    return _Group((1, 1, "exact"), m.group("np"), m.start(), left) if m else None
+    return _Group((1, 1, "exact"), m.group("np") or m.group("aged"), m.start(), left) if m else None
 
 
 def _extend_left(s: _Sentence, groups: list[_Group]) -> None:

@@ -98,8 +98,15 @@ _PARSE_RE = re.compile(
     re.IGNORECASE,
 )
 # In running text: not glued to a word, a currency sign, a time or a decimal; not an age
-# ("34-year-old"), a percentage or an ordinal ("34th"). Qualifiers are looked up separately.
-NOT_A_UNIT = r"(?![\w%\u2010-]|[.,:/]\d|\s*(?:%|per\s*cent\b|percent\b))"
+# ("34-year-old" with any hyphen or dash, "34 years old", "34 years of age"), a percentage or an
+# ordinal ("34th"). Qualifiers are looked up separately.
+_DASH = "\u2010-\u2015\u2212-"
+_AGE = (rf"(?:\s*[{_DASH}]\s*|\s+)(?:years?|yrs?|months?|weeks?|days?)(?:\s*[{_DASH}]\s*|\s+)"
+        r"(?:olds?\b|of\s+age\b)")
+# An age as an adjective ("24-year-old", "two-month-old", "19 year old"): a person, not a count.
+AGE_ADJ = (rf"(?:\d{{1,3}}|{_BELOW100})(?:\s*[{_DASH}]\s*|\s+)(?:years?|months?|weeks?|days?)"
+           rf"(?:\s*[{_DASH}]\s*|\s+)old(?![\w\-])")
+NOT_A_UNIT = rf"(?![\w%\u2010-\u2012-]|[.,:/]\d|\s*(?:%|per\s*cent\b|percent\b)|{_AGE})"
 _NOT_AFTER = r"(?<![\w$\u20ac\u00a3\u00a5\u20a6#.,:/\-])"
 _CORE = rf"{_NOT_AFTER}(?:{_ZERO}|{_RANGE}|{_VAGUE_RE}|{_DOZEN}|{NUMERAL}){NOT_A_UNIT}"
 # The same where the text starts with a digit: the alternatives that start with a word cannot
