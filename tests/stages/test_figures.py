@@ -205,6 +205,19 @@ def test_taken_to_hospital_with_injuries_is_injured():
     assert short("Three bystanders were rushed to hospital with gunshot wounds.") == [("injured", 3, 3, "exact")]
 
 
+def test_more_than_n_of_its_supporters_had_been_injured():
+    text = "The opposition said more than 50 of its supporters had been injured, several with pellet wounds."
+    assert figs(text)[0][:5] == ("injured", 50, None, "at_least", "supporters")
+
+
+def test_a_specific_figure_wins_over_a_vague_one_in_the_same_sentence():
+    text = ("Dozens of people were injured at the rally, and the opposition said more than 50 of its "
+            "supporters had been injured.")
+    assert short(text) == [("injured", 50, None, "at_least")]
+    text = "Dozens of people were hurt on Sunday and police said 14 officers had been injured."
+    assert short(text) == [("injured", 24, None, "vague"), ("injured", 14, 14, "exact")]  # a part, not the total
+
+
 def test_prenominal_injured():
     assert figs("Ambulances carried 40 injured passengers to the city hospital.")[0][:5] == (
         "injured", 40, 40, "exact", "passengers")

@@ -552,7 +552,18 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, sentence:
     for t in triggers:
         if id(t) not in done and s.free(t.start, t.end):
             _post(s, t)
-    return sorted(s.figures, key=lambda f: (f.count.span[0], f.anchor[0]))
+    return sorted(_without_vaguer(s.figures), key=lambda f: (f.count.span[0], f.anchor[0]))
+
+
+def _without_vaguer(found: list[Figure]) -> list[Figure]:
+    """"Dozens were injured ... more than 50 of its supporters had been injured": within one
+    sentence, a vague figure gives way to a specific one of the same kind that is not smaller
+    (a smaller one may be a part of it: "dozens were hurt, 12 of them police officers")."""
+    def specific_at_least(vague: Count) -> bool:
+        return any(f.count.kind == vague.kind and f.count.qualifier != "vague"
+                   and (f.count.min if f.count.min is not None else f.count.max or 0) >= (vague.min or 0)
+                   for f in found)
+    return [f for f in found if f.count.qualifier != "vague" or not specific_at_least(f.count)]
 
 
 def apply(doc: Doc) -> None:
