@@ -223,6 +223,19 @@ def test_prenominal_injured():
         "injured", 40, 40, "exact", "passengers")
 
 
+def test_displaced_people_who_had_sought_shelter_are_not_a_figure():
+    text = ("The shells struck a school in Kadugli where thousands of displaced people had sought shelter, "
+            "and hundreds of families displaced by earlier fighting were living in tents nearby.")
+    assert figs(text) == []
+    text = "Thousands of people fled the fighting, and the school where displaced families had sought refuge was hit."
+    assert short(text) == [("displaced", 2000, None, "vague")]
+
+
+def test_injured_people_taken_to_hospital_keep_their_figure():
+    text = "About 40 injured marchers were taken to hospital with burns, and police detained 12 people."
+    assert short(text) == [("injured", 40, 40, "about"), ("detained", 12, 12, "exact")]
+
+
 def test_left_homeless():
     assert short("The fire left 150 families homeless.") == [("displaced", 150, 150, "exact")]
 

@@ -48,6 +48,7 @@ _NEEDS_NOUN = frozenset(_LEX["flags"]["needs_victim_noun"])
 _NEEDS_HOMES = frozenset(_LEX["flags"]["needs_homes"])
 _FLEE_HEADS = frozenset(_LEX["flags"]["flee_heads"])
 _NEEDS_WOUNDS = frozenset(_LEX["flags"]["needs_wounds"])
+_WOUNDS = rf"\s+with\s+(?:[\w\-]+\s+){{0,3}}?(?:{alternation(_LEX['flags']['wounds'])})\b"  # "with head injuries"
 _AUX = frozenset(_G["auxiliaries"])
 _NEGATORS = frozenset(_G["negators"])
 _MODALS = frozenset(_G["modals"])
@@ -111,9 +112,13 @@ _SUM_LEFT_RE = re.compile(rf"\s+(?P<np>{_NP}){_SEP}", _I)
 _SUM_SEP_RE = re.compile(_SEP, _I)
 _SING_RE = re.compile(rf"(?:a|an)\s+(?P<np>{_SING_NP})", _I)
 _AGED_RE = re.compile(rf"(?P<np>{_AGED})", _I)
-_POST_FOLLOWS_RE = re.compile(rf"(?:\s+(?:{_AUX_ALT}|not))*\s+(?:{_TRIGGER_ALT})\b", _I)
+_POST_FOLLOWS_RE = re.compile(  # "taken to hospital" only with a wound: "12 injured people were taken to hospital"
+    rf"(?:\s+(?:{_AUX_ALT}|not))*\s+(?:(?P<word>{alternation(p for p in TRIGGERS if p not in _NEEDS_WOUNDS)})\b"
+    rf"|(?P<hospital>{alternation(_NEEDS_WOUNDS)}){_WOUNDS})", _I)
 _HOMES_RE = re.compile(r"\bhomes?\b", _I)
-_WOUNDS_RE = re.compile(rf"\s+with\s+(?:[\w\-]+\s+){{0,3}}?(?:{alternation(_LEX['flags']['wounds'])})\b", _I)
+_POPULATION_RE = re.compile(  # "displaced people had sought shelter", "families displaced by fighting were living"
+    rf"(?:\s+by\s+[^,;:.()\d]{{1,60}}?)?\s+(?:{alternation(_G['population_verbs'])})\b", _I)
+_WOUNDS_RE = re.compile(_WOUNDS, _I)
 _ALTERNATIVE_RE = re.compile(rf"\s+or\s+(?:{_TRIGGER_ALT})\b", _I)
 _OR_BEFORE_RE = re.compile(rf"\b(?:{_TRIGGER_ALT})\s+or\s+$", _I)
 _YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
@@ -486,6 +491,11 @@ def _extend_left(s: _Sentence, groups: list[_Group]) -> None:
         groups.insert(0, _Group((1, 1, "exact"), m.group("np"), m.start(), first.start))
 
 
+def _follows_kind(m: re.Match) -> str:
+    """The kind of the figure word that _POST_FOLLOWS_RE found."""
+    return TRIGGERS[" ".join((m.group("word") or m.group("hospital")).lower().split())][0]
+
+
 def _post(s: _Sentence, t: _Trigger) -> bool:
     roles = t.roles & _POST_ROLES
     if not roles:
@@ -501,7 +511,8 @@ def _post(s: _Sentence, t: _Trigger) -> bool:
     if not aux and roles & {"post", "prenominal"} and not roles & {"intransitive", "nouns"}:
         if "prenominal" in roles:
             m = _NP_AFTER_RE.match(s.text, t.end, s.end)
-            after = m if m and not _POST_FOLLOWS_RE.match(s.text, m.end(), s.end) else None
+            follows = _POST_FOLLOWS_RE.match(s.text, m.end(), s.end) if m else None
+            after = m if m and (not follows or _follows_kind(follows) == t.kind) else None
         if after is None and not _BARE_AFTER_RE.match(s.text, t.end, s.end):
             return False  # "two gunmen killed villagers": "killed" is active there
     if _or_after(s, t.end) or _or_before(s, left):
@@ -514,6 +525,9 @@ def _post(s: _Sentence, t: _Trigger) -> bool:
     end = t.end
     if after is not None and not any(g.who for g in groups):
         groups[-1].who, end = after.group("np"), after.end()
+    if t.kind == "displaced" and not aux and "intransitive" not in t.roles \
+            and _POPULATION_RE.match(s.text, end, s.end):
+        return False  # "where thousands of displaced people had sought shelter": who was there
     perfect = bool({"have", "has", "had"} & set(aux))
     return _finish(s, t, groups, (groups[0].start, end), (left, t.end), perfect)
 
