@@ -283,3 +283,34 @@ def test_wire_story_with_several_speakers(extract):
     okafor = one(found, "troops had repelled")
     assert (okafor.kind, okafor.speaker, okafor.speaker_title) == ("indirect", "Tunde Okafor", "spokesman for the army")
     assert one(found, "Civilians who").speaker_title == "U.N. humanitarian coordinator in the country"
+
+
+def test_name_after_a_title_that_is_also_a_given_name(extract):
+    text = ("Thousands gathered at the memorial in Potocari on Friday.\n"
+            "Speaking at the ceremony, the memorial's director, Emir Suljagic, warned that denial of the "
+            "genocide was growing across the region.")
+    q = one(extract(text), "denial of the genocide")
+    assert (q.kind, q.speaker) == ("indirect", "Emir Suljagic")
+    assert q.speaker_title == "memorial's director"
+
+
+@pytest.mark.parametrize(("attribution", "name", "title"), [
+    ("said a resident who gave his name only as Ko Min for fear of reprisals.", "Ko Min", "resident"),
+    ("said a woman from the village, who gave her name as Mariama, reached by phone in Tera.", "Mariama",
+     "woman from the village"),
+    ("said a nurse who asked to be identified by her first name, Aisha.", "Aisha", "nurse"),
+    ("said a farmer identified only as Ibrahim.", "Ibrahim", "farmer"),
+    ("a fisherman who asked to be identified only as Musa told reporters.", "Musa", "fisherman"),
+])
+def test_an_unnamed_speaker_goes_by_the_name_they_gave(extract, attribution, name, title):
+    text = ("Jets bombed the village of Let Yet Kone before dawn on Tuesday.\n"
+            f"“We pulled the bodies out of the monastery with our hands,” {attribution}")
+    q = one(extract(text), "We pulled the bodies")
+    assert (q.speaker, q.speaker_title) == (name, title)
+
+
+def test_a_speaker_who_gave_a_name_before_the_verb(extract):
+    text = ("Jets bombed the village of Let Yet Kone before dawn on Tuesday.\n"
+            "A resident who gave his name only as Ko Min said the jets came back twice after the first raid.")
+    q = one(extract(text), "the jets came back")
+    assert (q.kind, q.speaker, q.speaker_title) == ("indirect", "Ko Min", "resident")

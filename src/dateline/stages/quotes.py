@@ -31,6 +31,7 @@ from .speakers import (
     CONNECTORS,
     DETERMINERS,
     DOCUMENTS,
+    GIVEN_NAME,
     HONORIFICS,
     NOT_CLAUSE,
     ROLE_WORDS,
@@ -200,6 +201,8 @@ class _Finder(PhraseReader):
                 name, known = ent.name, None
                 if ent.type == "PERSON" and " " not in name:  # the entities stage missed the full name
                     name, known = self._full_name(name, lo)
+                    if " " not in name and " " in name_text and name_text.endswith(name):
+                        name = name_text  # "Emir Suljagic": the phrase read the whole name
                 known = known or next((sp.title for _, sp in reversed(self.people)
                                        if sp.name == name and sp.title), None)
                 speaker = Speaker(name, ent.id, phrase.title or apposition or known or ent.title,
@@ -302,10 +305,14 @@ class _Finder(PhraseReader):
         """“...,” said X / “...,” X said / “...” according to X. Returns (speaker, verb found)."""
         para_end = self.paragraphs[self.paragraph(q.end - 1)][1]
         m = self.verb_search(q.end, min(para_end, q.end + 160))
+        given = GIVEN_NAME.search(self.text, q.end, min(para_end, q.end + 160)) if m else None
+        if given and given.start() <= m.start() < given.end():  # "who asked to be identified as Musa told"
+            m = self.verb_search(given.end(), min(para_end, q.end + 160))
         if not m:
             return None, False
         gap = self.text[q.end:m.start()]
-        if any(c in gap for c in _QUOTE_MARKS) or len(gap.split(None, 8)) > 8:
+        most = 16 if GIVEN_NAME.search(gap) else 8  # “...,” a fisherman who asked to be identified as Musa told
+        if any(c in gap for c in _QUOTE_MARKS) or len(gap.split(None, most)) > most:
             return None, False
         sent_end = self.sentence(m.start())[1]
         if self.sentence(m.start()) != self.sentence(q.end - 1) and not ends_sentence:

@@ -43,6 +43,20 @@ _CLOSES_APPOSITION = frozenset(",.;:“”\"")
 _ROLE_OR_CONNECTOR = ROLE_WORDS | CONNECTORS
 _DETERMINER_OR_PREPOSITION = DETERMINERS | _PREPOSITIONS
 _PARTICLE_NAME = re.compile(r"[a-z]{1,4}[-’'][A-Z]")  # al-Tamimi, el-Sisi, d'Souza
+_NAME_LIKE_TITLES = frozenset(_SPEAKERS["name_like_titles"])
+
+
+def _given_name_pattern() -> re.Pattern[str]:
+    """"who gave his name only as Ko Min", "identified only as Ibrahim": the phrase, then the name."""
+    own = {"his": "(?:his|her|their)", "himself": "(?:himself|herself|themselves)"}
+    phrases = sorted({" ".join(p.split()) for p in _SPEAKERS["given_name_phrases"]}, key=len, reverse=True)
+    alts = [r"(?:\s+only)?\s+".join(own.get(w, re.escape(w)) for w in p.split()) for p in phrases]
+    name = r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}"
+    return re.compile(rf"(?i:\b(?:{'|'.join(alts)})(?:\s+only)?)\s*,?\s+(?P<name>{name})")
+
+
+GIVEN_NAME = _given_name_pattern()
+_GIVEN_GAP = re.compile(r"[^.;:!?“”\"]{0,60}")  # "a woman from the village, " before "who gave her name"
 
 
 @dataclass
@@ -238,13 +252,13 @@ class PhraseReader:
             i -= 1
         if i < 0 or tl[i] in _AUXILIARIES:
             return None, None
-        apposition, named = None, None
+        apposition, named, apposition_end = None, None, None
         if tw[i] == ",":
             j = self._other_comma(toks, i, -1)
             if j < 1 or tw[j] != "," or i - j < 2:
                 return None, None
             apposition, named = self._apposition(toks, j + 1, i - 1)
-            i = j - 1
+            i, apposition_end = j - 1, toks.end(i - 1)
         first = self._left_start(toks, i)
         if first > i:
             return None, None
@@ -256,15 +270,54 @@ class PhraseReader:
                 return outer, None
             if outer is not None:
                 phrase, apposition = self._phrase(toks, outer_first, i), None
+        if phrase is not None and phrase.kind == "name" and phrase.start == phrase.name[0]:
+            phrase = self._described(lo, phrase)  # "A resident who gave his name as Ko Min said"
+        if apposition_end is not None:  # "A woman, who gave her name as Mariama, said"
+            given = self.given_name(phrase, apposition_end)
+            if given is not phrase:
+                return given, None
         return self._with_named_apposition(phrase, named, apposition)
 
     def _with_named_apposition(self, phrase, named, apposition):
-        """"the police chief, Ali Musa, said": the name in the apposition is the speaker."""
-        if phrase is not None and named is not None and phrase.kind in ("title", "group") \
-                and named.kind == "name" and " " in self.text[named.name[0]:named.name[1]]:
-            named.title = phrase.title or named.title
-            return named, None
+        """"the police chief, Ali Musa, said": the name in the apposition is the speaker; after a
+        title, "Emir Suljagic" is a name, not a second title."""
+        if phrase is not None and named is not None and phrase.kind in ("title", "group") and named.kind == "name":
+            lo, hi = named.name
+            lead = self.text[named.start:lo].split()
+            if " " not in self.text[lo:hi] and len(lead) == 1 and lead[0].lower() in _NAME_LIKE_TITLES:
+                named.name, named.title = (named.start, hi), None
+            if " " in self.text[named.name[0]:named.name[1]]:
+                named.title = phrase.title or named.title
+                return named, None
         return phrase, apposition
+
+    def _described(self, lo: int, phrase: Phrase) -> Phrase:
+        """The name read back from a verb with the speaker it names: "a resident who gave his name
+        only as [Ko Min]" -> Ko Min, titled resident, from "a resident" on."""
+        m = next((g for g in GIVEN_NAME.finditer(self.text, max(lo, phrase.start - 120), phrase.end)
+                  if g.span("name") == phrase.name), None)
+        if m is None:
+            return phrase
+        described, _ = self.phrase_left(lo, m.start())
+        if described is None or described.kind not in ("title", "group"):
+            return phrase
+        given = self.given_name(described, phrase.end)
+        return given if given.kind == "name" and given.name == phrase.name else phrase
+
+    def given_name(self, phrase: Phrase | None, hi: int) -> Phrase | None:
+        """"a resident who gave his name only as Ko Min", "a woman from the village, who gave her
+        name as Mariama": the unnamed speaker by the name the article gives."""
+        if phrase is None or phrase.kind in ("name", "pronoun", "document"):
+            return phrase
+        m = GIVEN_NAME.search(self.text, phrase.start, min(hi, phrase.end + 120))
+        if m is None or (m.start() > phrase.end and not _GIVEN_GAP.fullmatch(self.text, phrase.end, m.start())):
+            return phrase
+        title = phrase.title
+        if title is None:
+            words = self.text[phrase.start:m.start()].rstrip(" ,").split()  # "woman from the village"
+            title = " ".join(words[1:] if words and words[0].lower() in _ARTICLES else words) or None
+        return Phrase(phrase.start, m.end("name"), "name", name=(m.start("name"), m.end("name")), title=title,
+                      head=phrase.head)
 
     def phrase_right(self, verb_end: int, hi: int) -> tuple[Phrase | None, str | None]:
         """The speaker phrase right after a verb ("said police spokesman X, a ...")."""
@@ -295,12 +348,16 @@ class PhraseReader:
             b = i
         if b < 0:
             return None, None
+        phrase = self._phrase(toks, 0, b)
+        given = self.given_name(phrase, hi)  # "said a resident who gave his name only as Ko Min"
+        if given is not phrase:
+            return given, None
         apposition, named = None, None
         if b + 1 < n and tw[b + 1] == ",":
             j = self._other_comma(toks, b + 1, 1)
             if j > b + 2:
                 apposition, named = self._apposition(toks, b + 2, j - 1)
-        return self._with_named_apposition(self._phrase(toks, 0, b), named, apposition)
+        return self._with_named_apposition(phrase, named, apposition)
 
     def _other_comma(self, toks: _Tokens, i: int, step: int) -> int:
         """From the comma at i, the index of the punctuation that closes the apposition."""
