@@ -106,6 +106,27 @@ def test_a_teenager_by_age_alone_is_one_victim():
     assert figs(text)[0][:5] == ("killed", 1, 1, "exact", "16-year-old")
 
 
+def test_a_person_by_name_is_one_victim_and_the_age_no_count():
+    assert short("Omar Said, 29, was arrested outside his home on Monday.") == [("detained", 1, 1, "exact")]
+    text = "Veteran Culiacán journalist Saúl Beltrán was shot dead outside his office in May 2017."
+    assert figs(text)[0][:5] == ("killed", 1, 1, "exact", "Saúl Beltrán")
+    text = "Soldiers arrested opposition activist Ana María de la Cruz and Luis Ortega at a roadblock."
+    assert short(text) == [("detained", 2, 2, "exact")]
+    assert short("The army killed Islamic State fighters near the border on Sunday.") == []
+    assert short("Gunmen killed Ali Musa, a farmer, at his home on Monday.") == [("killed", 1, 1, "exact")]
+
+
+def test_a_definite_singular_victim_after_the_verb():
+    text = "Police said they had detained the factory's production manager and were looking for its owner."
+    assert figs(text)[0][:6] == ("detained", 1, 1, "exact", "production manager",
+                                 "detained the factory's production manager")
+
+
+def test_a_speaker_after_the_victims_is_not_one_more():
+    text = "Gunmen opened fire on a bus near Kousseri, killing four passengers, the regional governor said."
+    assert short(text) == [("killed", 4, 4, "exact")]
+
+
 def test_nationality_as_victims():
     text = "Air strikes killed 19 Somalis overnight, a district commissioner said."
     assert figs(text)[0][:5] == ("killed", 19, 19, "exact", "Somalis")
@@ -360,7 +381,6 @@ def test_figure_inside_a_quotation_still_counts():
     "text",
     [
         "\u201cI woke up when the bus was already rolling,\u201d said Felipe Mamani, 47, from his hospital bed.",
-        "Omar Said, 29, was arrested outside his home on Monday.",
         "A 34-year-old nurse was among the protesters.",
         "The suspects, aged 19 and 23, were detained on Friday.",
         "Firefighters were called to the 4800 block of Harlan Avenue.",
@@ -398,6 +418,7 @@ def test_figure_inside_a_quotation_still_counts():
         "He has been held in custody since 2019.",
         "Police freed 30 hostages in the raid.",
         "Both were taken to the Heca emergency hospital.",
+        "The opposition held the governor responsible for the violence.",
         "A woman was taken to hospital for tests after the crash.",
     ],
 )

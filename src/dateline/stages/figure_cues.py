@@ -1,17 +1,19 @@
 """The figure words of lexicons/figures.toml by kind and role, and one automaton pass over a
 document's words that finds them, the words that wake the fixed constructions of the figures
 stage ("no one was hurt", "the death toll rose to", "forced ... to flee") and where numbers can
-start (see stages/numbers.py), so that the figures stage reads only the sentences that hold one.
+start (see stages/numbers.py), so that the figures stage reads only the sentences that hold one;
+and the patterns of the zero and toll constructions themselves.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 import ahocorasick
 
 from ..lexicons import load
-from .numbers import NUMBER_KEYS, padded_key, word_hay
+from .numbers import NOT_A_UNIT, NUMBER, NUMBER_KEYS, alternation, padded_key, word_hay
 
 _LEX = load("figures")
 
@@ -37,6 +39,32 @@ TOLL_KINDS = {
     **{n: "missing" for n in _TOLLS["missing_nouns"]},
 }
 _ZERO = _LEX["zero"]
+
+# The fixed constructions of the figures stage: "no one was hurt", "no casualties", "the death toll rose to 35".
+_I = re.IGNORECASE
+_AUX_ALT = alternation(_LEX["grammar"]["auxiliaries"])
+ZERO_VERBS = _ZERO["verbs"]
+ZERO_NOUNS = _ZERO["nouns"]
+ZERO_RE = re.compile(
+    rf"(?<!almost )(?<!nearly )(?<!virtually )\b(?P<z>{alternation(_ZERO['words'])})"
+    rf"(?:\s+of\s+(?:the|them|those|us)(?:\s+[\w'\u2019-]+){{0,3}}?)?"
+    rf"\s+(?P<aux>(?:(?:{_AUX_ALT})\s+){{1,4}})(?P<v>{alternation(ZERO_VERBS)})\b"
+    rf"(?:\s+or\s+(?P<v2>{alternation(ZERO_VERBS)})\b)?", _I)
+NO_NOUN_RE = re.compile(
+    rf"\b(?:no|zero)\s+(?:reported\s+)?(?P<n>{alternation(ZERO_NOUNS)})\b"
+    rf"(?:\s+or\s+(?P<n2>{alternation(ZERO_NOUNS)})\b)?"
+    r"(?!\s+(?:were|was|have\s+been|had\s+been)\s+immediately)", _I)
+TOLL_RE = re.compile(  # "the death toll from ... rose to 35 on Thursday from 20"
+    rf"\b(?P<noun>{alternation(TOLL_KINDS)})\b(?P<gap>[^.;!?]{{0,160}}?)"
+    rf"\s(?:(?:{alternation(_TOLLS['auxiliaries'])})\s+){{0,3}}"
+    rf"(?:(?:{alternation(_TOLLS['rises'])})\s+(?:from\s+(?P<old1>{NUMBER})\s+)?(?:to|at)"
+    rf"|(?:{alternation(_TOLLS['reaches'])}))"
+    rf"\s+(?P<new>{NUMBER}){NOT_A_UNIT}(?:(?:\s+[^\s.;!?\d]+){{0,6}}?\s+from\s+(?P<old2>{NUMBER}))?", _I)
+RAISE_RE = re.compile(  # "raising the death toll to 27"
+    rf"\b(?:{alternation(_TOLLS['raisers'])})\s+the\s+(?:(?:overall|official|confirmed|total|final)\s+)?"
+    rf"(?P<noun>{alternation(TOLL_KINDS)})\s+(?:from\s+(?P<old1>{NUMBER})\s+)?(?:to|at)\s+"
+    rf"(?P<new>{NUMBER}){NOT_A_UNIT}", _I)
+TOLL_OF_RE = re.compile(rf"\b(?P<noun>death\s+toll|the\s+toll)\s+(?:of|at)\s+(?P<new>{NUMBER}){NOT_A_UNIT}", _I)
 
 # Categories: the figure words themselves, and the words that wake the fixed constructions.
 _SPECIAL_CUES = ("forced", "forcing", "driven", "driving", "drove", "treated",

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from ..doc import Doc, Figure
 from ..lexicons import load
 from ..record import Count
+from . import figure_cues as fixed
 from .figure_cues import TOLL_KINDS, TRIGGERS, Cue, find_cues, number_starts, scan
 from .numbers import (
     AGE_ADJ,
@@ -57,8 +58,6 @@ _NOT_COUNT_ENDS = tuple(f"{space}{w} " for w in _G["not_a_count_before"] for spa
 _GENERIC = frozenset(_LEX["victims"]["generic"]) | {"other", "more"}  # who = None for "17 people"
 _SUBSETS = tuple(tuple(p.split()) for p in _G["subset_openers"])
 _POST_ROLES = frozenset(("post", "post_aux", "intransitive", "nouns", "prenominal"))
-_TOLLS = _LEX["tolls"]
-_ZERO = _LEX["zero"]
 
 # ---------------------------------------------------------------- phrase patterns
 _STOP = alternation(
@@ -97,8 +96,8 @@ _TRIGGER_RE = re.compile(rf"\b(?:{_TRIGGER_ALT})\b", _I)
 _NP_AFTER_RE = re.compile(rf"\s+(?:of\s+(?:the|those|their)\s+)?(?P<np>{_NP})", _I)
 _PARTITIVE_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b", _I)
 _BARE_AFTER_RE = re.compile(rf"\s*(?:$|[^\w\s]|(?:{alternation(_G['boundary_words'])})\b)", _I)
-_PREFIX_VERB_RE = re.compile(rf"\s+(?:(?:{alternation(_G['extra_words'])})\s+)?", _I)
-_PREFIX_OF_RE = re.compile(rf"\s+of\s+(?:(?:{alternation(_G['extra_words'])})\s+)?", _I)
+_PREFIX_VERB_RE = re.compile(rf"\s+(?:(?P<extra>{alternation(_G['extra_words'])})\s+)?", _I)
+_PREFIX_OF_RE = re.compile(rf"\s+of\s+(?:(?P<extra>{alternation(_G['extra_words'])})\s+)?", _I)
 _SUBJECT_RE = re.compile(
     rf"(?:\s+more)?(?:\s+of\s+(?:them|whom)|\s+(?:of\s+(?:the|its|their|his|her|our|those)\s+)?(?P<np>{_NP}))?"
     rf"{_GAP}(?:\s+(?:who|that))?\s*", _I)
@@ -110,7 +109,16 @@ _SING_LEFT_RE = re.compile(rf"(?<![\w'\u2019])(?:a|an)\s+(?P<np>{_SING_NP}){_SEP
 _NOUN_GAP_RE = re.compile(rf"\s+(?:{_MOD}\s+){{0,2}}", _I)
 _SUM_LEFT_RE = re.compile(rf"\s+(?P<np>{_NP}){_SEP}", _I)
 _SUM_SEP_RE = re.compile(_SEP, _I)
-_SING_RE = re.compile(rf"(?:a|an)\s+(?P<np>{_SING_NP})", _I)
+_SING_RE = re.compile(  # "a man", "the factory's production manager", "his brother"
+    rf"(?:a|an|the|his|her|their|its)\s+(?:(?!(?:{_STOP})\b)[^\W\d_][\w\-]*['\u2019]s\s+)?(?P<np>{_SING_NP})", _I)
+# A person by name: "journalist Saúl Beltrán" after a verb, "Saúl Beltrán, 41, was shot dead" before one.
+_CAP = r"(?-i:[A-Z\u00c0-\u00d6\u00d8-\u00de])[\w'\u2019\-]*"
+_PERSON = rf"{_CAP}(?:\s+(?:{_CAP}|(?:{alternation(_G['name_particles'])})(?=\s)))*\s+{_CAP}(?<!['\u2019]s)"
+_NAMED_RE = re.compile(rf"(?:(?!(?:{_STOP})\b)(?-i:[a-z][\w\-]*)\s+){{0,2}}(?P<np>{_PERSON})"
+                       rf"(?![\w'\u2019\-])(?=\s*(?:$|[^\w\s]|(?:{alternation(_G['boundary_words'])})\b))", _I)
+_APPOSED_RE = re.compile(r"\s*(?:$|[.;:)]|,(?!\s*(?:and|or)\b))", _I)
+_SPEAKS_RE = re.compile(rf"\s+(?:{alternation(_G['speech_verbs'])})\b", _I)
+_NAMED_SUBJECT_RE = re.compile(rf"(?<![\w'\u2019\-])(?P<np>{_PERSON}){_APPOSITION}\s*$", _I)
 _AGED_RE = re.compile(rf"(?P<np>{_AGED})", _I)
 _POST_FOLLOWS_RE = re.compile(  # "taken to hospital" only with a wound: "12 injured people were taken to hospital"
     rf"(?:\s+(?:{_AUX_ALT}|not))*\s+(?:(?P<word>{alternation(p for p in TRIGGERS if p not in _NEEDS_WOUNDS)})\b"
@@ -124,31 +132,9 @@ _OR_BEFORE_RE = re.compile(rf"\b(?:{_TRIGGER_ALT})\s+or\s+$", _I)
 _YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
 _AGE_BEFORE_RE = re.compile(r"[A-Z][\w'\u2019\-]*,\s*$")
 _MARKS = ".,;:!?()[]\"\u201c\u201d\u2018\u2014\u2013"
-_A_WORD = re.compile(rf"[aA](?<!\w[aA])[nN]?\s|{AGE_ADJ}", _I)  # where _SING_RE, _AGED_RE can start
+_A_WORD = re.compile(rf"\b(?:an?|the|his|her|their|its)\s|{AGE_ADJ}|(?-i:[A-Z])\w*\s+(?-i:[A-Z])", _I)  # "a man", a name
 _HYPOTHETICAL_RE = re.compile(r"\b(?:could|may|might|will|would|expected|feared|likely|fear|set to)\b", _I)
 
-_ZERO_VERBS = _ZERO["verbs"]
-_ZERO_NOUNS = _ZERO["nouns"]
-_ZERO_RE = re.compile(
-    rf"(?<!almost )(?<!nearly )(?<!virtually )\b(?P<z>{alternation(_ZERO['words'])})"
-    rf"(?:\s+of\s+(?:the|them|those|us)(?:\s+[\w'\u2019-]+){{0,3}}?)?"
-    rf"\s+(?P<aux>(?:(?:{_AUX_ALT})\s+){{1,4}})(?P<v>{alternation(_ZERO_VERBS)})\b"
-    rf"(?:\s+or\s+(?P<v2>{alternation(_ZERO_VERBS)})\b)?", _I)
-_NO_NOUN_RE = re.compile(
-    rf"\b(?:no|zero)\s+(?:reported\s+)?(?P<n>{alternation(_ZERO_NOUNS)})\b"
-    rf"(?:\s+or\s+(?P<n2>{alternation(_ZERO_NOUNS)})\b)?"
-    r"(?!\s+(?:were|was|have\s+been|had\s+been)\s+immediately)", _I)
-_TOLL_RE = re.compile(  # "the death toll from ... rose to 35 on Thursday from 20"
-    rf"\b(?P<noun>{alternation(TOLL_KINDS)})\b(?P<gap>[^.;!?]{{0,160}}?)"
-    rf"\s(?:(?:{alternation(_TOLLS['auxiliaries'])})\s+){{0,3}}"
-    rf"(?:(?:{alternation(_TOLLS['rises'])})\s+(?:from\s+(?P<old1>{NUMBER})\s+)?(?:to|at)"
-    rf"|(?:{alternation(_TOLLS['reaches'])}))"
-    rf"\s+(?P<new>{NUMBER}){_NOT_UNIT}(?:(?:\s+[^\s.;!?\d]+){{0,6}}?\s+from\s+(?P<old2>{NUMBER}))?", _I)
-_RAISE_RE = re.compile(  # "raising the death toll to 27"
-    rf"\b(?:{alternation(_TOLLS['raisers'])})\s+the\s+(?:(?:overall|official|confirmed|total|final)\s+)?"
-    rf"(?P<noun>{alternation(TOLL_KINDS)})\s+(?:from\s+(?P<old1>{NUMBER})\s+)?(?:to|at)\s+"
-    rf"(?P<new>{NUMBER}){_NOT_UNIT}", _I)
-_TOLL_OF_RE = re.compile(rf"\b(?P<noun>death\s+toll|the\s+toll)\s+(?:of|at)\s+(?P<new>{NUMBER}){_NOT_UNIT}", _I)
 # Fixed constructions: (pattern, kind); each has groups verb, num and optionally np.
 _SPECIAL = (
     (re.compile(rf"\b(?P<verb>forc(?:ed|ing)|driv(?:en|ing)|drove)\s+(?P<num>{NUMBER})(?:\s+(?P<np>{_NP}))?"
@@ -323,14 +309,14 @@ def _value_of(s: _Sentence, start: int, end: int) -> Value | None:
 
 # ---------------------------------------------------------------- fixed constructions
 def _zeros(s: _Sentence) -> None:
-    for m in _ZERO_RE.finditer(s.text, s.start, s.end):
+    for m in fixed.ZERO_RE.finditer(s.text, s.start, s.end):
         if any(w in _NEGATORS for w in m.group("aux").lower().split()):
             continue
-        kinds = dict.fromkeys(_ZERO_VERBS[v.lower()] for v in (m.group("v"), m.group("v2")) if v)
+        kinds = dict.fromkeys(fixed.ZERO_VERBS[v.lower()] for v in (m.group("v"), m.group("v2")) if v)
         for kind in kinds:
             s.add(kind, (0, 0, "exact"), None, (m.start(), m.end()), (m.start("aux"), m.end("v")))
-    for m in _NO_NOUN_RE.finditer(s.text, s.start, s.end):
-        kinds = dict.fromkeys(k for n in (m.group("n"), m.group("n2")) if n for k in _ZERO_NOUNS[n.lower()])
+    for m in fixed.NO_NOUN_RE.finditer(s.text, s.start, s.end):
+        kinds = dict.fromkeys(k for n in (m.group("n"), m.group("n2")) if n for k in fixed.ZERO_NOUNS[n.lower()])
         for kind in kinds:
             s.add(kind, (0, 0, "exact"), None, (m.start(), m.end()), (m.start("n"), m.end("n")))
 
@@ -345,7 +331,7 @@ def _old_value(s: _Sentence, m: re.Match) -> int | None:
 
 
 def _tolls(s: _Sentence) -> None:
-    for pattern in (_TOLL_RE, _RAISE_RE, _TOLL_OF_RE):
+    for pattern in (fixed.TOLL_RE, fixed.RAISE_RE, fixed.TOLL_OF_RE):
         for m in pattern.finditer(s.text, s.start, s.end):
             if "gap" in pattern.groupindex and _HYPOTHETICAL_RE.search(m.group("gap")):
                 continue
@@ -395,7 +381,7 @@ def _group_after(s: _Sentence, pos: int) -> _Group | None:
         if _BARE_AFTER_RE.match(s.text, n.end, s.end):
             return _Group(n.value, None, n.start, n.end, n)
         return None  # "killed 300 cattle", "detained 30 days"
-    m = _SING_RE.match(s.text, pos, s.end) or _AGED_RE.match(s.text, pos, s.end)
+    m = _SING_RE.match(s.text, pos, s.end) or _AGED_RE.match(s.text, pos, s.end) or _NAMED_RE.match(s.text, pos, s.end)
     return _Group((1, 1, "exact"), m.group("np"), pos, m.end()) if m else None
 
 
@@ -405,6 +391,8 @@ def _active(s: _Sentence, t: _Trigger) -> bool:
     for prefix, role in ((_PREFIX_OF_RE, "of_nouns"), (_PREFIX_VERB_RE, "active")):
         m = prefix.match(s.text, t.end, s.end) if role in roles else None
         first = _group_after(s, m.end()) if m else None
+        if first is None and m and m.group("extra") and t.phrase not in _NEEDS_NOUN:
+            first = _group_after(s, m.start("extra"))  # "detained the owner", not "held the governor responsible"
         if first is None:
             continue
         if _negated_before(s, t.start) or _or_before(s, t.start):
@@ -413,8 +401,11 @@ def _active(s: _Sentence, t: _Trigger) -> bool:
         while groups[-1].who:  # "killed three soldiers and two civilians"
             sep = _SUM_SEP_RE.match(s.text, groups[-1].end, s.end)
             nxt = _group_after(s, sep.end()) if sep else None
-            if nxt is None or not nxt.who or _POST_FOLLOWS_RE.match(s.text, nxt.end, s.end):
-                break  # "killed 17 people and 40 others were injured"
+            if nxt is None or not nxt.who or _POST_FOLLOWS_RE.match(s.text, nxt.end, s.end) \
+                    or _SPEAKS_RE.match(s.text, nxt.end, s.end) or nxt.number is None and "and" not in \
+                    sep.group().lower() and _APPOSED_RE.match(s.text, nxt.end, s.end):
+                break  # "killed 17 people and 40 others were injured", "killing four, the governor said",
+                # "killed Ali Musa, a farmer, on Monday" (one man)
             groups.append(nxt)
         return _finish(s, t, groups, (t.start, groups[-1].end), (t.start, t.end))
     return False
@@ -470,7 +461,9 @@ def _subject(s: _Sentence, left: int, noun_only: bool) -> _Group | None:
     if noun_only:
         return None
     m = _SING_SUBJECT_RE.search(s.text, max(s.start, left - 150), left)
-    return _Group((1, 1, "exact"), m.group("np") or m.group("aged"), m.start(), left) if m else None
+    if m is None and s.text.startswith(("was ", "is ", "has ", "had "), left):  # one person by name
+        m = _NAMED_SUBJECT_RE.search(s.text, max(s.start, left - 80), left)
+    return _Group((1, 1, "exact"), m.group("np") or m.groupdict().get("aged"), m.start(), left) if m else None
 
 
 def _extend_left(s: _Sentence, groups: list[_Group]) -> None:
