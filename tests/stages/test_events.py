@@ -182,6 +182,13 @@ def test_last_week_s_protests_are_not_this_week_s_protest():
     assert protests == [("2024-03-04", "2024-03-10"), ("2024-03-13", "2024-03-13")], protests
 
 
+def test_a_precise_figure_in_a_later_sentence_replaces_a_vague_one():
+    rec = run("Police fired tear gas at opposition marchers in Sylhet on Sunday, injuring dozens of people. "
+              "The opposition said more than 50 of its supporters had been injured.")
+    clash = one(rec, "ASSAULT")
+    assert figures(clash)["injured"] == (50, None, "at_least")
+
+
 def test_passive_killed_by_militants_late_tuesday():
     rec = run("Five police officers were killed by militants in an ambush near Diffa late Tuesday, officials said. "
               "Reinforcements were sent to the area.")

@@ -218,10 +218,16 @@ def counts(cluster: Cluster) -> list[Count]:
     for m in cluster.mentions:
         for f in m.figures:
             kind = f.count.kind
-            if kind not in chosen or f.update_from is not None:
+            if kind not in chosen or f.update_from is not None or _sharper(f.count, chosen[kind]):
                 chosen[kind] = f.count
     order = {k: i for i, k in enumerate(("killed", "injured", "detained", "missing", "abducted", "displaced"))}
     return sorted(chosen.values(), key=lambda c: order.get(c.kind, 9))
+
+
+def _sharper(new: Count, old: Count) -> bool:
+    """"Dozens were injured" and later "more than 50 of its supporters had been injured": a
+    precise figure that is not smaller replaces a vague one (a smaller one may be a part of it)."""
+    return old.qualifier == "vague" and new.qualifier != "vague" and (new.min or 0) >= (old.min or 0)
 
 
 def adopt_orphans(clusters: list[Cluster], orphans: list[Figure]) -> None:
@@ -237,6 +243,6 @@ def adopt_orphans(clusters: list[Cluster], orphans: list[Figure]) -> None:
                 best = c
         if best is None:
             continue
-        has_kind = any(x.count.kind == f.count.kind for m in best.mentions for x in m.figures)
-        if not has_kind or f.update_from is not None:
+        same_kind = [x.count for m in best.mentions for x in m.figures if x.count.kind == f.count.kind]
+        if not same_kind or f.update_from is not None or all(_sharper(f.count, c) for c in same_kind):
             best.mentions[-1].figures.append(f)
