@@ -189,6 +189,17 @@ def test_a_precise_figure_in_a_later_sentence_replaces_a_vague_one():
     assert figures(clash)["injured"] == (50, None, "at_least")
 
 
+def test_a_village_west_of_a_town_and_the_region_are_one_airstrike():
+    rec = run("Military aircraft bombed a village in the central Magway region overnight into Wednesday, killing "
+              "at least 11 people. Two jets dropped bombs on the village, about 20 km west of the town of "
+              "Pakokku, shortly after midnight, hitting a school where families displaced by earlier fighting "
+              "had been sheltering, residents said on Thursday.")
+    strikes = of_type(rec, "ASSAULT")
+    assert len(strikes) == 1, [(e.trigger.text, e.location and e.location.name) for e in strikes]
+    assert strikes[0].location.name == "Pakokku"
+    assert day(strikes[0])[0] == "2024-03-13"
+
+
 def test_passive_killed_by_militants_late_tuesday():
     rec = run("Five police officers were killed by militants in an ambush near Diffa late Tuesday, officials said. "
               "Reinforcements were sent to the area.")

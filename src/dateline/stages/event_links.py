@@ -65,11 +65,18 @@ def places_compatible(a: Location | None, b: Location | None, coarser: bool = Fa
     if not (a.name and b.name) or participants.is_country_name(a.name) or participants.is_country_name(b.name):
         return True  # a town lies inside the country named before it
     x, y = fold(a.name), fold(b.name)
-    if x in y or y in x or (a.admin1 and fold(a.admin1) in y) or (b.admin1 and fold(b.admin1) in x):
-        return True
+    if x in y or y in x or (a.admin1 and _region(a.admin1) in y) or (b.admin1 and _region(b.admin1) in x):
+        return True  # (a town in "Sagaing Region" lies in "the central Sagaing region")
     if a.lat is not None and b.lat is not None:
         return abs(a.lat - b.lat) + abs(a.lon - b.lon) < 0.5
     return not coarser
+
+
+_REGION_WORD = re.compile(r"\s+(?:region|province|state|governorate|division|oblast|county|department|district)$")
+
+
+def _region(admin1: str) -> str:
+    return _REGION_WORD.sub("", fold(admin1))
 
 
 SPECIFICITY = {"city": 3, "admin2": 2, "admin1": 1, "country": 0}

@@ -24,8 +24,9 @@ REPORTING = re.compile(
     r"updated|revised|jumped|increased|ruled|found|concluded|declared|estimated|sentenced|convicted)\b",
 )  # lower case only: "Port Said" is a place
 _SUBORDINATOR = re.compile(r"\b(?:after|before|since|following|when|until)\b")
-_CLOCK_ONLY = re.compile(r"^(?:about\s+|around\s+|at\s+|shortly\s+(?:before|after)\s+)?\d{1,2}(?:[:.]\d{2})?"
-                         r"\s*(?:a\.?m\.?|p\.?m\.?|hrs|h|GMT|UTC)?(?:\s+local\s+time)?$", re.IGNORECASE)
+_CLOCK_ONLY = re.compile(r"^(?:about\s+|around\s+|at\s+|(?:shortly|just|soon)\s+(?:before|after)\s+)?"
+                         r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|hrs|h|GMT|UTC)?(?:\s+local\s+time)?"
+                         r"|midnight|noon|midday|dawn|dusk|daybreak|nightfall|sunrise|sunset)$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _AFTER_BEFORE = re.compile(r"\b(?:after|before|since|following)\b")
 _AUXILIARY_NEXT = re.compile(r"\W*(?:have|has|had|were|was|is|are|will)\b")
@@ -173,6 +174,8 @@ def context_timex(doc: Doc, sentence: int) -> TimeX | None:
             continue
         if published is not None and tx.start > published:
             continue
+        if tx.time.type == "TIME" and _CLOCK_ONLY.match(tx.time.text):
+            continue  # "shortly after midnight" names no day
         a, b = tx.time.span
         if REPORTING.search(text[max(0, a - 22):a]) or _SAID_TOLD_AFTER.match(text[b:b + 25]):
             continue
