@@ -200,6 +200,15 @@ def test_a_village_west_of_a_town_and_the_region_are_one_airstrike():
     assert day(strikes[0])[0] == "2024-03-13"
 
 
+def test_in_march_is_a_month_and_two_weeks_later_dates_the_release():
+    rec = run("In March, gunmen kidnapped more than 130 pupils from a school in Kuriga, in Kaduna state; "
+              "they were released two weeks later.")
+    assert not of_type(rec, "PROTEST")
+    kidnap = one(rec, "ASSAULT", "abduct")
+    assert (kidnap.date.start, kidnap.date.precision) == ("2024-03-01", "month")
+    assert kidnap.timing == "current"
+
+
 def test_passive_killed_by_militants_late_tuesday():
     rec = run("Five police officers were killed by militants in an ambush near Diffa late Tuesday, officials said. "
               "Reinforcements were sent to the area.")

@@ -24,6 +24,7 @@ REPORTING = re.compile(
     r"updated|revised|jumped|increased|ruled|found|concluded|declared|estimated|sentenced|convicted)\b",
 )  # lower case only: "Port Said" is a place
 _SUBORDINATOR = re.compile(r"\b(?:after|before|since|following|when|until)\b")
+_LATER = re.compile(r"\b(?:later|afterwards|thereafter)$", re.IGNORECASE)
 _CLOCK_ONLY = re.compile(r"^(?:about\s+|around\s+|at\s+|(?:shortly|just|soon)\s+(?:before|after)\s+)?"
                          r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|hrs|h|GMT|UTC)?(?:\s+local\s+time)?"
                          r"|midnight|noon|midday|dawn|dusk|daybreak|nightfall|sunrise|sunset)$", re.IGNORECASE)
@@ -119,6 +120,8 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
             continue
         if tx.time.type == "TIME" and _CLOCK_ONLY.match(tx.time.text):
             continue  # "shot around 8pm": an hour names no day (the publication day least of all)
+        if not statement and _LATER.search(tx.time.text):
+            continue  # "kidnapped 130 pupils; they were released two weeks later": the release's time
         if doc.quotes and _quoted_in(doc, a) not in (-1, _quoted_in(doc, trig.start)):
             continue  # '"This year I bury my brother," said X, whose sons were killed': the quote's own time
         left = text[max(s.start, a - 30):a]

@@ -53,7 +53,10 @@ _RAID = re.compile(r"^(?:raid|raids|raided|swoop)$", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
 _SECURITY = re.compile(r"\b(?:police|security|soldiers|troops|army|military|officers|agents|gendarmes|gendarmerie|"
                        r"forces|interior ministry|ministry of interior|ministry of the interior)\b", re.I)
-_MONTH_MARCH = re.compile(r"March(?=\s+\d)|(?<=\d\s)March|(?<=in\s)March|(?<=of\s)March")
+# the month: "March 8", "8 March", "March 2024", "in March", "In March, gunmen ...", "since early March"
+_MONTH_MARCH = re.compile(r"March(?=\s+\d|,?\s+(?:19|20)\d\d)")
+_MONTH_WORD_BEFORE = re.compile(r"(?:\b(?:in|of|on|since|until|by|from|early|late|last|next|this|to|and|between|"
+                                r"through|during|before|after)\s+|\d\s+|mid-)$", re.IGNORECASE)
 _CLAIM = re.compile(r"([A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,3})\s+(?:has\s+|have\s+)?(?:claimed responsibility|"
                     r"said it (?:had )?carried out|claimed the (?:attack|bombing|killing))")
 
@@ -120,7 +123,8 @@ def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) ->
         word = m.text.lower()
         if word in _PARTICIPLE_NOUNS and _DETERMINER_BEFORE.search(text[max(0, m.start - 7):m.start]):
             continue  # "the accused", "those arrested": a participle used as a noun
-        if word == "march" and _MONTH_MARCH.match(text, m.start):
+        if word == "march" and text[m.start] == "M" and (
+                _MONTH_MARCH.match(text, m.start) or _MONTH_WORD_BEFORE.search(text, max(0, m.start - 10), m.start)):
             continue  # the month
         if _mentions_any(lowered, max(0, m.start - 50), m.start, _CHARGE_WORDS) and \
                 _LEGAL_CHARGE.search(text, max(0, m.start - 50), m.start):
