@@ -209,6 +209,14 @@ def test_in_march_is_a_month_and_two_weeks_later_dates_the_release():
     assert kidnap.timing == "current"
 
 
+def test_ten_years_ago_on_sunday_is_that_sunday_ten_years_back():
+    rec = run("Ten years ago on Tuesday, gunmen stormed a boarding school in the town of Buni Yadi and killed "
+              "59 pupils, survivors recalled.")
+    attack = one(rec, "ASSAULT")
+    assert day(attack) == ("2014-03-12", "day", "relative")
+    assert attack.timing == "historical"
+
+
 def test_passive_killed_by_militants_late_tuesday():
     rec = run("Five police officers were killed by militants in an ambush near Diffa late Tuesday, officials said. "
               "Reinforcements were sent to the area.")

@@ -199,3 +199,30 @@ def in_past_narrative(doc: Doc, sentence: int, days: int = 31) -> bool:
         own = [doc.timexes[i] for i in timexes_of(doc, sentence - 1) if doc.timexes[i].end is not None]
     dated = [tx for tx in own if tx.time.type in ("DATE", "TIME")]
     return bool(dated) and all((published - tx.end).days > days for tx in dated)
+
+
+_YEARS_AGO_BEFORE = re.compile(r"\b(\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?)\s+years?\s+ago\s+(?:on\s+|this\s+|last\s+)?$",
+                               re.IGNORECASE)
+
+
+def years_ago(doc: Doc, tx: TimeX) -> TimeX | None:
+    """"Ten years ago on Sunday, gunmen stormed the school": that Sunday, ten years back."""
+    a = tx.time.span[0]
+    m = _YEARS_AGO_BEFORE.search(doc.text, max(0, a - 30), a)
+    if m is None or tx.start is None or tx.end is None:
+        return None
+    from .timex_words import parse_number_words
+
+    word = m.group(1)
+    years = int(word) if word.isdigit() else parse_number_words(word.lower())
+    if not years or years > 200:
+        return None
+
+    def back(day: dt.date) -> dt.date:
+        try:
+            return day.replace(year=day.year - years)
+        except ValueError:  # 29 February
+            return day.replace(year=day.year - years, day=28)
+
+    return TimeX(time=tx.time, sentence=tx.sentence, start=back(tx.start), end=back(tx.end),
+                 precision=tx.precision, basis="relative", future=False)

@@ -223,6 +223,8 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
                          or _response(doc, s, m) for m in group),
         )
         mention.timex = event_time.governing_timex(doc, index, group, owned, statement)
+        if mention.timex is not None:
+            mention.timex = event_time.years_ago(doc, mention.timex) or mention.timex
         if all(_EARLIER_BEFORE.search(doc.text, max(s.start, m.start - 12), m.start) for m in group):
             mention.framed_historical = True  # "previous attacks on the town killed 12"
         if mention.timex is None and not statement and event_time.in_past_narrative(doc, index):
