@@ -133,6 +133,8 @@ def test_an_auxiliary_or_a_quote_mark_may_stand_between_subject_and_verb():
 def test_an_event_noun_takes_its_by_phrase():
     assert actor("The toll from an attack by suspected rebels on a village near Beni rose to 19.",
                  "attack") == "suspected rebels"
+    assert actor("Crowds marked the anniversary of the mass killings of Herero by German colonial troops.",
+                 "killings") == "German colonial troops"
 
 
 def test_the_subject_of_a_passive_is_not_its_actor():

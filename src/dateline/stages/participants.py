@@ -40,6 +40,9 @@ _WORDS = re.compile(r"[\w'’-]+")
 _PRONOUN = re.compile(r"\b(he|she|I|we|We|He|She)\b")
 _ACCUSED = re.compile(r"\b(?:accused|accuses|accusing|blamed|blames)\s+(.{2,80}?)\s+(?:of|for)\s+(?:\w+\s+){0,2}$")
 _BY_BETWEEN = re.compile(r"[^.;,]{0,40}?\b(?:by|between)\s+")
+# "the mass killings of Armenians by Ottoman Turks": an event noun after an article and a modifier
+_ARTICLE_MODIFIER_BEFORE = re.compile(r"\b(?:an?|the|this|that|last|latest)\s+[a-z][\w-]*\s+$", re.I)
+_NOUN_FORM = re.compile(r"(?:ings|tions?|s)$")
 _PASSIVE_VERB = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _ARTICLE_BEFORE = re.compile(r"\b(?:an?|the|this|that|last|latest)\s+$", re.I)  # "an attack by": a noun
 _PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?\S+$")
@@ -282,7 +285,9 @@ def _strong_actor(doc: Doc, sent_start: int, sent_end: int, trig_start: int, tri
     after = _BY_BETWEEN.match(text[trig_end:sent_end]) if (
         lowered.find("by", trig_end, window) >= 0 or lowered.find("between", trig_end, window) >= 0) else None
     if after and (noun_trigger or _PASSIVE.search(text[sent_start:trig_end]) or "between" in after.group()
-                  or _ARTICLE_BEFORE.search(text, max(sent_start, trig_start - 12), trig_start)):
+                  or _ARTICLE_BEFORE.search(text, max(sent_start, trig_start - 12), trig_start)
+                  or (_NOUN_FORM.search(text, trig_start, trig_end)
+                      and _ARTICLE_MODIFIER_BEFORE.search(text, max(sent_start, trig_start - 30), trig_start))):
         lo = trig_end + after.end()
         cands = _candidates(doc, lo, min(sent_end, lo + 60))
         if cands and cands[0][0] - lo < 25:
