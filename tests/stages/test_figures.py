@@ -456,3 +456,9 @@ def test_find_figures_offsets_point_into_the_whole_text():
     text = "Intro sentence. Floods killed 40 people."
     [f] = find_figures(text, 16, len(text), sentence=1)
     assert (text[f.count.span[0]:f.count.span[1]], f.sentence) == ("killed 40 people", 1)
+
+
+def test_co_workers_and_shoppers_are_victims():
+    assert short("A gunman opened fire at a warehouse, killing four co-workers and wounding two others.") == [
+        ("killed", 4, 4, "exact"), ("injured", 2, 2, "exact")]
+    assert short("The blast killed 11 shoppers at the market.") == [("killed", 11, 11, "exact")]

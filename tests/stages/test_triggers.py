@@ -100,3 +100,9 @@ def test_deprived_of_a_trial_is_no_denial_and_hanged_is_an_execution():
 def test_plural_quakes_and_aftershocks_are_hazards():
     assert [f[2] for f in found("The magnitude 6.3 quakes, followed by strong aftershocks, hit Herat.")
             if f[1] is None] == ["disaster", "disaster"]
+
+
+def test_fired_from_a_job_is_no_shooting():
+    assert [f for f in found("The gunman, an employee who had been fired last week, was not identified.")
+            if f[0] != "gunman"] == []
+    assert found("Police fired on the crowd.") == [("fired on", "ASSAULT", "firearms")]
