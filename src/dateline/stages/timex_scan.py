@@ -81,10 +81,12 @@ _PHRASE_KEYS = {
 }
 
 
-def _automaton() -> ahocorasick.Automaton:
+def _automata() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton, int]:
     """Keys padded as in :func:`.numbers.word_hay`, so that only whole words are reported:
     " word " for words, " the end" for phrase keys (which only need a boundary before them),
-    " 7" for the first digit of a number."""
+    " 7" for the first digit of a number. The keys of words whose every rule ends in a unit word
+    ("two", "about", "more than") go to a second automaton, run only where a unit word follows
+    closely; also the length of its longest key."""
     entries: dict[str, dict[str, tuple[str, list[Rule] | None]]] = {}
 
     def add(key: str, kind: str, rules: list[Rule] | None) -> None:
@@ -101,16 +103,22 @@ def _automaton() -> ahocorasick.Automaton:
             add(unit, "unit", _A_RULES)
     for digit in "0123456789":
         add(digit, "digit", None)
-    automaton = ahocorasick.Automaton()
+    automaton, need = ahocorasick.Automaton(), ahocorasick.Automaton()
+    longest = 0
     for padded, keys in entries.items():
+        needs_unit = all(kind in ("word", "prefix") and rules is not None and id(rules) in _NEED_A_UNIT
+                         and key not in UNITS for key, (kind, rules) in keys.items())
+        if needs_unit:
+            longest = max(longest, len(padded))
         # the text must hold the key itself where the padded key matched ("the '90s")
-        automaton.add_word(padded, (len(padded), tuple((key, key.isalnum(), key in UNITS, *v)
-                                                       for key, v in keys.items())))
+        (need if needs_unit else automaton).add_word(
+            padded, (len(padded), tuple((key, key.isalnum(), key in UNITS, *v) for key, v in keys.items())))
     automaton.make_automaton()
-    return automaton
+    need.make_automaton()
+    return automaton, need, longest
 
 
-_AUTOMATON = _automaton()
+_AUTOMATON, _NEED_AUTOMATON, _NEED_LONGEST = _automata()
 # a number and what follows it (the lookahead consumes nothing, as _AFTER_NUMBER.match at its end)
 _NUMBER_AND_AFTER = re.compile(rf"\d\d*(?={_AFTER_NUMBER.pattern})")  # "\d\d*": a search skips to a digit
 _A_LAST = ("a", "n", "w", "f")  # the last letter of what _A_BEFORE can match before a unit
@@ -174,6 +182,13 @@ def _triggers(text: str, hay: str | None = None) -> tuple[list[tuple[int, list[R
                 cased = _CASED.get(text[start:end + 1])
                 if cased is not None:
                     found.append((start, cased))
+    if fold:
+        _need_triggers(low, hay, 0, len(hay), len(hay), found)
+    else:  # only those words a unit word follows closely enough, which _unit_follows would let through
+        after = 0
+        for unit in units:
+            _need_triggers(low, hay, max(after, _window_start(text, unit)), unit, unit + _NEED_LONGEST, found)
+            after = unit + 1
     # The automaton finds the numbers that follow a character other than an ASCII letter or
     # digit, which are those the regex finds unless a digit outside ASCII is about.
     matches = (_NUMBER_AND_AFTER.finditer(text) if other_digits
@@ -197,6 +212,36 @@ def _triggers(text: str, hay: str | None = None) -> tuple[list[tuple[int, list[R
 
 def _first(item: tuple[int, list[Rule]]) -> int:
     return item[0]
+
+
+def _need_triggers(low: str, hay: str, lo: int, below: int, stop: int, found: list[tuple[int, list[Rule]]]) -> None:
+    """Add the words of _NEED_AUTOMATON that start in [lo, below) to ``found`` (``stop``: where a
+    key that starts there surely ends)."""
+    n = len(low)
+    for last, (size, keys) in _NEED_AUTOMATON.iter(hay, lo, min(stop, len(hay))):
+        start = last - size + 1
+        if start >= below or start and low[start - 1].isalnum():
+            continue
+        for key, plain, _, kind, rules in keys:
+            if not plain and low[start:start + len(key)].lower() != key:
+                continue
+            end = start + len(key)
+            if kind == "prefix" or end >= n or not low[end].isalnum():
+                found.append((start, rules))
+
+
+def _window_start(text: str, unit: int) -> int:
+    """Where the last WORDS_BEFORE_UNIT runs of non-space characters before ``unit`` begin: a word
+    there or after, and no word before it, has a unit word within that many words."""
+    size = 120
+    while True:
+        first = max(0, unit - size)
+        words = text[first:unit].rsplit(None, WORDS_BEFORE_UNIT)
+        if len(words) > WORDS_BEFORE_UNIT:
+            return first + len(words[0])  # the end of the run before them
+        if first == 0:
+            return 0
+        size *= 8
 
 
 def _unit_follows(text: str, pos: int, units: list[int]) -> bool:
