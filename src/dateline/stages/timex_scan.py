@@ -137,14 +137,17 @@ def _triggers(text: str, hay: str | None = None) -> tuple[list[tuple[int, list[R
         if len(low) != len(text):  # a few characters change length when lower-cased
             low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     encoded = low.encode("ascii", "replace")
-    other_digits = fold = False  # digits outside ASCII; characters in FOLD_SPECIAL
+    # digits outside ASCII; characters in FOLD_SPECIAL; letters or digits outside ASCII, without
+    # which a key the automaton finds always has a word boundary on either side
+    other_digits = fold = other_alnum = False
     if not text.isascii():
         i = encoded.find(b"?")
         while i >= 0:
-            if text[i].isdecimal():
-                other_digits = True
-            elif text[i] in FOLD_SPECIAL:
-                fold = True
+            ch = low[i]
+            if ch.isalnum():
+                other_alnum = True
+                other_digits = other_digits or text[i].isdecimal()
+            fold = fold or text[i] in FOLD_SPECIAL
             i = encoded.find(b"?", i + 1)
     n = len(text)
     found: list[tuple[int, list[Rule]]] = []
@@ -158,7 +161,7 @@ def _triggers(text: str, hay: str | None = None) -> tuple[list[tuple[int, list[R
             if kind == "digit":
                 numbers.append(start)
                 continue
-            if start and low[start - 1].isalnum():
+            if other_alnum and start and low[start - 1].isalnum():
                 continue  # not a boundary after all: a letter outside ASCII
             if not plain and low[start:start + len(key)].lower() != key:
                 continue
@@ -166,7 +169,7 @@ def _triggers(text: str, hay: str | None = None) -> tuple[list[tuple[int, list[R
                 found.append((start, rules))
                 continue
             end = start + len(key) - 1
-            if end + 1 < n and low[end + 1].isalnum():
+            if other_alnum and end + 1 < n and low[end + 1].isalnum():
                 continue
             if unit:
                 units.append(start)
@@ -191,12 +194,12 @@ def _triggers(text: str, hay: str | None = None) -> tuple[list[tuple[int, list[R
             after = unit + 1
     # The automaton finds the numbers that follow a character other than an ASCII letter or
     # digit, which are those the regex finds unless a digit outside ASCII is about.
-    matches = (_NUMBER_AND_AFTER.finditer(text) if other_digits
-               else (_NUMBER_AND_AFTER.match(text, pos) for pos in numbers))
-    for m in matches:
-        pos = m.start()
+    if other_digits:
+        numbers = [m.start() for m in _NUMBER_AND_AFTER.finditer(text)]
+    for pos in numbers:
         if pos and (text[pos - 1].isalpha() or text[pos - 1] in "-/.," and pos > 1 and text[pos - 2].isalnum()):
             continue
+        m = _NUMBER_AND_AFTER.match(text, pos)
         sym = m["sym"]
         if sym:
             rules = _SYMBOL_RULES.get(sym[0], _DIGIT_RULES)
@@ -218,8 +221,9 @@ def _need_triggers(low: str, hay: str, lo: int, below: int, stop: int, found: li
     """Add the words of _NEED_AUTOMATON that start in [lo, below) to ``found`` (``stop``: where a
     key that starts there surely ends)."""
     n = len(low)
-    for last, (size, keys) in _NEED_AUTOMATON.iter(hay, lo, min(stop, len(hay))):
-        start = last - size + 1
+    # iter() copies all the string it is given, so it gets only the part to read
+    for last, (size, keys) in _NEED_AUTOMATON.iter(hay[lo:stop]):
+        start = lo + last - size + 1
         if start >= below or start and low[start - 1].isalnum():
             continue
         for key, plain, _, kind, rules in keys:
