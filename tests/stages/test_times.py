@@ -441,3 +441,24 @@ def test_number_and_ordinal_words():
     assert parse_ordinal_words("thirtieth") == 30
     assert parse_ordinal_words("fifth") == 5
     assert one("the fifth of May 2021").time.value == "2021-05-05"
+
+
+# ------------------------------------------------------------------ the scan's shortcuts
+SCAN_TEXTS = [
+    "Fighting lasted two days and about three weeks later more than 40 years had passed.",
+    "about very very very very long days; two long long long long long days; a few weeks; an hour",
+    "two " + "x" * 300 + " days, then at least five-day talks, up to 12 months and several centuries",
+    "Twenty-one years ago, twice a week, once every day, a couple of hours, one day (two days).",
+    "Caf\u00e9two days \u00e9two weeks two\u00e9 days \u2018three\u2019 years\n\nfour\ndays",
+]
+
+
+@pytest.mark.parametrize("text", SCAN_TEXTS)
+def test_number_words_found_only_near_units_as_when_all_are_tried(text):
+    """A dotless i makes the scan try every number word; the shortcut must find the same."""
+    from dateline.stages.timex_scan import scan
+
+    def spans(found):
+        return [(c.kind, c.start, c.end, c.data) for c in found]
+
+    assert spans(scan(text)) == spans(scan(text + " \u0131"))
