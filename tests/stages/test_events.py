@@ -217,6 +217,15 @@ def test_ten_years_ago_on_sunday_is_that_sunday_ten_years_back():
     assert attack.timing == "historical"
 
 
+def test_an_undated_strike_told_with_a_past_shooting_happened_then_too():
+    rec = run("Hundreds gathered at the mine on Tuesday to remember 34 workers shot dead by police on 16 August "
+              "2012. Police opened fire with rifles on workers who had gathered on a hill during a wildcat strike "
+              "for higher wages.")
+    strike = one(rec, "PROTEST")
+    assert strike.timing == "historical"
+    assert strike.date.start.startswith("2012-08")
+
+
 def test_passive_killed_by_militants_late_tuesday():
     rec = run("Five police officers were killed by militants in an ambush near Diffa late Tuesday, officials said. "
               "Reinforcements were sent to the area.")

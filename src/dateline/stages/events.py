@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..doc import Doc, Figure
+from ..doc import Doc, Figure, TimeX
 from ..lexicons import load
 from ..record import Event, Location, Mention
 from . import event_links, event_time, participants, timing_cues
@@ -387,6 +387,32 @@ def _inherit_locations(doc: Doc, events: list[Event], clusters: list[event_links
             event.confidence = round(max(0.3, event.confidence - 0.1), 2)
 
 
+_NARRATED_FAMILIES = VIOLENT_FAMILIES | {"PROTEST"}  # what a narrative of the past tells along the way
+
+
+def _share_the_past(doc: Doc, clusters: list[event_links.Cluster]) -> None:
+    """"Police opened fire on workers who had gathered during a wildcat strike": an undated event
+    told only in sentences that tell a past event happened then too."""
+    published = doc.reference_date
+    if published is None:
+        return
+    past: dict[int, TimeX] = {}  # sentence -> the date of a past event told in it
+    for c in clusters:
+        t = c.timex
+        if t is not None and t.end is not None and (published - t.end).days > event_links.HISTORICAL_AFTER_DAYS:
+            for m in c.mentions:
+                past.setdefault(m.sentence, t)
+    for c in clusters:
+        if c.timex is not None or c.modality or c.family not in _NARRATED_FAMILIES \
+                or not all(m.sentence in past for m in c.mentions):
+            continue
+        t = past[c.mentions[0].sentence]
+        for m in c.mentions:
+            m.framed_historical = True
+            m.timex = TimeX(time=t.time, sentence=t.sentence, start=t.start, end=t.end, precision=t.precision,
+                            basis="inferred")
+
+
 def _to_event(doc: Doc, cluster: event_links.Cluster, number: int, claimant: Mention | None) -> Event:
     lead = next((m for m in cluster.mentions if m.trigger.spec.kind == "verb" and not m.trigger.spec.weak),
                 cluster.mentions[0])
@@ -435,6 +461,7 @@ def apply(doc: Doc) -> None:
         mentions += found
     clusters = event_links.link(doc, mentions)
     event_links.adopt_orphans(clusters, orphan_figures)
+    _share_the_past(doc, clusters)
     claimant = _claimed_by(doc)
     for number, cluster in enumerate(clusters, start=1):
         event = _to_event(doc, cluster, number, claimant)
