@@ -204,14 +204,13 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         indices = {id(m) for m in group}
         mine = {j for j, m in enumerate(matches) if id(m) in indices}
         owned = {i for i, owner in owners.items() if owner == -1 or owner in mine}
-        if family in VIOLENT_FAMILIES and _CRIME_COMPLEMENT.search(doc.text, max(s.start, lead.start - 45), lead.start) \
-                and any(o.spec.family in _JUDICIAL_FAMILIES and o.end <= lead.start for o in matches):
-            # "sentenced on Wednesday for shooting dead a protester ... in January 2019": the
-            # crime's own date follows it; the day before it is the sentence's
+        # "sentenced on Wednesday for shooting dead a protester ... in January 2019": the crime's
+        # own date follows it; the day before it is the sentence's
+        crime = family in VIOLENT_FAMILIES \
+            and _CRIME_COMPLEMENT.search(doc.text, max(s.start, lead.start - 45), lead.start) is not None \
+            and any(o.spec.family in _JUDICIAL_FAMILIES and o.end <= lead.start for o in matches)
+        if crime:
             owned = {i for i in owners if doc.timexes[i].time.span[0] >= lead.end and not doc.timexes[i].future}
-            crime = True
-        else:
-            crime = False
         mention = EventMention(
             family=family, type=lead.spec.type, mode=_pick_mode(m.spec.mode for m in group),
             sentence=index, trigger=lead, modality=modality,
