@@ -226,6 +226,17 @@ def test_an_undated_strike_told_with_a_past_shooting_happened_then_too():
     assert strike.date.start.startswith("2012-08")
 
 
+def test_a_relative_clause_keeps_its_time_and_an_election_rally_is_no_protest():
+    rec = run("At least 14 people were killed when a suicide bomber blew himself up at an election rally in the "
+              "town of Bajaur on Monday. The Pakistani Taliban, who ended a ceasefire with the government in "
+              "November 2022, denied involvement.")
+    assert not of_type(rec, "PROTEST")
+    attack = one(rec, "ASSAULT")
+    assert attack.actor.text == "suicide bomber"
+    denial = one(rec, "REJECT")
+    assert denial.timing == "current" and denial.date.start == "2024-03-14"
+
+
 def test_passive_killed_by_militants_late_tuesday():
     rec = run("Five police officers were killed by militants in an ambush near Diffa late Tuesday, officials said. "
               "Reinforcements were sent to the area.")

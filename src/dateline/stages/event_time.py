@@ -99,6 +99,21 @@ def toll_update(doc: Doc, sentence: int) -> re.Match | None:
     return doc.memo[key]
 
 
+_RELATIVE_OPEN = re.compile(r",\s+(?:who|which|whose)\s")
+
+
+def _in_other_relative_clause(text: str, sent_start: int, sent_end: int, pos: int, trigger: int) -> bool:
+    """Does ``pos`` lie in a ", who/which ..." clause (up to its closing comma) that ``trigger`` is outside?"""
+    opened = None
+    for m in _RELATIVE_OPEN.finditer(text, max(sent_start, pos - 150), pos):
+        opened = m
+    if opened is None:
+        return False
+    close = text.find(",", pos, sent_end)
+    end = close if close >= 0 else sent_end
+    return not (opened.start() <= trigger < end)
+
+
 def _quoted_in(doc: Doc, pos: int) -> int:
     """The index of the direct quotation around ``pos``, or -1."""
     return next((i for i, q in enumerate(doc.quotes) if q.kind == "direct" and q.span[0] <= pos < q.span[1]), -1)
@@ -120,6 +135,8 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
             continue
         if tx.time.type == "TIME" and _CLOCK_ONLY.match(tx.time.text):
             continue  # "shot around 8pm": an hour names no day (the publication day least of all)
+        if _in_other_relative_clause(text, s.start, s.end, a, trig.start):
+            continue  # "The Taliban, who ended a ceasefire in November 2022, denied involvement"
         if not statement and _LATER.search(tx.time.text):
             continue  # "kidnapped 130 pupils; they were released two weeks later": the release's time
         if doc.quotes and _quoted_in(doc, a) not in (-1, _quoted_in(doc, trig.start)):
