@@ -237,6 +237,13 @@ def test_a_relative_clause_keeps_its_time_and_an_election_rally_is_no_protest():
     assert denial.timing == "current" and denial.date.start == "2024-03-14"
 
 
+def test_no_injuries_at_a_protest_stay_with_the_protest():
+    rec = run("On 11 March, unidentified gunmen abducted three aid workers near Kantchari. On 13 March, residents "
+              "of Ouahigouya protested against insecurity; no injuries were reported.")
+    assert figures(one(rec, "ASSAULT")) == {"abducted": (3, 3, "exact")}
+    assert figures(one(rec, "PROTEST")) == {"injured": (0, 0, "exact")}
+
+
 def test_passive_killed_by_militants_late_tuesday():
     rec = run("Five police officers were killed by militants in an ambush near Diffa late Tuesday, officials said. "
               "Reinforcements were sent to the area.")

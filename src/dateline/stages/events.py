@@ -300,10 +300,13 @@ def _attach_figures(mentions: list[EventMention], figures: list[Figure]) -> None
     # belong to the attack; "police arrested 41 fans after ... injuring 27" are an arrest event
     casualty_list = any(f.count.kind in ("killed", "injured") for f in figures) and violent and not any(
         m.actor for m in coerce)
+    protests = [m for m in mentions if m.family == "PROTEST" and m.modality == ""]
     for f in figures:
         pool = violent
         if f.count.kind == "detained" and coerce and not casualty_list:
             pool = coerce
+        if not pool and f.count.kind in ("killed", "injured") and f.count.max == 0:
+            pool = protests  # "residents protested against insecurity; no injuries were reported"
         if not pool:
             continue
         target = min(pool, key=lambda m: abs(m.trigger.start - f.anchor[0]) + (0 if m.trigger.start <= f.anchor[0] else 50))
