@@ -462,3 +462,27 @@ def test_number_words_found_only_near_units_as_when_all_are_tried(text):
         return [(c.kind, c.start, c.end, c.data) for c in found]
 
     assert spans(scan(text)) == spans(scan(text + " \u0131"))
+
+
+# ------------------------------------------------------------------ days that share a month and a year
+@settings(max_examples=150, deadline=None)
+@given(date=st.dates(min_value=D(1900, 1, 1), max_value=D(2030, 12, 30)), form=st.integers(0, 2))
+def test_two_days_in_a_row_share_their_month_and_year(date, form):
+    following = date + dt.timedelta(days=1)
+    if following.month != date.month:
+        return
+    month = MONTHS[date.month - 1]
+    text = [f"{month} {date.day} and {following.day}, {date.year}",
+            f"{date.day} and {following.day} {month} {date.year}",
+            f"{date.day}-{following.day} {month} {date.year}"][form]
+    timex = one(f"Villagers were killed with grenades and machetes on {text}, survivors said.",
+                dt.datetime(2024, 4, 7, 9))
+    assert timex.time.text == text
+    assert (timex.time.value, timex.time.end) == (date.isoformat(), following.isoformat())
+    assert (timex.start, timex.end, timex.basis) == (date, following, "explicit")
+
+
+def test_two_days_apart_share_the_year_but_make_no_range():
+    got = found("Militias attacked the camps on April 14 and 20, 1994, the report found.", dt.datetime(2024, 4, 7))
+    assert got["April 14"].time.value == "1994-04-14" and got["April 14"].time.end is None
+    assert "April 14 and 15" not in found("On April 14 and 15 soldiers were reported missing.")

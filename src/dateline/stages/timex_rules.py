@@ -91,6 +91,26 @@ def _range_ok(m: re.Match[str], text: str) -> bool:
     return m["conn"].lower() != "and" or prev_word(text, m.start()) == "between"
 
 
+def _day_pair(m: re.Match[str], text: str, d: int, d2: int, year: int | None) -> str | None:
+    """How "14 and 15" joins two days of one month: "range" for a range or two days in a row
+    ("April 14 and 15, 1994"), "first" for two days apart that share a year ("April 14 and 20,
+    1994": the first day alone, with that year), None for no date ("May 5 and 6 soldiers")."""
+    if _range_ok(m, text):
+        return "range"
+    if next_word(text, m.end()) in _NOT_YEAR_BEFORE:
+        return None
+    return "range" if d2 == d + 1 else "first" if year else None
+
+
+def _first_day(m: re.Match[str], text: str, cand: Cand | None) -> Cand | None:
+    """``cand`` cut down to the first day of the match ("April 14" of "April 14 and 20, 1994")."""
+    if cand is not None:
+        end = m.end("d")
+        cand.end = end + 2 if text[end:end + 2].lower() in ("st", "nd", "rd", "th") else end
+        cand.data["end"] = None
+    return cand
+
+
 def _cal(m: re.Match[str], y=None, mo=None, d=None, end=None, **extra) -> Cand | None:
     if not _valid(mo, d) or (end and not _valid(end[1], end[2])):
         return None
@@ -110,9 +130,11 @@ def _md_md(m, text):
 @rule("md_d", [MONTH_TRIGGER], rf"{_mon('m')}{_S}{_day('d')}{_CONN}{_day('d2')}(?![:.]\d)(?:,?{_S}{_year('y')})?")
 def _md_d(m, text):
     d, d2, y = int(m["d"]), int(m["d2"]), _int(m, "y")
-    if d2 <= d or not _range_ok(m, text) or next_word(text, m.end()) in ("people", "percent", "%"):
+    pair = _day_pair(m, text, d, d2, y)
+    if d2 <= d or pair is None or next_word(text, m.end()) in ("people", "percent", "%"):
         return None
-    return _cal(m, y, _month(m, "m"), d, (y, _month(m, "m"), d2))
+    cand = _cal(m, y, _month(m, "m"), d, (y, _month(m, "m"), d2))
+    return _first_day(m, text, cand) if pair == "first" else cand
 
 
 @rule("mdy", [MONTH_TRIGGER], rf"{_mon('m')}{_S}{_day('d')},?{_S}{_year('y')}")
@@ -161,13 +183,14 @@ def _month_alone(m, text):
 @rule("dd", [DIGIT_TRIGGER],
       rf"{_day('d')}(?:{_S}(?:of{_S})?{_mon('m')}(?:,?{_S}{_year('y')})?)?{_CONN}{_day('d2')}{_S}(?:of{_S})?{_mon('m2')}(?:,?{_S}{_year('y2')})?")
 def _dd(m, text):
-    if not _range_ok(m, text):
-        return None
     y, y2, mo2 = _int(m, "y"), _int(m, "y2"), _month(m, "m2")
     mo = _month(m, "m") or mo2
-    if mo == mo2 and int(m["d2"]) <= int(m["d"]):
+    d, d2 = int(m["d"]), int(m["d2"])
+    pair = _day_pair(m, text, d, d2, y or y2) if mo == mo2 else "range" if _range_ok(m, text) else None
+    if pair is None or mo == mo2 and d2 <= d:
         return None
-    return _cal(m, y or y2, mo, int(m["d"]), (y2 or y, mo2, int(m["d2"])))
+    cand = _cal(m, y or y2, mo, d, (y2 or y, mo2, d2))
+    return _first_day(m, text, cand) if pair == "first" else cand
 
 
 @rule("dmy", [DIGIT_TRIGGER], rf"{_day('d')}{_S}(?:of{_S})?{_mon('m')},?{_S}{_year('y')}")
