@@ -486,3 +486,31 @@ def test_two_days_apart_share_the_year_but_make_no_range():
     got = found("Militias attacked the camps on April 14 and 20, 1994, the report found.", dt.datetime(2024, 4, 7))
     assert got["April 14"].time.value == "1994-04-14" and got["April 14"].time.end is None
     assert "April 14 and 15" not in found("On April 14 and 15 soldiers were reported missing.")
+
+
+# ------------------------------------------------------------------ the year said in words
+@settings(max_examples=150, deadline=None)
+@given(day=dates, month=st.integers(1, 12), dom=st.integers(1, 28), rel=st.sampled_from(["last", "this", "next"]),
+       form=st.integers(0, 2))
+def test_a_month_day_with_last_this_or_next_year(day, month, dom, rel, form):
+    ref = dt.datetime.combine(day, dt.time(12))
+    year = day.year + {"last": -1, "this": 0, "next": 1}[rel]
+    text = [f"{MONTHS[month - 1]} {dom} {rel} year", f"{dom} {MONTHS[month - 1]} {rel} year",
+            f"{MONTHS[month - 1]} {rel} year"][form]
+    timex = one(f"No salaries have been paid since {text}, when gunmen attacked the mine.", ref)
+    assert timex.time.text == text
+    if form < 2:
+        assert (timex.time.value, timex.start, timex.precision) == (D(year, month, dom).isoformat(),
+                                                                    D(year, month, dom), "day")
+    else:
+        assert (timex.time.value, timex.start, timex.precision) == (f"{year}-{month:02d}", D(year, month, 1), "month")
+
+
+def test_that_year_is_the_year_last_mentioned():
+    got = found("Protests over bread prices began in January 2019 in Atbara. The uprising toppled Bashir in April "
+                "that year, and elections were promised for the following year. Later that year, talks collapsed.",
+                dt.datetime(2025, 3, 20))
+    assert (got["April that year"].time.value, got["April that year"].precision) == ("2019-04", "month")
+    assert got["the following year"].time.value == "2020"
+    assert got["Later that year"].time.value == "2020"  # the last year mentioned is now 2020
+    assert found("A bomb hit the market on March 3, 2019. That day, 40 people died.")["That day"].time.value == "2019-03-03"

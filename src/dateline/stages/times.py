@@ -296,6 +296,8 @@ class _Resolver:
     def _cal(self, c: Cand) -> TimeX | None:
         d = c.data
         year, basis, future = d["y"], "explicit", False
+        if year is None and d.get("yrel") and self.ref:  # "March last year", "April that year"
+            year, basis = cal.year_said(d["yrel"], self.ref, self.anchor_any and self.anchor_any.start), "relative"
         if year is None:
             year, basis = d.get("year"), d.get("basis", "relative")
             if year is None and self.ref is None:

@@ -170,6 +170,13 @@ def month_on_or_after(month: int, ref: dt.date) -> int:
     return ref.year if month >= ref.month else ref.year + 1
 
 
+def year_said(word: str, ref: dt.date, last: dt.date | None) -> int | None:
+    """The year "last", "this", "next" or "that" (the one of ``last``, the date last mentioned) year is."""
+    if word == "that":
+        return last.year if last else None
+    return ref.year + {"last": -1, "this": 0, "next": 1}[word]
+
+
 def shift_days(day: dt.date, days: int) -> dt.date | None:
     try:
         return day + dt.timedelta(days=days)

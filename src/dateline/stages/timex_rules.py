@@ -142,9 +142,17 @@ def _mdy(m, text):
     return _cal(m, int(m["y"]), _month(m, "m"), int(m["d"]))
 
 
-@rule("md", [MONTH_TRIGGER], rf"{_mon('m')}{_S}{_day('d')}(?![:.,]\d)")
+# "September 24 last year", "in April that year": the year said in words
+_REL_YEAR = rf"(?:{_S}(?P<yrel>last|this|next|that){_S}year\b)?"
+
+
+def _yrel(m: re.Match[str]) -> dict[str, str]:
+    return {"yrel": m["yrel"].lower()} if m["yrel"] else {}
+
+
+@rule("md", [MONTH_TRIGGER], rf"{_mon('m')}{_S}{_day('d')}(?![:.,]\d){_REL_YEAR}")
 def _md(m, text):
-    return _cal(m, None, _month(m, "m"), int(m["d"]))
+    return _cal(m, None, _month(m, "m"), int(m["d"]), **_yrel(m))
 
 
 @rule("mm", [MONTH_TRIGGER], rf"(?-i:(?P<m>{_FULL}))(?:,?{_S}{_year('y')})?{_CONN}(?-i:(?P<m2>{_FULL}))\b(?:,?{_S}{_year('y2')})?")
@@ -168,7 +176,7 @@ _MONTH_PREPS = frozenset(["in", "since", "by", "until", "till", "during", "from"
                           "mid", "of", "and", "or", "to"])
 
 
-@rule("month", [MONTH_TRIGGER], rf"(?-i:(?P<m>{_FULL}))\b(?!['’]s\b)")
+@rule("month", [MONTH_TRIGGER], rf"(?-i:(?P<m>{_FULL}))\b(?!['’]s\b){_REL_YEAR}")
 def _month_alone(m, text):
     before = prev_word(text, m.start())
     if before not in _MONTH_PREPS:
@@ -176,6 +184,8 @@ def _month_alone(m, text):
     if before in ("of", "and", "or", "to") and not re.search(
             rf"(?:{_FULL}|\b(?:end|beginning|start|middle|month|months))\W+\w+\W+$", text[max(0, m.start() - 40):m.start()]):
         return None
+    if m["yrel"]:
+        return _cal(m, None, _month(m, "m"), None, **_yrel(m))
     return Cand("month", m.start(), m.end(), {"m": _month(m, "m"), "rel": None, "part": None})
 
 
@@ -198,9 +208,9 @@ def _dmy(m, text):
     return _cal(m, int(m["y"]), _month(m, "m"), int(m["d"]))
 
 
-@rule("dm", [DIGIT_TRIGGER], rf"{_day('d')}{_S}(?:of{_S})?{_mon('m')}")
+@rule("dm", [DIGIT_TRIGGER], rf"{_day('d')}{_S}(?:of{_S})?{_mon('m')}{_REL_YEAR}")
 def _dm(m, text):
-    return _cal(m, None, _month(m, "m"), int(m["d"]))
+    return _cal(m, None, _month(m, "m"), int(m["d"]), **_yrel(m))
 
 
 @rule("iso", [DIGIT_TRIGGER],
@@ -402,10 +412,12 @@ def _rel(m, text):
 
 
 @rule("within", ["earlier", "later"],
-      rf"(?P<el>earlier|later){_S}(?:(?P<rel>this|last|next){_S}(?P<u>week|month|year)|(?P<today>today|tonight)"
+      rf"(?P<el>earlier|later){_S}(?:(?P<rel>this|last|next|that){_S}(?P<u>week|month|year)|(?P<today>today|tonight)"
       rf"|in{_S}the{_S}(?P<u2>day|week|month|year)|(?:on{_S})?(?-i:(?P<wd>{_WEEKDAY}))(?:{_S}(?P<pod>{_POD}))?)\b")
 def _within(m, text):
     within = m["el"].lower()
+    if m["u"] and m["rel"].lower() == "that":  # "later that year": the year last mentioned
+        return Cand("anchored", m.start(), m.end(), {"n": 0, "unit": m["u"].lower(), "dir": 0, "q": None})
     if m["u"]:
         return Cand("unit", m.start(), m.end(), {"unit": m["u"].lower(), "shift": _SHIFT[m["rel"].lower()],
                                                  "part": None, "within": within})
@@ -441,6 +453,12 @@ def _part(m, text):
     if next_word(text, m.end()) in _NOT_YEAR_BEFORE:
         return None
     return _cal(m, int(m["y2"]), None, None, part=part)
+
+
+@rule("that_unit", ["that"], rf"that{_S}(?P<u>year|month|week|day)\b(?!-)")
+def _that_unit(m, text):
+    """"that year", "that day": the one last mentioned."""
+    return Cand("anchored", m.start(), m.end(), {"n": 0, "unit": m["u"].lower(), "dir": 0, "q": None})
 
 
 # "the ..." phrases
