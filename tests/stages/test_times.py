@@ -514,3 +514,18 @@ def test_that_year_is_the_year_last_mentioned():
     assert got["the following year"].time.value == "2020"
     assert got["Later that year"].time.value == "2020"  # the last year mentioned is now 2020
     assert found("A bomb hit the market on March 3, 2019. That day, 40 people died.")["That day"].time.value == "2019-03-03"
+
+
+@settings(max_examples=100, deadline=None)
+@given(day=dates, weekday=st.integers(0, 6))
+def test_a_weekday_after_for_is_the_coming_one(day, weekday):
+    ref = dt.datetime.combine(day, dt.time(12))
+    timex = one(f"The party called a nationwide general strike for {WEEKDAYS[weekday]}.", ref)
+    assert day <= timex.start <= day + dt.timedelta(days=6)
+    assert timex.start.weekday() == weekday and timex.future
+
+
+def test_a_possessive_weekday_after_for_is_still_past():
+    got = found("Police blamed the rebels for Sunday's attack on the convoy.", dt.datetime(2024, 4, 7, 9))
+    assert got["Sunday's"].start == D(2024, 4, 7) and not got["Sunday's"].future
+    assert found("Unions called a strike for Tuesday.", dt.datetime(2024, 4, 7, 9))["Tuesday"].start == D(2024, 4, 9)

@@ -45,6 +45,7 @@ _CLAUSE_END = re.compile(r"[,;:()\"“”]|\b(?:" + "|".join(LEX["cues"]["clause
 _CLAUSE_END_LOWER = re.compile(_CLAUSE_END.pattern)  # the same on lower-cased text, where it is faster
 _CLAUSE_MARK = re.compile(r"[,;:()\"“”]")  # ... where it has none of the words
 _NOT_PAST = frozenset(LEX["cues"]["not_past_verbs"])
+_FUTURE_RIGHT_BEFORE = frozenset(LEX["cues"]["future_right_before"])
 _GOVERNING_PREPS = frozenset(["on", "in", "at", "by", "during", "over", "from", "between", "since", "until",
                               "late", "early", "overnight", "the"])
 
@@ -230,6 +231,8 @@ class _Resolver:
         s_start, s_end = self.sentences[self.sentence(c.start)]
         window = self.text[max(s_start, c.start - 120):c.start].lower().replace("’", "'")
         before = _words(window)
+        if before and before[-1] in _FUTURE_RIGHT_BEFORE and self.text[c.end - 2:c.end] not in ("'s", "’s"):
+            return "future"  # "called a strike for Tuesday"
         k = len(before)  # without the prepositions that end it: "killed on", "erupted late"
         while k and before[k - 1] in _GOVERNING_PREPS:
             k -= 1
