@@ -529,3 +529,18 @@ def test_a_possessive_weekday_after_for_is_still_past():
     got = found("Police blamed the rebels for Sunday's attack on the convoy.", dt.datetime(2024, 4, 7, 9))
     assert got["Sunday's"].start == D(2024, 4, 7) and not got["Sunday's"].future
     assert found("Unions called a strike for Tuesday.", dt.datetime(2024, 4, 7, 9))["Tuesday"].start == D(2024, 4, 9)
+
+
+@settings(max_examples=100, deadline=None)
+@given(day=dates, weekday=st.integers(0, 6), years=st.integers(1, 60), spelled=st.booleans())
+def test_years_ago_on_a_weekday_is_that_day_so_many_years_back(day, weekday, years, spelled):
+    ref = dt.datetime.combine(day, dt.time(12))
+    words = (spell_number(years) if spelled else str(years)).capitalize()
+    text = f"{words} years ago on {WEEKDAYS[weekday]}"
+    timex = one(f"{text}, gunmen stormed the school and abducted 276 girls.", ref)
+    that_day = day - dt.timedelta(days=(day.weekday() - weekday) % 7)
+    expected = that_day.replace(year=that_day.year - years, day=28 if (that_day.month, that_day.day) == (2, 29)
+                                else that_day.day)
+    assert timex.time.text == text
+    assert (timex.time.value, timex.start, timex.end, timex.precision) == (expected.isoformat(), expected, expected, "day")
+    assert one("Five years ago today, the dam burst.", dt.datetime(2024, 4, 14)).time.value == "2019-04-14"

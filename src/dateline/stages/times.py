@@ -461,6 +461,10 @@ class _Resolver:
         return self._make(c, "DATE", f"{n - 1:02d}", cal.century_period(n), "year", "explicit")
 
     def _ago(self, c: Cand) -> TimeX | None:
+        on, n = c.data.get("on"), c.data["n"]
+        if on is not None and self.ref and isinstance(n, int):  # "ten years ago on Sunday"
+            day = cal.years_back(cal.weekday_on_or_before(on, self.ref) if on >= 0 else self.ref, n)
+            return self._make(c, "DATE", day.isoformat(), (day, day), "day", "relative")
         return self._shifted(c, self.ref, -1, "relative")
 
     def _anchored(self, c: Cand) -> TimeX | None:

@@ -177,6 +177,11 @@ def year_said(word: str, ref: dt.date, last: dt.date | None) -> int | None:
     return ref.year + {"last": -1, "this": 0, "next": 1}[word]
 
 
+def years_back(day: dt.date, years: int) -> dt.date:
+    """The same day ``years`` years earlier (29 February falls back to the 28th)."""
+    return safe_date(day.year - years, day.month, day.day) or dt.date(day.year - years, day.month, 28)
+
+
 def shift_days(day: dt.date, days: int) -> dt.date | None:
     try:
         return day + dt.timedelta(days=days)

@@ -256,6 +256,8 @@ def _decade(m, text):
 _TAIL = re.compile(rf"{_S}(ago|earlier|later|before|after|prior)\b(?!{_S}to\b)", re.IGNORECASE)
 _AGE = re.compile(rf"[\s\-]*(?:{_alt(LEX['anniversary']['age_after'])})\b", re.IGNORECASE)  # "34 years old"
 _CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:)]|$)")
+# "ten years ago on Sunday", "five years ago today": that day, so many years back
+_AGO_DAY = re.compile(rf"{_S}(?:on{_S})?(?:(?-i:(?P<wd>{_WEEKDAY}))\b(?!['’]s)|(?P<today>today)\b)", re.IGNORECASE)
 
 
 def _amount(m: re.Match[str], text: str) -> Cand | None:
@@ -278,6 +280,9 @@ def _amount(m: re.Match[str], text: str) -> Cand | None:
     if tail:
         word = tail[1].lower()
         if word == "ago":
+            day = _AGO_DAY.match(text, tail.end()) if unit == "year" else None
+            if day:  # the weekday of the publication week ("on Sunday"), or -1 for "today"
+                return Cand("ago", m.start(), day.end(), data | {"on": WEEKDAY_NUMBER[day["wd"]] if day["wd"] else -1})
             return Cand("ago", m.start(), tail.end(), data)
         if word in ("earlier", "later") or _CLAUSE_ENDS.match(text[tail.end():tail.end() + 2]):
             return Cand("anchored", m.start(), tail.end(), data | {"dir": 1 if word in ("later", "after") else -1})
