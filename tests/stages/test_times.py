@@ -544,3 +544,15 @@ def test_years_ago_on_a_weekday_is_that_day_so_many_years_back(day, weekday, yea
     assert timex.time.text == text
     assert (timex.time.value, timex.start, timex.end, timex.precision) == (expected.isoformat(), expected, expected, "day")
     assert one("Five years ago today, the dam burst.", dt.datetime(2024, 4, 14)).time.value == "2019-04-14"
+
+
+def test_a_clock_time_is_not_on_the_day_something_was_said():
+    monday = dt.datetime(2024, 4, 15, 9)
+    got = found("Gunmen attacked the village of Kimba on Friday night. The attack began around 8pm, police said on "
+                "Sunday.", monday)
+    assert got["8pm"].time.value == "2024-04-12T20:00"
+    got = found("Gunmen attacked the village on Friday. Police said on Sunday that the raid began shortly after "
+                "midnight.", monday)
+    assert got["midnight"].time.value == "2024-04-12T00:00"
+    # with no other day in reach, the reporting day still stands in
+    assert found("Police said on Sunday that the blast went off at 8pm.", monday)["8pm"].time.value == "2024-04-14T20:00"

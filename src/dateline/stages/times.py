@@ -30,7 +30,7 @@ from ..doc import Doc, TimeX
 from ..record import Time
 from . import timex_calendar as cal
 from .numbers import FOLD_SPECIAL, doc_hay
-from .timex_rules import Cand
+from .timex_rules import Cand, reporting_time
 from .timex_scan import scan
 from .timex_words import CLOCK_UNITS, LEX, ORDINALS, TENS, UNITS, parse_ordinal_words
 
@@ -535,10 +535,11 @@ class _Resolver:
     def _clock(self, c: Cand, found: list[TimeX]) -> TimeX:
         """A clock time on the day-precise date nearest it in its sentence, else on the last one
         of the two sentences before ("early on Monday ... The quake struck at 4:12 a.m."), else on
-        the publication day."""
+        the publication day; a day that says when something was said only when no other is."""
         sentence = self.sentence(c.start)
         days = [t for t in found if t.precision == "day" and t.start and t.time.type in ("DATE", "TIME")
                 and sentence - 2 <= t.sentence <= sentence and (t.sentence == sentence or t.time.span[0] < c.start)]
+        days = [t for t in days if not reporting_time(self.text, *t.time.span)] or days  # not "said on Sunday"
         same = [t for t in days if t.sentence == sentence]
         base = (min(same, key=lambda t: abs(t.time.span[0] - c.start)) if same
                 else max(days, key=lambda t: t.time.span[0]) if days else None)
