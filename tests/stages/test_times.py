@@ -513,7 +513,7 @@ def test_that_year_is_the_year_last_mentioned():
     assert (got["April that year"].time.value, got["April that year"].precision) == ("2019-04", "month")
     assert got["the following year"].time.value == "2020"
     assert got["Later that year"].time.value == "2020"  # the last year mentioned is now 2020
-    assert found("A bomb hit the market on March 3, 2019. That day, 40 people died.")["That day"].time.value == "2019-03-03"
+    assert "that day" not in found("Police opened fire on the strikers. No officer in command that day was charged.")
 
 
 @settings(max_examples=100, deadline=None)

@@ -428,12 +428,12 @@ def _rel(m, text):
 
 
 @rule("within", ["earlier", "later"],
-      rf"(?P<el>earlier|later){_S}(?:(?P<rel>this|last|next|that){_S}(?P<u>week|month|year)|(?P<today>today|tonight)"
+      rf"(?P<el>earlier|later){_S}(?:(?P<rel>this|last|next){_S}(?P<u>week|month|year)|that{_S}(?P<that>year)\b|(?P<today>today|tonight)"
       rf"|in{_S}the{_S}(?P<u2>day|week|month|year)|(?:on{_S})?(?-i:(?P<wd>{_WEEKDAY}))(?:{_S}(?P<pod>{_POD}))?)\b")
 def _within(m, text):
     within = m["el"].lower()
-    if m["u"] and m["rel"].lower() == "that":  # "later that year": the year last mentioned
-        return Cand("anchored", m.start(), m.end(), {"n": 0, "unit": m["u"].lower(), "dir": 0, "q": None})
+    if m["that"]:  # "later that year": the year last mentioned
+        return Cand("anchored", m.start(), m.end(), {"n": 0, "unit": "year", "dir": 0, "q": None})
     if m["u"]:
         return Cand("unit", m.start(), m.end(), {"unit": m["u"].lower(), "shift": _SHIFT[m["rel"].lower()],
                                                  "part": None, "within": within})
@@ -471,10 +471,11 @@ def _part(m, text):
     return _cal(m, int(m["y2"]), None, None, part=part)
 
 
-@rule("that_unit", ["that"], rf"that{_S}(?P<u>year|month|week|day)\b(?!-)")
-def _that_unit(m, text):
-    """"that year", "that day": the one last mentioned."""
-    return Cand("anchored", m.start(), m.end(), {"n": 0, "unit": m["u"].lower(), "dir": 0, "q": None})
+@rule("that_year", ["that"], rf"that{_S}year\b(?!-)")
+def _that_year(m, text):
+    """"that year": the one last mentioned. ("that day" is more often an event's day than a date's:
+    "the officers in command that day".)"""
+    return Cand("anchored", m.start(), m.end(), {"n": 0, "unit": "year", "dir": 0, "q": None})
 
 
 # "the ..." phrases

@@ -77,7 +77,7 @@ _PHRASE_KEYS = {
     "the": [*"0123456789'’", "end", "beginning", "start", "middle", "close", "first", "second", "third", "fourth",
             "last", "final", "previous", "preceding", "following", "next", "same", "prior", "past", "coming", "day",
             "weekend", *ORDINALS, *TENS, *LEX["decades"]["words"]],
-    "that": ["year", "month", "week", "day"], "at": ["least", "most"], "up": ["to"], "more": ["than"], "less": ["than"], "fewer": ["than"],
+    "that": ["year"], "at": ["least", "most"], "up": ["to"], "more": ["than"], "less": ["than"], "fewer": ["than"],
 }
 
 
