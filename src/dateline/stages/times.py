@@ -30,9 +30,9 @@ from ..doc import Doc, TimeX
 from ..record import Time
 from . import timex_calendar as cal
 from .numbers import FOLD_SPECIAL, doc_hay
-from .timex_rules import Cand, reporting_time
+from .timex_rules import Cand
 from .timex_scan import scan
-from .timex_words import CLOCK_UNITS, LEX, ORDINALS, TENS, UNITS, parse_ordinal_words
+from .timex_words import CLOCK_UNITS, LEX, ORDINALS, TENS, UNITS, parse_ordinal_words, reporting_time
 
 REQUIRES = ("sentences",)
 SETS = "times"

@@ -41,17 +41,6 @@ _NUM, _ORD_WORD, _QUANT = words.NUMBER, words.ORDINAL_WORD, words.QUANTITY_MODIF
 _alt, _mon, _day, _year, _unit = words.alt, words.month_group, words.day_group, words.year_group, words.unit_group
 
 
-_REPORTING = _alt(LEX["cues"]["reporting"])
-_REPORTED_BEFORE = re.compile(rf"\b(?:{_REPORTING})\b[^.,;:!?]{{0,14}}$", re.IGNORECASE)
-_REPORTED_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?(?:{_REPORTING})\b")
-
-
-def reporting_time(text: str, start: int, end: int) -> bool:
-    """Whether the expression at [start, end) says when something was said ("police said on
-    Sunday", "on Sunday told"), not when it happened ("killed 15 on Sunday, police said")."""
-    return bool(_REPORTED_BEFORE.search(text, max(0, start - 30), start) or _REPORTED_AFTER.match(text, end))
-
-
 # ------------------------------------------------------------------ candidates and rules
 @dataclass(slots=True)
 class Cand:

@@ -157,3 +157,14 @@ def next_word(text: str, pos: int) -> str:
 def singular(unit: str) -> str:
     unit = unit.lower()
     return "century" if unit == "centuries" else unit.rstrip("s")
+
+
+_REPORTING = alt(LEX["cues"]["reporting"])
+_REPORTED_BEFORE = re.compile(rf"\b(?:{_REPORTING})\b[^.,;:!?]{{0,14}}$", re.IGNORECASE)
+_REPORTED_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?(?:{_REPORTING})\b")
+
+
+def reporting_time(text: str, start: int, end: int) -> bool:
+    """Whether the expression at [start, end) says when something was said ("police said on
+    Sunday", "on Sunday told"), not when it happened ("killed 15 on Sunday, police said")."""
+    return bool(_REPORTED_BEFORE.search(text, max(0, start - 30), start) or _REPORTED_AFTER.match(text, end))
