@@ -223,3 +223,56 @@ def test_chunks_start_where_the_hint_is_outside_latin1_or_after_a_quote():
     text = "“Ab Cd” met Şanlıurfa’s mayor and don’Tim in Ürümqi —Zed left."
     found = [[t.text for t in chunk] for chunk in entity_chunks.chunks(text, frozenset())]
     assert found == [["Ab", "Cd"], ["Şanlıurfa’s"], ["Ürümqi"], ["Zed"]]
+
+
+def _types(doc):
+    return {(e.type, e.name) for e in doc.entities}
+
+
+def test_adjective_opening_a_sentence_before_a_place_is_no_name():
+    doc = run("Gunmen killed a radio host in the northern city of Hermosillo on Friday.\n\n"
+              "Veteran Hermosillo reporter Luis Ortega Vega had received threats, colleagues said.")
+    assert not any(e.type == "PERSON" and "Veteran" in e.name for e in doc.entities), _types(doc)
+    city = named(doc, "Hermosillo", "GPE")
+    assert texts(doc, city) == ["Hermosillo", "Hermosillo"]  # not swallowed by a "person" of that name
+    assert named(doc, "Luis Ortega Vega", "PERSON").title == "Veteran Hermosillo reporter"
+
+
+def test_adjective_before_a_title_stays_in_the_title():
+    doc = run("Officials met on Monday.\n\nFormer President Ellen Johnson Sirleaf said the vote was fair.")
+    assert named(doc, "Ellen Johnson Sirleaf", "PERSON").title == "Former President"
+
+
+def test_may_with_a_year_or_after_since_is_the_month():
+    doc = run("The clinic has been shut since May, and its director was detained in May 2019, "
+              "a rights group in Lagos said. Talks resumed in May, and again from May 5 in Abuja.")
+    assert not any(e.name == "May" for e in doc.entities), _types(doc)
+    named(run("Prime Minister Theresa May met him in Lagos. May said the talks went well."), "Theresa May", "PERSON")
+
+
+def test_cartels_and_gangs_are_organisations():
+    doc = run("Gunmen from the Jalisco New Generation Cartel ambushed a police convoy near Guadalajara, "
+              "and the Barrio Azteca Gang claimed a prison riot.")
+    named(doc, "Jalisco New Generation Cartel", "ORG")
+    named(doc, "Barrio Azteca Gang", "ORG")
+
+
+def test_organisation_named_by_its_purpose_keeps_to_and_the_rest():
+    doc = run("The Committee to Protect Journalists, a New York-based press freedom group, urged Mexican "
+              "authorities to investigate. The UN Commission to Somalia met in Mogadishu.")
+    named(doc, "Committee to Protect Journalists", "ORG")
+    assert not any(e.type == "PERSON" for e in doc.entities), _types(doc)
+    named(doc, "Somalia", "GPE")  # "to" before a place joins nothing
+
+
+def test_name_before_a_lowercase_facility_noun_is_the_facility_not_a_hamlet():
+    doc = run("Two men were stabbed at the Carlos Pellegrini bus terminal in Rosario late on Sunday. "
+              "A guard was shot near Esteban Echeverria airport, and the Sucre police station was attacked.")
+    named(doc, "Carlos Pellegrini", "FAC")  # a hamlet of that name exists: no hamlet here
+    named(doc, "Esteban Echeverria", "FAC")
+    named(doc, "Sucre", "GPE")  # a city of its own: the station is in it
+
+
+def test_adjective_before_city_of_is_no_place():
+    doc = run("He was arrested in the Andean city of Cuenca in 2021.")
+    assert _types(doc) == {("GPE", "Cuenca")}

@@ -43,6 +43,8 @@ _OPENER_TAIL = re.compile(r"[\s\"“‘(\[*•\-–—]*")
 _SENTENCE_OPENER = re.compile(r"[\n.!?:—–\-](?:(?<=\n)|(?<=[.!?:—–])\s|(?<=\s-)\s|(?<=[.!?])\s*[\"”’]\s)"
                               + _OPENER_TAIL.pattern)
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_NEXT_TOKEN = re.compile(r"[ \t]+(\w+)")
+_LAST_WORD = re.compile(r"(?<![\w'’-])([A-Za-z-]+)[ \t]+$")
 _AGENCY_CLOSE = re.compile(r"\)\s*[-—–:]")
 _LOWER_WORD = re.compile(r"[a-z][a-z'-]+")
 _LOWER_TAIL = frozenset("abcdefghijklmnopqrstuvwxyz'-")
@@ -191,7 +193,22 @@ class _Typer(PersonRules):
         low = first.lower()
         if low in ALWAYS_DROP or low in self.lex["stop"] or (self._lower_word(low) and not self._known(first)):
             return self._strip_connectors(toks[1:])
+        if low in self.lex["modifiers"] and len(toks) > 1 and self._names_thing(toks[1].text):
+            return toks[1:]  # "Veteran Culiacán journalist X": an adjective before a place
         return toks
+
+    def _names_thing(self, word: str) -> bool:
+        """A place, nationality or known group (no honorific: "Former President X" keeps its title)."""
+        return bool(self._place_kinds(word)) or self.gaz.demonym(word) is not None \
+            or gazetteer.fold(word) in self.lex["known_org"]
+
+    def _month(self, tok: Tok) -> bool:
+        """"in May 2017", "since May", "May 5": the month, neither a place nor a person."""
+        after = _NEXT_TOKEN.match(self.text, tok.end)
+        if after and after.group(1)[0].isdigit():
+            return True
+        before = _LAST_WORD.search(self.text, max(0, tok.start - 20), tok.start)
+        return before is not None and before.group(1).lower() in self.lex["month_cues"]
 
     def _known(self, word: str) -> bool:
         memo = self.memo["known"]
@@ -204,6 +221,8 @@ class _Typer(PersonRules):
     def classify(self, toks: list[Tok], possessive: bool) -> None:
         lex, text = self.lex, self.text
         words = [t.text for t in toks]
+        if len(toks) == 1 and words[0] in lex["month_homographs"] and self._month(toks[0]):
+            return
         whole = self._name_of(toks)
         folded = gazetteer.fold(whole)
         sentence_initial = toks[0].start in self.starts
@@ -250,6 +269,9 @@ class _Typer(PersonRules):
         if len(toks) > 1 and words[0] in _NATURAL_FIRST:
             self.add(toks, "LOC", whole)  # "Lake Albert", "Mount Kenya"
             return
+        if kinds and kinds[-1].kind == "city" and kinds[0].population < 15000 and self._facility_after(toks):
+            self.add(toks, "FAC", whole)  # "the Mariano Moreno bus terminal": a hamlet's name, no hamlet
+            return
         if kinds and not (len(toks) == 1 and sentence_initial and kinds[0].kind == "city"
                           and not self._locative(toks)):
             if len(toks) > 1 or kinds[0].kind != "city" or kinds[0].population >= 15000 or self._locative(toks):
@@ -274,6 +296,8 @@ class _Typer(PersonRules):
             return
         after = text[toks[-1].end:toks[-1].end + 40]
         m = suffix_after(lex, after)
+        if m and after.startswith(" of ", m.end()) and lex["suffixes"].get(m.group(1).lower()) == "settlement":
+            return  # "the Caribbean city of Santa Marta": a modifier; the city is the name after "of"
         if m or of_before(lex, text[max(0, toks[0].start - 30):toks[0].start]):
             if self.gaz.demonym(words[0]) is None:
                 kind = lex["suffixes"].get(m.group(1).lower()) if m else "settlement"
@@ -291,7 +315,26 @@ class _Typer(PersonRules):
         if demonym is not None:
             self.add(toks, "NORP", whole, country=demonym or None)
             return
+        if not kinds and self._facility_after(toks):
+            self.add(toks, "FAC", whole)  # "near the Lonmin platinum mine", "at Mitiga airport"
+            return
         self._person_or_guess(toks, words, sentence_initial)
+
+    def _facility_after(self, toks: list[Tok]) -> bool:
+        """A facility noun in lower case after the name, at most one lower-case word between:
+        "X airport", "X bus terminal", "X platinum mine"."""
+        end = toks[-1].end
+        if self.text[end:end + 1] != " ":
+            return False
+        words = self.text[end + 1:end + 40].split(" ", 2)
+        lex = self.lex
+        for i, word in enumerate(words[:2]):
+            word = word.rstrip(".,;:")
+            if word in lex["fac_lower"]:
+                return True
+            if i or not word.isalpha() or not word.islower() or word in lex["stop"] or word in lex["breaks"]:
+                return False
+        return False
 
     def _all_caps(self, toks: list[Tok], whole: str) -> None:
         words = [t.text for t in toks if t.text not in "()"]
@@ -391,7 +434,14 @@ class _Typer(PersonRules):
 def apply(doc: Doc) -> None:
     typer = _Typer(doc)
     lex = typer.lex
-    for chunk in chunks(doc.text, lex["honorifics"]):
+    found = chunks(doc.text, lex["honorifics"])
+    org_to, text = lex["org_to"], doc.text
+    for i, chunk in enumerate(found):
+        if chunk[-1].text in org_to and i + 1 < len(found) and chunk[-1].end + 4 == found[i + 1][0].start \
+                and text[chunk[-1].end:chunk[-1].end + 4] == " to " and not typer._names_thing(found[i + 1][0].text):
+            # "the Committee to Protect Journalists": one name, its purpose after "to"
+            found[i + 1] = [*chunk, Tok("to", chunk[-1].end + 1, chunk[-1].end + 3), *found[i + 1]]
+            continue
         typer.run(chunk)
     doc.entities = merge(doc, typer.mentions, lex)
     _add_repeated_mentions(doc)

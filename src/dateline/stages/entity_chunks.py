@@ -78,6 +78,10 @@ def lexicon():
     return {
         "calendar": frozenset(lex["calendar"]["words"]),
         "stop": lower_set(lex["stopwords"]["words"]),
+        "modifiers": lower_set(lex["stopwords"]["modifiers"]),
+        "month_homographs": frozenset(lex["calendar"]["homographs"]),
+        "month_cues": lower_set(lex["calendar"]["cues_before"]),
+        "org_to": frozenset(lex["org"]["to_heads"]),
         "honorifics": frozenset(lex["honorifics"]["words"]),
         "heads": heads,
         "head_words": frozenset(w.split()[-1] for w in heads),
@@ -86,6 +90,7 @@ def lexicon():
         "known_org": {gazetteer.fold(w): w for w in lex["org"]["known"]},
         "groups": lower_set(lex["org"]["group_nouns"]),
         "fac": frozenset(lex["fac"]["keywords"]),
+        "fac_lower": lower_set(lex["fac"]["keywords"]),
         "law": frozenset(lex["law"]["keywords"]),
         "event": frozenset(lex["event"]["keywords"]),
         "suffixes": suffixes,
