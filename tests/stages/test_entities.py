@@ -276,3 +276,11 @@ def test_name_before_a_lowercase_facility_noun_is_the_facility_not_a_hamlet():
 def test_adjective_before_city_of_is_no_place():
     doc = run("He was arrested in the Andean city of Cuenca in 2021.")
     assert _types(doc) == {("GPE", "Cuenca")}
+
+
+def test_capitalised_particle_opening_a_place_name_stays_in_it():
+    doc = run("A drone hit a crowded market in the city of El Obeid on Sunday, and shelling spread to "
+              "El Fasher. Delegates met in La Paz on Monday before flying to Abu Dhabi.")
+    for name in ("El Obeid", "El Fasher", "La Paz", "Abu Dhabi"):
+        named(doc, name, "GPE")
+    assert not any(e.name in ("Obeid", "Paz", "Dhabi") for e in doc.entities), _types(doc)

@@ -20,6 +20,7 @@ from .entity_chunks import (
     ACRONYM,
     ALWAYS_DROP,
     CONNECTORS,
+    NAME_PARTICLES,
     SPLITTERS,
     Mention,
     PersonRules,
@@ -182,6 +183,9 @@ class _Typer(PersonRules):
 
     def _strip_connectors(self, toks: list[Tok]) -> list[Tok]:
         while toks and (toks[0].text.lower() in CONNECTORS or toks[0].text in "()"):
+            first = toks[0].text
+            if len(toks) > 1 and first[0].isupper() and first.lower() in NAME_PARTICLES and toks[1].text[0].isupper():
+                break  # "El Obeid", "La Paz", "Abu Dhabi": the particle opens the name
             toks = toks[1:]
         while toks and (toks[-1].text.lower() in CONNECTORS or toks[-1].text == "("
                         or toks[-1].text == ")" and "(" not in [t.text for t in toks]):

@@ -22,6 +22,7 @@ CONNECTORS = frozenset(("of", "for", "the", "and", "&", "on", "de", "da", "do", 
                         "bint", "abu", "y"))
 _NAME_PARTICLES = frozenset(("de", "da", "do", "dos", "das", "du", "del", "della", "di", "van", "von", "der",
                              "den", "la", "le", "al", "el", "bin", "ibn", "bint", "abu", "y"))
+NAME_PARTICLES = _NAME_PARTICLES
 SPLITTERS = ("of", "for", "on")
 _SAY = re.compile(r"\s*,?\s*(?:said|says|say|told|tells|added|adds|explained|insisted|warned|wrote|"
                   r"recalled|stated|confirmed|asked|replied|noted)\b")
