@@ -220,6 +220,9 @@ def link(doc: Doc, mentions: list[EventMention]) -> list[Cluster]:
     return clusters
 
 
+_KIND_ORDER = {k: i for i, k in enumerate(("killed", "injured", "detained", "missing", "abducted", "displaced"))}
+
+
 def counts(cluster: Cluster) -> list[Count]:
     chosen: dict[str, Count] = {}
     for m in cluster.mentions:
@@ -227,8 +230,7 @@ def counts(cluster: Cluster) -> list[Count]:
             kind = f.count.kind
             if kind not in chosen or f.update_from is not None or _sharper(f.count, chosen[kind]):
                 chosen[kind] = f.count
-    order = {k: i for i, k in enumerate(("killed", "injured", "detained", "missing", "abducted", "displaced"))}
-    return sorted(chosen.values(), key=lambda c: order.get(c.kind, 9))
+    return sorted(chosen.values(), key=lambda c: _KIND_ORDER.get(c.kind, 9))
 
 
 def _sharper(new: Count, old: Count) -> bool:

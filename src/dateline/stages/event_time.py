@@ -104,8 +104,11 @@ _RELATIVE_OPEN = re.compile(r",\s+(?:who|which|whose)\s")
 
 def _in_other_relative_clause(text: str, sent_start: int, sent_end: int, pos: int, trigger: int) -> bool:
     """Does ``pos`` lie in a ", who/which ..." clause (up to its closing comma) that ``trigger`` is outside?"""
+    lo = max(sent_start, pos - 150)
+    if text.find(", wh", lo, pos) < 0:
+        return False
     opened = None
-    for m in _RELATIVE_OPEN.finditer(text, max(sent_start, pos - 150), pos):
+    for m in _RELATIVE_OPEN.finditer(text, lo, pos):
         opened = m
     if opened is None:
         return False
@@ -225,7 +228,8 @@ _YEARS_AGO_BEFORE = re.compile(r"\b(\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?)\s+years?\s
 def years_ago(doc: Doc, tx: TimeX) -> TimeX | None:
     """"Ten years ago on Sunday, gunmen stormed the school": that Sunday, ten years back."""
     a = tx.time.span[0]
-    m = _YEARS_AGO_BEFORE.search(doc.text, max(0, a - 30), a)
+    m = _YEARS_AGO_BEFORE.search(doc.text, max(0, a - 30), a) if doc.text.find(" ago", max(0, a - 12), a) >= 0 \
+        else None
     if m is None or tx.start is None or tx.end is None:
         return None
     from .timex_words import parse_number_words

@@ -103,6 +103,15 @@ _CRIME_COMPLEMENT = re.compile(r"\b(?:for|over|of)\s+(?:(?:his|her|their|its|the
                                re.IGNORECASE)
 _JUDICIAL_FAMILIES = frozenset({"COERCE", "SANCTION"})  # not "blamed X for the violence": that is the news
 _EARLIER_BEFORE = re.compile(r"\b(?:earlier|previous|past|prior|recent|years\s+of|decades\s+of)\s+$", re.I)
+_EARLIER_WORDS = ("earlier", "previous", "past", "prior", "recent", " of ")
+
+
+def _earlier(text: str, lowered: str, start: int) -> bool:
+    """"earlier fighting", "previous attacks", "years of violence" right before a trigger."""
+    return _mentions_any(lowered, max(0, start - 12), start, _EARLIER_WORDS) \
+        and _EARLIER_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
 _GENERIC_HAZARDS = frozenset({"disaster", "natural disaster"})
 _PARTICIPLE_NOUNS = frozenset({"accused", "detained", "arrested", "abducted", "kidnapped", "condemned",
                                "sentenced", "convicted", "deported"})
@@ -137,7 +146,7 @@ def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) ->
             continue  # "floods killed eight", "a fire killed 46": the hazard is the event, "killed" its figure
         if m.spec.type is None and m.spec.weak and (strong_violence or hazards):
             continue  # "bomb blast" is an attack; "homes collapsed" in a flood is the flood
-        if _EARLIER_BEFORE.search(text, max(0, m.start - 12), m.start) and (
+        if _earlier(text, lowered, m.start) and (
                 m.spec.weak or any(o.spec.family == m.spec.family and o is not m for o in matches)):
             continue  # "bombs hit a monastery where families displaced by earlier fighting sheltered"
         if word in _GENERIC_HAZARDS and any(o.spec.type is None and o is not m for o in matches):
@@ -224,7 +233,7 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         mention.timex = event_time.governing_timex(doc, index, group, owned, statement)
         if mention.timex is not None:
             mention.timex = event_time.years_ago(doc, mention.timex) or mention.timex
-        if all(_EARLIER_BEFORE.search(doc.text, max(s.start, m.start - 12), m.start) for m in group):
+        if all(_earlier(doc.text, lowered, m.start) for m in group):
             mention.framed_historical = True  # "previous attacks on the town killed 12"
         if mention.timex is None and not statement and event_time.in_past_narrative(doc, index):
             mention.framed_historical = True
