@@ -135,6 +135,9 @@ def test_an_event_noun_takes_its_by_phrase():
                  "attack") == "suspected rebels"
     assert actor("Crowds marked the anniversary of the mass killings of Herero by German colonial troops.",
                  "killings") == "German colonial troops"
+    assert actor("Shelling by government forces killed six civilians in the village.", "Shelling") \
+        == "government forces"
+    assert actor("Units loyal to the government had deployed between the two sides.", "deployed") == "Units"
 
 
 def test_the_subject_of_a_passive_is_not_its_actor():

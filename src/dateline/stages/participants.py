@@ -285,6 +285,7 @@ def _strong_actor(doc: Doc, sent_start: int, sent_end: int, trig_start: int, tri
     after = _BY_BETWEEN.match(text[trig_end:sent_end]) if (
         lowered.find("by", trig_end, window) >= 0 or lowered.find("between", trig_end, window) >= 0) else None
     if after and (noun_trigger or _PASSIVE.search(text[sent_start:trig_end]) or "between" in after.group()
+                  or not text[sent_start:trig_start].strip(" \"“'‘")  # "Shelling by government forces killed six"
                   or _ARTICLE_BEFORE.search(text, max(sent_start, trig_start - 12), trig_start)
                   or (_NOUN_FORM.search(text, trig_start, trig_end)
                       and _ARTICLE_MODIFIER_BEFORE.search(text, max(sent_start, trig_start - 30), trig_start))):
