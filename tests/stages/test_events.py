@@ -244,6 +244,15 @@ def test_no_injuries_at_a_protest_stay_with_the_protest():
     assert figures(one(rec, "PROTEST")) == {"injured": (0, 0, "exact")}
 
 
+def test_a_later_toll_replaces_the_first_figure_and_victims_are_no_actors():
+    rec = run("Two soldiers were killed and 26 wounded when a truck bomb blew up at a base near Saravena on "
+              "Tuesday, the army said. Four more soldiers died of their wounds in hospital, bringing the death "
+              "toll to six, the defence ministry said.")
+    attack = one(rec, "ASSAULT")
+    assert figures(attack)["killed"] == (6, 6, "exact")
+    assert attack.actor is None or "soldiers" not in attack.actor.text
+
+
 def test_passive_killed_by_militants_late_tuesday():
     rec = run("Five police officers were killed by militants in an ambush near Diffa late Tuesday, officials said. "
               "Reinforcements were sent to the area.")

@@ -223,12 +223,13 @@ def link(doc: Doc, mentions: list[EventMention]) -> list[Cluster]:
 _KIND_ORDER = {k: i for i, k in enumerate(("killed", "injured", "detained", "missing", "abducted", "displaced"))}
 
 
-def counts(cluster: Cluster) -> list[Count]:
+def counts(cluster: Cluster, doc: Doc | None = None) -> list[Count]:
     chosen: dict[str, Count] = {}
     for m in cluster.mentions:
         for f in m.figures:
             kind = f.count.kind
-            if kind not in chosen or f.update_from is not None or _sharper(f.count, chosen[kind]):
+            if kind not in chosen or f.update_from is not None or _sharper(f.count, chosen[kind]) \
+                    or (doc is not None and _new_toll(doc, f, chosen[kind])):
                 chosen[kind] = f.count
     return sorted(chosen.values(), key=lambda c: _KIND_ORDER.get(c.kind, 9))
 
@@ -239,7 +240,13 @@ def _sharper(new: Count, old: Count) -> bool:
     return old.qualifier == "vague" and new.qualifier != "vague" and (new.min or 0) >= (old.min or 0)
 
 
-def adopt_orphans(clusters: list[Cluster], orphans: list[Figure]) -> None:
+def _new_toll(doc: Doc, f: Figure, old: Count) -> bool:
+    """"bringing the death toll to six" after "two soldiers were killed": a toll that is not
+    smaller replaces the figure before it, as "rose to 35 from 20" does."""
+    return "toll" in doc.text[f.anchor[0]:f.anchor[1]].lower() and (f.count.min or 0) >= (old.min or 0)
+
+
+def adopt_orphans(clusters: list[Cluster], orphans: list[Figure], doc: Doc | None = None) -> None:
     """Figures in sentences without a trigger join the latest fitting event before them."""
     for f in orphans:
         wanted = VIOLENT_FAMILIES if f.count.kind in CASUALTY_KINDS else VIOLENT_FAMILIES | {"COERCE"}
@@ -253,5 +260,6 @@ def adopt_orphans(clusters: list[Cluster], orphans: list[Figure]) -> None:
         if best is None:
             continue
         same_kind = [x.count for m in best.mentions for x in m.figures if x.count.kind == f.count.kind]
-        if not same_kind or f.update_from is not None or all(_sharper(f.count, c) for c in same_kind):
+        if not same_kind or f.update_from is not None or all(_sharper(f.count, c) for c in same_kind) \
+                or (doc is not None and all(_new_toll(doc, f, c) for c in same_kind)):
             best.mentions[-1].figures.append(f)

@@ -293,8 +293,11 @@ def _actor_of_figure_verb(doc: Doc, index: int, mention: EventMention, matches: 
         start, end = f.anchor
         word = doc.text[start:end]
         if f.sentence != index or (start, end) in taken or not _VERB_FORM.match(word) \
-                or _DETERMINER_BEFORE.search(doc.text, max(s.start, start - 7), start):
-            continue  # "put the toll at seven", "the wounded": a noun has no subject
+                or _DETERMINER_BEFORE.search(doc.text, max(s.start, start - 7), start) \
+                or _PASSIVE_BEFORE.search(doc.text, max(s.start, start - 30), start) or f.count.span[0] < start:
+            # "put the toll at seven", "the wounded", "two soldiers were killed", "... and 26
+            # wounded": no doer before it
+            continue
         verb = TriggerMatch(start, end, doc.text[start:end], mention.trigger.spec)
         found = participants.find_actor(doc, s.start, s.end, [verb], speaker_at, False, 0, ())
         if found is not None:
@@ -428,7 +431,7 @@ def _to_event(doc: Doc, cluster: event_links.Cluster, number: int, claimant: Men
     lead = next((m for m in cluster.mentions if m.trigger.spec.kind == "verb" and not m.trigger.spec.weak),
                 cluster.mentions[0])
     actor = lead.actor or next((m.actor for m in cluster.mentions if m.actor), None)
-    counts = event_links.counts(cluster)
+    counts = event_links.counts(cluster, doc)
     if actor is None and claimant is not None and cluster.family == "ASSAULT" and cluster.modality == "" \
             and counts:
         actor = claimant
@@ -471,7 +474,7 @@ def apply(doc: Doc) -> None:
         orphan_figures += [f for f in by_sentence.get(index, []) if id(f) not in attached]
         mentions += found
     clusters = event_links.link(doc, mentions)
-    event_links.adopt_orphans(clusters, orphan_figures)
+    event_links.adopt_orphans(clusters, orphan_figures, doc)
     _share_the_past(doc, clusters)
     claimant = _claimed_by(doc)
     for number, cluster in enumerate(clusters, start=1):
