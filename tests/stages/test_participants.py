@@ -159,6 +159,11 @@ def test_a_relative_clause_on_the_object_does_not_lend_its_subject():
     assert found.text == "Riot police"
 
 
+def test_the_group_the_army_blames_is_the_actor():
+    assert actor("Two soldiers were killed when a truck bomb blew up at a base near Saravena, the army said, "
+                 "blaming the ELN rebel group.", "killed").startswith("ELN")
+
+
 def test_actor_of_a_passive_is_the_by_phrase():
     assert actor("Five police officers were killed by militants near Diffa.", "killed") == "militants"
 

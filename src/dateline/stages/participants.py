@@ -335,6 +335,23 @@ def _subject_of_another(text: str, end: int, trig_start: int, others) -> bool:
     return False
 
 
+_BLAMING = re.compile(r",\s+(?:blaming|accusing)\s+(?:the\s+)?")
+
+
+def _blamed_after(doc: Doc, after: int, sent_end: int, statement: bool) -> Mention | None:
+    """"... killed two soldiers, the army said, blaming the ELN rebel group": the one blamed."""
+    if doc.text.find("blaming", after, sent_end) < 0 and doc.text.find("accusing", after, sent_end) < 0:
+        return None
+    m = _BLAMING.search(doc.text, after, sent_end)
+    if m is None:
+        return None
+    cands = [c for c in _candidates(doc, m.end(), min(sent_end, m.end() + 60)) if _usable(doc, c[2], statement)]
+    if cands and cands[0][0] - m.end() < 5:
+        s, e, ent = cands[0]
+        return _mention(doc, s, e, ent)
+    return None
+
+
 def _passive(text: str, sent_start: int, trig) -> bool:
     """"were killed", "had been tortured" (not "are fighting", nor "troops were deployed", whose
     subject is who was mobilised)."""
@@ -400,6 +417,10 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
         return min(near, key=lambda c: c[0])[2]
     if lead_choice is not None:
         return lead_choice[2]
+    if not statement:
+        blamed = _blamed_after(doc, lead.end, sent_end, statement)
+        if blamed is not None:
+            return blamed
     if _passive(text, sent_start, lead):
         return None  # "rights groups said they had been tortured": the pronoun is the victim
     lo = max(_clause_start(doc, sent_start, lead.start), floor)
