@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from dateline.pipeline import STAGES, make_doc
 from dateline.record import Article
-from dateline.stages import events, participants
+from dateline.stages import event_places, events, participants
 from dateline.stages.triggers import find_triggers
 
 BEFORE_EVENTS = STAGES[:STAGES.index(events)]
@@ -31,7 +31,7 @@ def split(doc, trigger):
 def place(text, trigger, statement=False):
     doc = prepared(text)
     s, group, others = split(doc, trigger)
-    loc = participants.find_location(doc, s.start, s.end, group, others, None, statement)
+    loc = event_places.find_location(doc, s.start, s.end, group, others, None, statement)
     return None if loc is None else (loc.name, loc.country)
 
 

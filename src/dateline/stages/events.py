@@ -18,7 +18,7 @@ from functools import cache
 from ..doc import Doc, Figure, TimeX
 from ..lexicons import load
 from ..record import Event, Location, Mention
-from . import event_links, event_time, participants, timing_cues
+from . import event_links, event_places, event_time, participants, timing_cues
 from .anniversary import Anniversary, remembered_timex
 from .anniversary import find as find_anniversary
 from .event_links import EventMention
@@ -260,7 +260,7 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         # the attacker's own name is not where the attack was; "a Brussels jury" sits in Brussels
         exclude = mention.actor.span if mention.actor and mention.actor.span and family in VIOLENT_FAMILIES else None
         others = [m for m in matches if id(m) not in indices]
-        mention.location = participants.find_location(doc, s.start, s.end, group, others, exclude, statement)
+        mention.location = event_places.find_location(doc, s.start, s.end, group, others, exclude, statement)
         if lead.spec.type == "ASSAULT" and _RAID.match(lead.text) and (
                 any(m.spec.type == "COERCE" and m.spec.mode == "arrest" for m in matches)
                 or (mention.actor and _SECURITY.search(mention.actor.text))):
@@ -354,7 +354,7 @@ def _town_referred_to(doc: Doc, cluster: event_links.Cluster) -> Location | None
                                                                            frozenset({"GPE"}))
                  if ent.geo is not None and ent.geo.feature == "city"]
         if towns:
-            return participants.location_of(towns[-1][1])
+            return event_places.location_of(towns[-1][1])
     return None
 
 
@@ -365,7 +365,7 @@ def _fallback_location(doc: Doc, statement: bool, actor: Mention | None) -> Loca
     if statement and place:
         ent = next((e for e in doc.entities if e.name == place and e.type in ("GPE", "LOC")), None)
         if ent is not None and ent.country:
-            return participants.location_of(ent)
+            return event_places.location_of(ent)
     country = (actor.country if statement and actor and actor.country else None) or doc.country_hint
     return Location(country=country) if country else None
 

@@ -1,0 +1,169 @@
+"""Where an event happened: the place a trigger group's sentence names for it.
+
+Places nearer to another event's trigger belong to that event ("A court in Abuja sentenced a
+man for a raid in Borno state": Abuja is the court's); among the rest the most specific wins,
+preferring one after in/near/at; a statement takes only the place it was made in. Split from
+participants.py (the actor and the recipient).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ..doc import Doc
+from ..record import Entity, Geo, Location
+from .participants import entities_between, is_country_name
+
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\s")
+_MADE_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+_MADE_AT = re.compile(r"\b(?:conference|briefing|meeting|statement|speech|rally)\s+in\s+(?:the\s+)?$")
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "ORG"})
+_PLACE_PREPS = re.compile(
+    r"\b(?:in|near|at|outside|into|inside|across|on|from|around|of|towards?|to)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+(?:state|province|region|county|district))?['’]s\s+"
+    r"(?:(?:northern|southern|eastern|western|central|north|south|east|west|remote|restive)\s+)?)?"
+    r"(?:(?:town|city|village|villages|district|province|region|state|county|area|capital|outskirts)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_PLACE_TYPES_AND_PEOPLES = _PLACE_TYPES | {"NORP"}
+_CAPITAL_AFTER = (re.compile(r"['’]s\s+capital\b"), re.compile(r"\s+capital\b"))  # after a country, a people
+_FEATURE_RANK = {"city": 3, "unresolved": 2.4, "admin2": 2, "admin1": 1, "country": 0}
+
+
+_PREP_WEIGHT = (("in", 2.0), ("near", 2.0), ("at", 2.0), ("outside", 2.0), ("inside", 2.0), ("outskirts", 2.0),
+                ("across", 1.5), ("into", 1.5), ("around", 1.5), ("on", 1.0), ("from", 0.5), ("to", 0.5),
+                ("towards", 0.5), ("toward", 0.5), ("of", 0.5))
+_FACILITY_AFTER = re.compile(r"\s+(?:penitentiary|prison|jail|mine|hospital|school|market|square|university|"
+                             r"college|airport|stadium|camp|base|post|checkpoint|embassy|mosque|church)\b", re.I)
+
+
+_PART_OF = re.compile(r"\s+(?:neighbou?rhood|suburb|quarter|district|area|section|township|slum|commune|"
+                      r"sector|ward|estate|locality)\s+of\s", re.I)
+_NAMED_FACILITY = re.compile(r"^([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)??)\s+(?:Stadium|University|College|Hospital|Airport|"
+                             r"Prison|Penitentiary|Market|Mosque|Church|Cathedral|School|Square|Bridge|Mine|Port|"
+                             r"Police Station|Police Post|Camp|Barracks)\b")
+
+
+_MONTH_NAME = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)$")
+
+
+def _prep_weight(before: str) -> float:
+    m = _PLACE_PREPS.search(before)
+    if not m:
+        return 0.0
+    word = m.group().split()[0].lower()
+    return next((w for p, w in _PREP_WEIGHT if p == word), 1.0)
+
+
+def _place_distance(span: tuple[int, int], trig) -> int:
+    """Characters between a place and a trigger; a place usually follows its verb ("abducted 23
+    villagers in Zamfara state last week have threatened"), so one before the trigger counts more."""
+    if span[0] >= trig.end:
+        return span[0] - trig.end
+    return max(trig.start - span[1], 0) + 40
+
+
+
+
+class _Place(NamedTuple):
+    """A place named in a sentence, with what does not depend on the trigger asking about it."""
+
+    span: tuple[int, int]
+    entity: Entity
+    base: float  # rank of the place's precision, preposition before it, facility noun after it
+    after_relative: bool  # a ", which/who" clause opens before it
+    made_in: bool  # "in/at (the) ..." right before it: where a statement can be made
+    made_at: bool  # "(news) conference in ..." right before it
+
+
+def _places_in(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
+    key = ("places_in", sent_start)
+    found = doc.memo.get(key)
+    if found is None:
+        found = doc.memo[key] = _find_places(doc, sent_start, sent_end)
+    return found
+
+
+def _find_places(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
+    from .places import capital_of, resolve_place
+
+    text = doc.text
+    out = []
+    carried_prep = 0.0
+    for span, ent in entities_between(doc, sent_start, sent_end, _PLACE_TYPES_AND_PEOPLES):
+        if ent.type == "NORP" or (ent.geo is not None and ent.geo.feature == "country"):
+            capital = _CAPITAL_AFTER[ent.type == "NORP"].match(text, span[1], sent_end)
+            town = capital_of(ent.country) if capital and ent.country else None
+            if town is None:
+                if ent.type == "NORP":
+                    continue
+            else:  # "the Libyan capital", "Haiti's capital"
+                ent = Entity(id=ent.id, type="GPE", name=town.name, country=town.country, admin1=town.admin1,
+                             geo=Geo(town.lat, town.lon, town.geonames_id, "city"))
+                span = (span[0], capital.end())
+        if ent.type in ("FAC", "ORG"):  # "Alexandria Stadium", "Garissa University College": the town it is in
+            named = _NAMED_FACILITY.match(ent.name)
+            town = resolve_place(named.group(1), doc) if named else None
+            if town is None or town.country is None:
+                continue
+            ent = Entity(id=ent.id, type="GPE", name=town.name or named.group(1), country=town.country,
+                         geo=Geo(town.lat, town.lon, town.geonames_id, "city") if town.lat is not None else None,
+                         admin1=town.admin1)
+        elif ent.country is None and ent.geo is None:
+            continue
+        before = text[max(sent_start, span[0] - 45):span[0]]
+        possessor = text[span[1]:span[1] + 2] in ("'s", "’s")
+        prep = 0.0 if possessor else _prep_weight(before)
+        # "in the Viento Libre neighbourhood of Tumaco", "in the Athens district of Kolonaki": both
+        # places stand where the preposition puts them, and the rank of each decides
+        prep, carried_prep = max(prep, carried_prep), (prep if _PART_OF.match(text, span[1], sent_end) else 0.0)
+        if _MONTH_NAME.match(ent.name):
+            continue  # "in May 2017"
+        if ent.type == "LOC":
+            feature = "admin1"  # a lake, a valley, a region: less precise than the town beside it
+        elif ent.geo:
+            feature = ent.geo.feature
+        else:  # no coordinates: a former state ("USSR"), or a village or quarter the gazetteer lacks,
+            # which yields to a town the gazetteer knows ("in Kolonaki, in central Athens")
+            feature = "country" if is_country_name(ent.name) else "unresolved"
+        base = (_FEATURE_RANK.get(feature or "city", 2) * 2 + 2 * prep
+                - (2.0 if _FACILITY_AFTER.match(text, span[1]) else 0.0))
+        out.append(_Place(span, ent, base, bool(_RELATIVE_CLAUSE.search(text, sent_start, span[0])),
+                          bool(_MADE_IN.search(before[-30:])), bool(_MADE_AT.search(before[-40:]))))
+    return out
+
+
+def find_location(doc: Doc, sent_start: int, sent_end: int, group, others, exclude, statement: bool):
+    """The place of a trigger group in its sentence.
+
+    Places nearer to another event's trigger belong to that event ("A court in Abuja sentenced
+    a man for a raid in Borno state": Abuja is the court's). Among the rest the
+    most specific place wins, preferring one introduced by in/near/at. A statement takes only
+    a place it was made in ("said at a news conference in Baghdad"), not the places it is about.
+    """
+    lead_start = group[0].start
+    best = None
+    for place in _places_in(doc, sent_start, sent_end):
+        span = place.span
+        if exclude and exclude[0] <= span[0] < exclude[1]:
+            continue
+        if statement and not (span[1] <= lead_start and place.made_in) and not place.made_at:
+            continue  # a statement is placed where it was made, not at the places it is about
+        mine = min(_place_distance(span, t) for t in group)
+        # "Soviet forces, which had entered Baku ..., committed massacres": the subject's relative
+        # clause sets the scene of the main verb's event
+        in_relative = span[1] <= lead_start and place.after_relative
+        theirs = min((_place_distance(span, t) for t in others), default=10**6)
+        score = place.base - mine / 80.0 - (5.0 if theirs + 10 < mine and not in_relative else 0.0)
+        if best is None or score > best[0]:
+            best = (score, place.entity)
+    return location_of(best[1]) if best is not None else None
+
+
+def location_of(ent: Entity) -> Location:
+    geo = ent.geo
+    return Location(name=ent.name, country=ent.country, admin1=ent.admin1,
+                    lat=geo.lat if geo else None, lon=geo.lon if geo else None,
+                    geonames_id=geo.geonames_id if geo else None)
