@@ -253,6 +253,13 @@ def test_a_later_toll_replaces_the_first_figure_and_victims_are_no_actors():
     assert attack.actor is None or "soldiers" not in attack.actor.text
 
 
+def test_a_reprisal_and_the_attack_it_answers_keep_their_own_tolls():
+    rec = run("The army said on Wednesday it had killed about 30 militants near the town of Boulkessi, two days "
+              "after an attack on a military camp there killed 12 soldiers.")
+    tolls = sorted(figures(e)["killed"][0] for e in of_type(rec, "ASSAULT"))
+    assert tolls == [12, 30]
+
+
 def test_passive_killed_by_militants_late_tuesday():
     rec = run("Five police officers were killed by militants in an ambush near Diffa late Tuesday, officials said. "
               "Reinforcements were sent to the area.")

@@ -166,6 +166,27 @@ def _speaker_at(doc: Doc):
     return lookup
 
 
+_AFTER_BEFORE_CLAUSE = re.compile(r"\b(?:(?:a|one|two|three|four|five|six|\w+)\s+(?:days?|weeks?|hours?)\s+)?"
+                                  r"(?:after|before)\s+(?!(?:\w+\s+){0,2}(?:said|says)\b)", re.IGNORECASE)
+
+
+def _two_tolls_at(doc: Doc, s, figures: list[Figure]) -> int | None:
+    """"the army said it had killed 30 militants, two days after an attack on a camp there killed
+    12 soldiers": where an after/before clause parts two tolls of one kind, the violence before
+    it and the violence after it are two events. The clause's start, or None."""
+    if len(figures) < 2:
+        return None
+    lowered = folded(doc)
+    if lowered.find("after", s.start, s.end) < 0 and lowered.find("before", s.start, s.end) < 0:
+        return None
+    for m in _AFTER_BEFORE_CLAUSE.finditer(doc.text, s.start, s.end):
+        p = m.start()
+        kinds_before = {f.count.kind for f in figures if f.anchor[1] <= p}
+        if any(f.count.kind in kinds_before for f in figures if f.anchor[0] >= m.end()):
+            return p
+    return None
+
+
 def _reporting_authority(doc: Doc, trigger: TriggerMatch) -> Mention | None:
     """"Police commander Peter Maina said 18 people had been arrested": an arrest that names no
     arrester was made by the security force whose officer reports it."""
@@ -197,16 +218,18 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         return []
     owners = event_time.owners(doc, index, matches)
     lowered = folded(doc)
-    groups: dict[tuple[str, str], list[TriggerMatch]] = {}
+    groups: dict[tuple[str, str, int], list[TriggerMatch]] = {}
     cues = {}
+    split = _two_tolls_at(doc, s, figures)
     for m in matches:
         cue = timing_cues.cues_for(doc, index, m.start, m.end)
         cues[id(m)] = cue
         statement = m.spec.family in STATEMENT_TYPES
         modality = "hypothetical" if cue.hypothetical and not statement else "future" if cue.future else ""
-        groups.setdefault((m.spec.family, modality), []).append(m)
+        part = int(split is not None and m.spec.family in VIOLENT_FAMILIES and m.start > split)
+        groups.setdefault((m.spec.family, modality, part), []).append(m)
     mentions = []
-    for (family, modality), group in groups.items():
+    for (family, modality, part), group in groups.items():
         group.sort(key=lambda m: (m.spec.weak, {"verb": 0, "noun": 1}.get(m.spec.kind, 2), m.start))
         lead = group[0]
         statement = family in STATEMENT_TYPES
@@ -226,7 +249,7 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             negated=any(cues[id(m)].negated for m in group),
             framed_historical=any(cues[id(m)].historical for m in group),
             weak=all(m.spec.weak for m in group),
-            distinct=any((_mentions_any(lowered, max(s.start, m.start - 40), m.start, _DISTINCT_WORDS)
+            distinct=part == 1 or any((_mentions_any(lowered, max(s.start, m.start - 40), m.start, _DISTINCT_WORDS)
                           and _DISTINCT.search(doc.text[max(s.start, m.start - 40):m.start]))
                          or _response(doc, s, m) for m in group),
         )
