@@ -97,6 +97,11 @@ def test_a_country_s_capital_is_its_capital_city():
     assert place("Militiamen clashed with police in the Libyan capital on Monday.", "clashed") == ("Tripoli", "LBY")
 
 
+def test_a_place_in_a_since_clause_is_not_where_it_happened():
+    assert place("Air strikes on southern Lebanon killed 20 people on Friday in the heaviest exchange since "
+                 "the war in Gaza began.", "killed") == ("Lebanon", "LBN")
+
+
 def test_actor_is_the_subject_noun_phrase():
     assert actor("Islamist militants attacked an army post near Mopti on Monday.", "attacked") == "Islamist militants"
 
