@@ -1,0 +1,119 @@
+"""The phrase patterns of the figures stage (stages/figures.py): the victims ("nine police
+officers", "a 19-year-old student", "journalist Saul Beltran"), the gaps that may stand between them
+and their figure word, and the fixed constructions ("forced 4,300 people to flee"); built once from
+lexicons/figures.toml.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicons import load
+from .figure_cues import TRIGGERS
+from .numbers import AGE_ADJ, NOT_A_UNIT, NUMBER, alternation
+
+_LEX = load("figures")
+_G = _LEX["grammar"]
+_I = re.IGNORECASE
+_NEEDS_NOUN = frozenset(_LEX["flags"]["needs_victim_noun"])
+_NEEDS_HOMES = frozenset(_LEX["flags"]["needs_homes"])
+_FLEE_HEADS = frozenset(_LEX["flags"]["flee_heads"])
+_NEEDS_WOUNDS = frozenset(_LEX["flags"]["needs_wounds"])
+_WOUNDS = rf"\s+with\s+(?:[\w\-]+\s+){{0,3}}?(?:{alternation(_LEX['flags']['wounds'])})\b"  # "with head injuries"
+_AUX = frozenset(_G["auxiliaries"])
+_NEGATORS = frozenset(_G["negators"])
+_MODALS = frozenset(_G["modals"])
+_BE = frozenset(("was", "were", "is", "are", "be", "been", "being"))
+_NOT_COUNT_ENDS = tuple(f"{space}{w} " for w in _G["not_a_count_before"] for space in " \n")
+_GENERIC = frozenset(_LEX["victims"]["generic"]) | {"other", "more"}  # who = None for "17 people"
+_SUBSETS = tuple(tuple(p.split()) for p in _G["subset_openers"])
+_POST_ROLES = frozenset(("post", "post_aux", "intransitive", "nouns", "prenominal"))
+
+# ---------------------------------------------------------------- phrase patterns
+_STOP = alternation(
+    {*_G["function_words"], *_AUX, *_NEGATORS, *_MODALS, *_G["boundary_words"], *_G["gap_blockers"],
+     *(p for p in TRIGGERS if " " not in p)}
+)
+_MOD = rf"(?!(?:{_STOP})\b)(?:\d+[-\u2010])?[^\W\d_][\w'\u2019\-]*"
+_END = r"(?![\w'\u2019\-])"
+_VICTIMS = _LEX["victims"]
+_SING = alternation(_VICTIMS["singular"])
+_LEXICAL_HEAD = rf"(?:{alternation(_VICTIMS['plural'] + _VICTIMS['singular'])}|(?-i:[A-Z][a-z]{{2,}}(?:s|ese)))"
+_AGENT_HEAD = (rf"(?!(?:{alternation(_VICTIMS['not_victims'])}){_END})"
+               rf"[^\W\d_]{{2,}}(?:{alternation(_VICTIMS['agent_endings'])})")
+_HEAD = rf"(?:{_LEXICAL_HEAD}|{_AGENT_HEAD})"
+_OF_TAIL = (rf"(?:{alternation(_VICTIMS['of_heads'])})\s+of\s+(?:(?:the|a|an|one|his|her|their|its)\s+)?"
+            rf"(?:{_MOD}\s+){{0,2}}{_MOD}")
+_NP = rf"(?:{_MOD}\s+){{0,3}}(?:{_OF_TAIL}|{_HEAD}){_END}"
+_SING_NP = rf"(?:(?:{AGE_ADJ}\s+)?(?:{_MOD}\s+){{0,2}}(?:{_SING})|{AGE_ADJ}){_END}"  # "a 19-year-old"
+_NAME = r"(?-i:[A-Z][\w'\u2019\-]+)(?:\s+(?-i:[A-Z][\w'\u2019\-]+)){0,3}"
+_AGED = rf"{AGE_ADJ}\s+(?:(?:{_MOD}\s+){{0,2}}(?:{_SING}){_END}|{_NAME})"  # "24-year-old Abdelazim Abubakr"
+# ", a 19-year-old student," or ", 19," after a singular victim
+_APPOSITION = rf"(?:\s*,\s*(?:(?:a|an)\s+(?:{AGE_ADJ}\s+)?(?:{_MOD}\s+){{0,3}}{_MOD}|{AGE_ADJ}|\d{{1,3}})\s*,)?"
+_BLOCK = alternation(_G["gap_blockers"])
+_QUOTES = "\u201c\u201d\""
+_GAP_COMMA = (rf"\s*,\s*(?:{alternation(_G['gap_openers'])})\b"
+              rf"(?:(?!\b(?:{_BLOCK})\b)[^;:(){_QUOTES}]){{0,200}}?,?")
+_GAP_PREP = (rf"\s+(?:{alternation(_G['gap_prepositions'])})\s+"
+             rf"(?:(?!\b(?:{_BLOCK})\b)[^,;:()\d{_QUOTES}]){{1,60}}?")
+_GAP = rf"(?:{_GAP_COMMA}|{_GAP_PREP}){{0,2}}"
+_SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+_TRIGGER_ALT = alternation(TRIGGERS)
+_AUX_ALT = alternation(_AUX)
+_NOT_UNIT = NOT_A_UNIT
+
+_TRIGGER_RE = re.compile(rf"\b(?:{_TRIGGER_ALT})\b", _I)
+_NP_AFTER_RE = re.compile(rf"\s+(?:of\s+(?:the|those|their)\s+)?(?P<np>{_NP})", _I)
+_PARTITIVE_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b", _I)
+_BARE_AFTER_RE = re.compile(rf"\s*(?:$|[^\w\s]|(?:{alternation(_G['boundary_words'])})\b)", _I)
+_PREFIX_VERB_RE = re.compile(rf"\s+(?:(?P<extra>{alternation(_G['extra_words'])})\s+)?", _I)
+_PREFIX_OF_RE = re.compile(rf"\s+of\s+(?:(?P<extra>{alternation(_G['extra_words'])})\s+)?", _I)
+_SUBJECT_RE = re.compile(
+    rf"(?:\s+more)?(?:\s+of\s+(?:them|whom)|\s+(?:of\s+(?:the|its|their|his|her|our|those)\s+)?(?P<np>{_NP}))?"
+    rf"{_GAP}(?:\s+(?:who|that))?\s*", _I)
+_LEXICAL_RE = re.compile(rf"(?:{_LEXICAL_HEAD}){_END}", _I)
+_SING_SUBJECT_RE = re.compile(
+    rf"(?<![\w'\u2019])(?:(?:a|an)\s+(?P<np>{_SING_NP})|(?P<aged>{_AGED})){_APPOSITION}{_GAP}"
+    rf"(?:\s+(?:who|that))?\s*$", _I)
+_SING_LEFT_RE = re.compile(rf"(?<![\w'\u2019])(?:a|an)\s+(?P<np>{_SING_NP}){_SEP}$", _I)
+_NOUN_GAP_RE = re.compile(rf"\s+(?:{_MOD}\s+){{0,2}}", _I)
+_SUM_LEFT_RE = re.compile(rf"\s+(?P<np>{_NP}){_SEP}", _I)
+_SUM_SEP_RE = re.compile(_SEP, _I)
+_SING_RE = re.compile(  # "a man", "the factory's production manager", "his brother"
+    rf"(?:a|an|the|his|her|their|its)\s+(?:(?!(?:{_STOP})\b)[^\W\d_][\w\-]*['\u2019]s\s+)?(?P<np>{_SING_NP})", _I)
+# A person by name: "journalist Saúl Beltrán" after a verb, "Saúl Beltrán, 41, was shot dead" before one.
+_CAP = r"(?-i:[A-Z\u00c0-\u00d6\u00d8-\u00de])[\w'\u2019\-]*"
+_PERSON = rf"{_CAP}(?:\s+(?:{_CAP}|(?:{alternation(_G['name_particles'])})(?=\s)))*\s+{_CAP}(?<!['\u2019]s)"
+_NAMED_RE = re.compile(rf"(?:(?!(?:{_STOP})\b)(?-i:[a-z][\w\-]*)\s+){{0,2}}(?P<np>{_PERSON})"
+                       rf"(?![\w'\u2019\-])(?=\s*(?:$|[^\w\s]|(?:{alternation(_G['boundary_words'])})\b))", _I)
+_APPOSED_RE = re.compile(r"\s*(?:$|[.;:)]|,(?!\s*(?:and|or)\b))", _I)
+_SPEAKS_RE = re.compile(rf"\s+(?:{alternation(_G['speech_verbs'])})\b", _I)
+_NAMED_SUBJECT_RE = re.compile(rf"(?<![\w'\u2019\-])(?P<np>{_PERSON}){_APPOSITION}\s*$", _I)
+_AGED_RE = re.compile(rf"(?P<np>{_AGED})", _I)
+_POST_FOLLOWS_RE = re.compile(  # "taken to hospital" only with a wound: "12 injured people were taken to hospital"
+    rf"(?:\s+(?:{_AUX_ALT}|not))*\s+(?:(?P<word>{alternation(p for p in TRIGGERS if p not in _NEEDS_WOUNDS)})\b"
+    rf"|(?P<hospital>{alternation(_NEEDS_WOUNDS)}){_WOUNDS})", _I)
+_HOMES_RE = re.compile(r"\bhomes?\b", _I)
+_POPULATION_RE = re.compile(  # "displaced people had sought shelter", "families displaced by fighting were living"
+    rf"(?:\s+by\s+[^,;:.()\d]{{1,60}}?)?\s+(?:{alternation(_G['population_verbs'])})\b", _I)
+_WOUNDS_RE = re.compile(_WOUNDS, _I)
+_ALTERNATIVE_RE = re.compile(rf"\s+or\s+(?:{_TRIGGER_ALT})\b", _I)
+_OR_BEFORE_RE = re.compile(rf"\b(?:{_TRIGGER_ALT})\s+or\s+$", _I)
+_YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
+_AGE_BEFORE_RE = re.compile(r"[A-Z][\w'\u2019\-]*,\s*$")
+_MARKS = ".,;:!?()[]\"\u201c\u201d\u2018\u2014\u2013"
+_A_WORD = re.compile(rf"\b(?:an?|the|his|her|their|its)\s|{AGE_ADJ}|(?-i:[A-Z])\w*\s+(?-i:[A-Z])", _I)  # "a man", a name
+_HYPOTHETICAL_RE = re.compile(r"\b(?:could|may|might|will|would|expected|feared|likely|fear|set to)\b", _I)
+
+# Fixed constructions: (pattern, kind); each has groups verb, num and optionally np.
+_SPECIAL = (
+    (re.compile(rf"\b(?P<verb>forc(?:ed|ing)|driv(?:en|ing)|drove)\s+(?P<num>{NUMBER})(?:\s+(?P<np>{_NP}))?"
+                r"\s+(?:to\s+(?:flee|leave|abandon)|from\s+their\s+homes|out\s+of\s+their\s+homes)\b", _I),
+     "displaced"),
+    (re.compile(rf"\b(?P<verb>treated)\s+(?P<num>{NUMBER})(?:\s+(?P<np>{_NP}))?[^.;]{{0,80}}?\bfor\b[^.;]{{0,60}}?"
+                r"\b(?:wounds|injuries|burns|fractures|gunshot)", _I), "injured"),
+    (re.compile(rf"\b(?P<verb>took|taken|taking|takes|take|held|holding|holds|hold|seized|seizing)"
+                rf"\s+(?P<num>{NUMBER})(?:\s+(?P<np>{_NP}))?\s+(?:hostages?|captives?)\b", _I), "abducted"),
+    (re.compile(rf"\b(?P<verb>took|taken|taking|takes|take)\s+(?P<num>{NUMBER})(?:\s+(?P<np>{_NP}))?"
+                r"\s+into\s+custody\b", _I), "detained"),
+)
