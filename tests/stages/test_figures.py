@@ -462,3 +462,20 @@ def test_co_workers_and_shoppers_are_victims():
     assert short("A gunman opened fire at a warehouse, killing four co-workers and wounding two others.") == [
         ("killed", 4, 4, "exact"), ("injured", 2, 2, "exact")]
     assert short("The blast killed 11 shoppers at the market.") == [("killed", 11, 11, "exact")]
+
+
+# ---------------------------------------------------------------- one person, whatever the number near
+@pytest.mark.parametrize("text", [
+    "A father of three was killed when the shell struck his shop in the old market on Friday.",
+    "Police said a grandfather of 12 died after being beaten at the checkpoint.",
+    "A mother-of-five was shot dead by a sniper while fetching water, relatives said.",
+    "Father of two killed in Kandahar mosque blast",
+])
+def test_a_parent_of_n_children_is_one_victim(text):
+    assert short(text) == [("killed", 1, 1, "exact")]
+
+
+def test_a_parent_of_n_children_after_the_verb_is_one_victim():
+    text = "The airstrike killed a mother of five and her neighbour's son, local officials said."
+    assert short(text)[0] == ("killed", 1, 1, "exact")
+    assert short("Gunmen killed Ali Musa, a father of seven, at his farm.") == [("killed", 1, 1, "exact")]

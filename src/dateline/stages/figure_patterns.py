@@ -10,7 +10,7 @@ import re
 
 from ..lexicons import load
 from .figure_cues import TRIGGERS
-from .numbers import AGE_ADJ, NOT_A_UNIT, NUMBER, alternation
+from .numbers import AGE_ADJ, NOT_A_UNIT, NUMBER, NUMERAL, alternation
 
 _LEX = load("figures")
 _G = _LEX["grammar"]
@@ -24,7 +24,10 @@ _AUX = frozenset(_G["auxiliaries"])
 _NEGATORS = frozenset(_G["negators"])
 _MODALS = frozenset(_G["modals"])
 _BE = frozenset(("was", "were", "is", "are", "be", "been", "being"))
-_NOT_COUNT_ENDS = tuple(f"{space}{w} " for w in _G["not_a_count_before"] for space in " \n")
+_KIN = _LEX["victims"]["kin"]
+_NOT_COUNT_ENDS = tuple(f"{space}{w} " for w in (*_G["not_a_count_before"], *(f"{k} of" for k in _KIN))
+                        for space in " \n")  # "aged 52", "a father of three"
+_NOT_COUNT_REACH = max(map(len, _NOT_COUNT_ENDS))
 _GENERIC = frozenset(_LEX["victims"]["generic"]) | {"other", "more"}  # who = None for "17 people"
 _SUBSETS = tuple(tuple(p.split()) for p in _G["subset_openers"])
 _POST_ROLES = frozenset(("post", "post_aux", "intransitive", "nouns", "prenominal"))
@@ -45,7 +48,8 @@ _HEAD = rf"(?:{_LEXICAL_HEAD}|{_AGENT_HEAD})"
 _OF_TAIL = (rf"(?:{alternation(_VICTIMS['of_heads'])})\s+of\s+(?:(?:the|a|an|one|his|her|their|its)\s+)?"
             rf"(?:{_MOD}\s+){{0,2}}{_MOD}")
 _NP = rf"(?:{_MOD}\s+){{0,3}}(?:{_OF_TAIL}|{_HEAD}){_END}"
-_SING_NP = rf"(?:(?:{AGE_ADJ}\s+)?(?:{_MOD}\s+){{0,2}}(?:{_SING})|{AGE_ADJ}){_END}"  # "a 19-year-old"
+_KIN_NP = rf"(?:{alternation(_KIN)})(?:\s+of\s+|[-\u2010]of[-\u2010])(?:{NUMERAL})"  # "father of three"
+_SING_NP = rf"(?:(?:{AGE_ADJ}\s+)?(?:{_MOD}\s+){{0,2}}(?:{_KIN_NP}|{_SING})|{AGE_ADJ}){_END}"  # "a 19-year-old"
 _NAME = r"(?-i:[A-Z][\w'\u2019\-]+)(?:\s+(?-i:[A-Z][\w'\u2019\-]+)){0,3}"
 _AGED = rf"{AGE_ADJ}\s+(?:(?:{_MOD}\s+){{0,2}}(?:{_SING}){_END}|{_NAME})"  # "24-year-old Abdelazim Abubakr"
 # ", a 19-year-old student," or ", 19," after a singular victim
@@ -73,7 +77,7 @@ _SUBJECT_RE = re.compile(
     rf"{_GAP}(?:\s+(?:who|that))?\s*", _I)
 _LEXICAL_RE = re.compile(rf"(?:{_LEXICAL_HEAD}){_END}", _I)
 _SING_SUBJECT_RE = re.compile(
-    rf"(?<![\w'\u2019])(?:(?:a|an)\s+(?P<np>{_SING_NP})|(?P<aged>{_AGED})){_APPOSITION}{_GAP}"
+    rf"(?<![\w'\u2019])(?:(?:a|an)\s+(?P<np>{_SING_NP})|(?P<aged>{_AGED})|(?P<kin>{_KIN_NP}{_END})){_APPOSITION}{_GAP}"
     rf"(?:\s+(?:who|that))?\s*$", _I)
 _SING_LEFT_RE = re.compile(rf"(?<![\w'\u2019])(?:a|an)\s+(?P<np>{_SING_NP}){_SEP}$", _I)
 _NOUN_GAP_RE = re.compile(rf"\s+(?:{_MOD}\s+){{0,2}}", _I)
@@ -102,7 +106,8 @@ _OR_BEFORE_RE = re.compile(rf"\b(?:{_TRIGGER_ALT})\s+or\s+$", _I)
 _YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
 _AGE_BEFORE_RE = re.compile(r"[A-Z][\w'\u2019\-]*,\s*$")
 _MARKS = ".,;:!?()[]\"\u201c\u201d\u2018\u2014\u2013"
-_A_WORD = re.compile(rf"\b(?:an?|the|his|her|their|its)\s|{AGE_ADJ}|(?-i:[A-Z])\w*\s+(?-i:[A-Z])", _I)  # "a man", a name
+_A_WORD = re.compile(  # "a man", a name, "Father of two killed"
+    rf"\b(?:an?|the|his|her|their|its)\s|{AGE_ADJ}|(?-i:[A-Z])\w*\s+(?-i:[A-Z])|\b{_KIN_NP}", _I)
 _HYPOTHETICAL_RE = re.compile(r"\b(?:could|may|might|will|would|expected|feared|likely|fear|set to)\b", _I)
 
 # Fixed constructions: (pattern, kind); each has groups verb, num and optionally np.

@@ -50,6 +50,7 @@ from .figure_patterns import (
     _NEEDS_WOUNDS,
     _NEGATORS,
     _NOT_COUNT_ENDS,
+    _NOT_COUNT_REACH,
     _NOUN_GAP_RE,
     _NP_AFTER_RE,
     _OR_BEFORE_RE,
@@ -145,7 +146,7 @@ class _Sentence:
         return out
 
     def _countable(self, n: NumberSpan) -> bool:
-        if self.text[max(self.start, n.start - 12):n.start].lower().endswith(_NOT_COUNT_ENDS):
+        if (" " + self.text[max(self.start, n.start - _NOT_COUNT_REACH):n.start]).lower().endswith(_NOT_COUNT_ENDS):
             return False  # "aged 52", "route 66"
         surface = self.text[n.start:n.end]
         if len(surface) == 4 and _YEAR_RE.fullmatch(surface) and not _NP_AFTER_RE.match(self.text, n.end, self.end):
@@ -397,7 +398,10 @@ def _subject(s: _Sentence, left: int, noun_only: bool) -> _Group | None:
     m = _SING_SUBJECT_RE.search(s.text, max(s.start, left - 150), left)
     if m is None and s.text.startswith(("was ", "is ", "has ", "had "), left):  # one person by name
         m = _NAMED_SUBJECT_RE.search(s.text, max(s.start, left - 80), left)
-    return _Group((1, 1, "exact"), m.group("np") or m.groupdict().get("aged"), m.start(), left) if m else None
+    if m is None:
+        return None
+    found = m.groupdict()
+    return _Group((1, 1, "exact"), found["np"] or found.get("aged") or found.get("kin"), m.start(), left)
 
 
 def _extend_left(s: _Sentence, groups: list[_Group]) -> None:
