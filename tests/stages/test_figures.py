@@ -479,3 +479,11 @@ def test_a_parent_of_n_children_after_the_verb_is_one_victim():
     text = "The airstrike killed a mother of five and her neighbour's son, local officials said."
     assert short(text)[0] == ("killed", 1, 1, "exact")
     assert short("Gunmen killed Ali Musa, a father of seven, at his farm.") == [("killed", 1, 1, "exact")]
+
+
+def test_a_prenominal_figure_word_inside_the_victims_leaves_them_to_the_verb():
+    text = "Twelve wounded soldiers were killed when their convoy was hit by a roadside bomb near Kidal."
+    assert figs(text) == [("killed", 12, 12, "exact", "wounded soldiers",
+                           "Twelve wounded soldiers were killed", "were killed", None)]
+    text = "The army said its troops had killed three wounded fighters who were trying to flee across the river."
+    assert short(text) == [("killed", 3, 3, "exact")]

@@ -35,8 +35,8 @@ _POST_ROLES = frozenset(("post", "post_aux", "intransitive", "nouns", "prenomina
 # ---------------------------------------------------------------- phrase patterns
 _STOP = alternation(
     {*_G["function_words"], *_AUX, *_NEGATORS, *_MODALS, *_G["boundary_words"], *_G["gap_blockers"],
-     *(p for p in TRIGGERS if " " not in p)}
-)
+     *(p for p, (_, roles) in TRIGGERS.items() if " " not in p and "prenominal" not in roles)}
+)  # "wounded" and "missing" may modify the victims: "twelve wounded soldiers were killed"
 _MOD = rf"(?!(?:{_STOP})\b)(?:\d+[-\u2010])?[^\W\d_][\w'\u2019\-]*"
 _END = r"(?![\w'\u2019\-])"
 _VICTIMS = _LEX["victims"]
