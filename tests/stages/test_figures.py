@@ -487,3 +487,11 @@ def test_a_prenominal_figure_word_inside_the_victims_leaves_them_to_the_verb():
                            "Twelve wounded soldiers were killed", "were killed", None)]
     text = "The army said its troops had killed three wounded fighters who were trying to flee across the river."
     assert short(text) == [("killed", 3, 3, "exact")]
+
+
+def test_a_named_group_or_country_s_leader_is_one_victim():
+    text = "An Israeli airstrike on a Beirut suburb killed Hezbollah's top commander, the group said."
+    assert figs(text)[0][:6] == ("killed", 1, 1, "exact", "top commander", "killed Hezbollah's top commander")
+    assert short("Israel kills Islamic State's spokesman in Syria strike") == [("killed", 1, 1, "exact")]
+    assert short("Troops killed the group's deputy leader near Kunduz on Sunday.") == [("killed", 1, 1, "exact")]
+    assert short("Unions held Nigeria's first general strike in a decade.") == []

@@ -83,8 +83,10 @@ _SING_LEFT_RE = re.compile(rf"(?<![\w'\u2019])(?:a|an)\s+(?P<np>{_SING_NP}){_SEP
 _NOUN_GAP_RE = re.compile(rf"\s+(?:{_MOD}\s+){{0,2}}", _I)
 _SUM_LEFT_RE = re.compile(rf"\s+(?P<np>{_NP}){_SEP}", _I)
 _SUM_SEP_RE = re.compile(_SEP, _I)
-_SING_RE = re.compile(  # "a man", "the factory's production manager", "his brother"
-    rf"(?:a|an|the|his|her|their|its)\s+(?:(?!(?:{_STOP})\b)[^\W\d_][\w\-]*['\u2019]s\s+)?(?P<np>{_SING_NP})", _I)
+_CAP_WORD = r"(?-i:[A-Z\u00c0-\u00d6\u00d8-\u00de])[\w\-]*"
+_SING_RE = re.compile(  # "a man", "the factory's production manager", "his brother", "Hezbollah's top commander"
+    rf"(?:(?:a|an|the|his|her|their|its)\s+(?:(?!(?:{_STOP})\b)[^\W\d_][\w\-]*['\u2019]s\s+)?"
+    rf"|(?:{_CAP_WORD}\s+){{0,2}}{_CAP_WORD}['\u2019]s\s+)(?P<np>{_SING_NP})", _I)
 # A person by name: "journalist Saúl Beltrán" after a verb, "Saúl Beltrán, 41, was shot dead" before one.
 _CAP = r"(?-i:[A-Z\u00c0-\u00d6\u00d8-\u00de])[\w'\u2019\-]*"
 _PERSON = rf"{_CAP}(?:\s+(?:{_CAP}|(?:{alternation(_G['name_particles'])})(?=\s)))*\s+{_CAP}(?<!['\u2019]s)"
@@ -106,8 +108,8 @@ _OR_BEFORE_RE = re.compile(rf"\b(?:{_TRIGGER_ALT})\s+or\s+$", _I)
 _YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
 _AGE_BEFORE_RE = re.compile(r"[A-Z][\w'\u2019\-]*,\s*$")
 _MARKS = ".,;:!?()[]\"\u201c\u201d\u2018\u2014\u2013"
-_A_WORD = re.compile(  # "a man", a name, "Father of two killed"
-    rf"\b(?:an?|the|his|her|their|its)\s|{AGE_ADJ}|(?-i:[A-Z])\w*\s+(?-i:[A-Z])|\b{_KIN_NP}", _I)
+_A_WORD = re.compile(  # "a man", a name, "Hamas's leader", "Father of two killed"
+    rf"\b(?:an?|the|his|her|their|its)\s|{AGE_ADJ}|(?-i:[A-Z])\w*(?:\s+(?-i:[A-Z])|['\u2019]s\s)|\b{_KIN_NP}", _I)
 _HYPOTHETICAL_RE = re.compile(r"\b(?:could|may|might|will|would|expected|feared|likely|fear|set to)\b", _I)
 
 # Fixed constructions: (pattern, kind); each has groups verb, num and optionally np.
