@@ -495,3 +495,20 @@ def test_a_named_group_or_country_s_leader_is_one_victim():
     assert short("Israel kills Islamic State's spokesman in Syria strike") == [("killed", 1, 1, "exact")]
     assert short("Troops killed the group's deputy leader near Kunduz on Sunday.") == [("killed", 1, 1, "exact")]
     assert short("Unions held Nigeria's first general strike in a decade.") == []
+
+
+def test_a_definite_singular_victim_before_the_verb():
+    assert figs("The driver was taken to hospital with head injuries after the bus overturned.")[0][:5] == (
+        "injured", 1, 1, "exact", "driver")
+    assert short("The imam was shot dead as he left the mosque on Friday.") == [("killed", 1, 1, "exact")]
+    assert short('"We want the officer arrested, not a commission," said the victim\'s cousin.') == []
+    assert short("The bus driver and 12 passengers were killed when it plunged into a ravine.") == [
+        ("killed", 13, 13, "exact")]
+    assert short("The driver was taken to hospital for tests and later released.") == []
+
+
+def test_a_singular_victim_with_an_apposition_that_holds_a_place():
+    text = "A woman, a nurse at the district clinic, was injured by shrapnel, the health ministry said."
+    assert figs(text)[0][:5] == ("injured", 1, 1, "exact", "woman")
+    text = "Omar Haddad, a teacher from the village of Kafr Nabl, was detained at a checkpoint on Monday."
+    assert short(text) == [("detained", 1, 1, "exact")]

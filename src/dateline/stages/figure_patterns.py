@@ -53,7 +53,10 @@ _SING_NP = rf"(?:(?:{AGE_ADJ}\s+)?(?:{_MOD}\s+){{0,2}}(?:{_KIN_NP}|{_SING})|{AGE
 _NAME = r"(?-i:[A-Z][\w'\u2019\-]+)(?:\s+(?-i:[A-Z][\w'\u2019\-]+)){0,3}"
 _AGED = rf"{AGE_ADJ}\s+(?:(?:{_MOD}\s+){{0,2}}(?:{_SING}){_END}|{_NAME})"  # "24-year-old Abdelazim Abubakr"
 # ", a 19-year-old student," or ", 19," after a singular victim
-_APPOSITION = rf"(?:\s*,\s*(?:(?:a|an)\s+(?:{AGE_ADJ}\s+)?(?:{_MOD}\s+){{0,3}}{_MOD}|{AGE_ADJ}|\d{{1,3}})\s*,)?"
+_APPOSED_PP = (rf"\s+(?:{alternation({*_G['gap_prepositions'], 'of', 'for', 'with'})})\s+"
+               rf"(?:(?:the|a|an|his|her|their|its)\s+)?(?:{_MOD}\s+){{0,2}}{_MOD}")  # "at the district clinic"
+_APPOSITION = (rf"(?:\s*,\s*(?:(?:a|an)\s+(?:{AGE_ADJ}\s+)?(?:{_MOD}\s+){{0,3}}{_MOD}(?:{_APPOSED_PP}){{0,2}}"
+               rf"|{AGE_ADJ}|\d{{1,3}})\s*,)?")
 _BLOCK = alternation(_G["gap_blockers"])
 _QUOTES = "\u201c\u201d\""
 _GAP_COMMA = (rf"\s*,\s*(?:{alternation(_G['gap_openers'])})\b"
@@ -76,17 +79,21 @@ _SUBJECT_RE = re.compile(
     rf"(?:\s+more)?(?:\s+of\s+(?:them|whom)|\s+(?:of\s+(?:the|its|their|his|her|our|those)\s+)?(?P<np>{_NP}))?"
     rf"{_GAP}(?:\s+(?:who|that))?\s*", _I)
 _LEXICAL_RE = re.compile(rf"(?:{_LEXICAL_HEAD}){_END}", _I)
+_CAP_WORD = r"(?-i:[A-Z\u00c0-\u00d6\u00d8-\u00de])[\w\-]*"
+# "a", "the", "his", "the factory's", "Hezbollah's" before one person
+_SING_DET = (rf"(?:(?:a|an|the|his|her|their|its)\s+(?:(?!(?:{_STOP})\b)[^\W\d_][\w\-]*['\u2019]s\s+)?"
+             rf"|(?:{_CAP_WORD}\s+){{0,2}}{_CAP_WORD}['\u2019]s\s+)")
+# "the driver" only before an auxiliary (not "we want the officer arrested"), and with no possessive
+# ("the boat's owner"): a conservative first step for definite subjects.
 _SING_SUBJECT_RE = re.compile(
-    rf"(?<![\w'\u2019])(?:(?:a|an)\s+(?P<np>{_SING_NP})|(?P<aged>{_AGED})|(?P<kin>{_KIN_NP}{_END})){_APPOSITION}{_GAP}"
+    rf"(?<![\w'\u2019])(?:(?:a|an|(?P<the>the)(?!(?:\s+\S+){{1,3}}['\u2019]s\s))\s+(?P<np>{_SING_NP})"
+    rf"|(?P<aged>{_AGED})|(?P<kin>{_KIN_NP}{_END})){_APPOSITION}{_GAP}"
     rf"(?:\s+(?:who|that))?\s*$", _I)
-_SING_LEFT_RE = re.compile(rf"(?<![\w'\u2019])(?:a|an)\s+(?P<np>{_SING_NP}){_SEP}$", _I)
+_SING_LEFT_RE = re.compile(rf"(?<![\w'\u2019])(?:a|an|the)\s+(?P<np>{_SING_NP}){_SEP}$", _I)
 _NOUN_GAP_RE = re.compile(rf"\s+(?:{_MOD}\s+){{0,2}}", _I)
 _SUM_LEFT_RE = re.compile(rf"\s+(?P<np>{_NP}){_SEP}", _I)
 _SUM_SEP_RE = re.compile(_SEP, _I)
-_CAP_WORD = r"(?-i:[A-Z\u00c0-\u00d6\u00d8-\u00de])[\w\-]*"
-_SING_RE = re.compile(  # "a man", "the factory's production manager", "his brother", "Hezbollah's top commander"
-    rf"(?:(?:a|an|the|his|her|their|its)\s+(?:(?!(?:{_STOP})\b)[^\W\d_][\w\-]*['\u2019]s\s+)?"
-    rf"|(?:{_CAP_WORD}\s+){{0,2}}{_CAP_WORD}['\u2019]s\s+)(?P<np>{_SING_NP})", _I)
+_SING_RE = re.compile(rf"{_SING_DET}(?P<np>{_SING_NP})", _I)  # "the factory's production manager"
 # A person by name: "journalist Saúl Beltrán" after a verb, "Saúl Beltrán, 41, was shot dead" before one.
 _CAP = r"(?-i:[A-Z\u00c0-\u00d6\u00d8-\u00de])[\w'\u2019\-]*"
 _PERSON = rf"{_CAP}(?:\s+(?:{_CAP}|(?:{alternation(_G['name_particles'])})(?=\s)))*\s+{_CAP}(?<!['\u2019]s)"

@@ -377,7 +377,7 @@ def _auxiliary_tail(s: _Sentence, t: _Trigger) -> tuple[int, list[str]]:
     return left, words
 
 
-def _subject(s: _Sentence, left: int, noun_only: bool) -> _Group | None:
+def _subject(s: _Sentence, left: int, noun_only: bool, bare: bool = False) -> _Group | None:
     """The victims that end at ``left``: a number with its noun phrase, or "a man"."""
     tries = 1 if noun_only else 3  # "212 people, ..., in the capital and three towns have been killed"
     for n in reversed(s.numbers):
@@ -398,8 +398,8 @@ def _subject(s: _Sentence, left: int, noun_only: bool) -> _Group | None:
     m = _SING_SUBJECT_RE.search(s.text, max(s.start, left - 150), left)
     if m is None and s.text.startswith(("was ", "is ", "has ", "had "), left):  # one person by name
         m = _NAMED_SUBJECT_RE.search(s.text, max(s.start, left - 80), left)
-    if m is None:
-        return None
+    if m is None or bare and m.groupdict().get("the"):
+        return None  # "we want the officer arrested"
     found = m.groupdict()
     return _Group((1, 1, "exact"), found["np"] or found.get("aged") or found.get("kin"), m.start(), left)
 
@@ -448,7 +448,7 @@ def _post(s: _Sentence, t: _Trigger) -> bool:
             return False  # "two gunmen killed villagers": "killed" is active there
     if _or_after(s, t.end) or _or_before(s, left):
         return False  # "killed or injured": neither figure is known
-    first = _subject(s, left, noun_only)
+    first = _subject(s, left, noun_only, bare=not aux)
     if first is None:
         return False
     groups = [first]
