@@ -512,3 +512,15 @@ def test_a_singular_victim_with_an_apposition_that_holds_a_place():
     assert figs(text)[0][:5] == ("injured", 1, 1, "exact", "woman")
     text = "Omar Haddad, a teacher from the village of Kafr Nabl, was detained at a checkpoint on Monday."
     assert short(text) == [("detained", 1, 1, "exact")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Three soldiers and two civilians were killed in the ambush near Gao.", [("killed", 5, 5, "exact")]),
+    ("Three wounded soldiers and two civilians were killed in the ambush.", [("killed", 5, 5, "exact")]),
+    ("The car bomb killed 12 people, including four children, outside the mosque.", [("killed", 12, 12, "exact")]),
+    ("The shelling killed 12 people, including a father of three and his son.", [("killed", 12, 12, "exact")]),
+    ("Twelve passengers, including the driver, were injured when the bus overturned.",
+     [("injured", 12, 12, "exact")]),
+])
+def test_groups_add_up_but_included_parts_do_not(text, expected):
+    assert short(text) == expected

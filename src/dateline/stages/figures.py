@@ -427,6 +427,18 @@ def _follows_kind(m: re.Match) -> str:
     return TRIGGERS[" ".join((m.group("word") or m.group("hospital")).lower().split())][0]
 
 
+def _verb_after_groups(s: _Sentence, pos: int) -> re.Match | None:
+    """The figure word after the victims that end at ``pos`` and any more groups summed with them:
+    "[three wounded soldiers] and two civilians were killed"."""
+    while True:
+        follows = _POST_FOLLOWS_RE.match(s.text, pos, s.end)
+        sep = None if follows else _SUM_SEP_RE.match(s.text, pos, s.end)
+        nxt = _group_after(s, sep.end()) if sep else None
+        if nxt is None or not nxt.who:
+            return follows
+        pos = nxt.end
+
+
 def _post(s: _Sentence, t: _Trigger) -> bool:
     roles = t.roles & _POST_ROLES
     if not roles:
@@ -442,7 +454,7 @@ def _post(s: _Sentence, t: _Trigger) -> bool:
     if not aux and roles & {"post", "prenominal"} and not roles & {"intransitive", "nouns"}:
         if "prenominal" in roles:
             m = _NP_AFTER_RE.match(s.text, t.end, s.end)
-            follows = _POST_FOLLOWS_RE.match(s.text, m.end(), s.end) if m else None
+            follows = _verb_after_groups(s, m.end()) if m else None
             after = m if m and (not follows or _follows_kind(follows) == t.kind) else None
         if after is None and not _BARE_AFTER_RE.match(s.text, t.end, s.end):
             return False  # "two gunmen killed villagers": "killed" is active there
