@@ -420,6 +420,9 @@ def test_figure_inside_a_quotation_still_counts():
         "Both were taken to the Heca emergency hospital.",
         "The opposition held the governor responsible for the violence.",
         "A woman was taken to hospital for tests after the crash.",
+        "The driver was held responsible for the crash by the inquiry.",
+        "A minister was held up in traffic on the way to the ceremony.",
+        "The driver was missing his licence when police stopped the bus.",
     ],
 )
 def test_not_a_figure(text):

@@ -106,6 +106,8 @@ _AGED_RE = re.compile(rf"(?P<np>{_AGED})", _I)
 _POST_FOLLOWS_RE = re.compile(  # "taken to hospital" only with a wound: "12 injured people were taken to hospital"
     rf"(?:\s+(?:{_AUX_ALT}|not))*\s+(?:(?P<word>{alternation(p for p in TRIGGERS if p not in _NEEDS_WOUNDS)})\b"
     rf"|(?P<hospital>{alternation(_NEEDS_WOUNDS)}){_WOUNDS})", _I)
+_NOT_BEFORE = {phrase: re.compile(rf"\s+(?:{alternation(words)})\b", _I)  # "was held responsible"
+               for phrase, words in _LEX["flags"]["not_before"].items()}
 _HOMES_RE = re.compile(r"\bhomes?\b", _I)
 _POPULATION_RE = re.compile(  # "displaced people had sought shelter", "families displaced by fighting were living"
     rf"(?:\s+by\s+[^,;:.()\d]{{1,60}}?)?\s+(?:{alternation(_G['population_verbs'])})\b", _I)

@@ -49,6 +49,7 @@ from .figure_patterns import (
     _NEEDS_NOUN,
     _NEEDS_WOUNDS,
     _NEGATORS,
+    _NOT_BEFORE,
     _NOT_COUNT_ENDS,
     _NOT_COUNT_REACH,
     _NOUN_GAP_RE,
@@ -460,6 +461,8 @@ def _post(s: _Sentence, t: _Trigger) -> bool:
             return False  # "two gunmen killed villagers": "killed" is active there
     if _or_after(s, t.end) or _or_before(s, left):
         return False  # "killed or injured": neither figure is known
+    if t.phrase in _NOT_BEFORE and _NOT_BEFORE[t.phrase].match(s.text, t.end, s.end):
+        return False  # "was held responsible", "were missing a document"
     first = _subject(s, left, noun_only, bare=not aux)
     if first is None:
         return False
