@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dateline.doc import Doc, Sentence
 from dateline.record import Article
@@ -476,6 +478,17 @@ def test_co_workers_and_shoppers_are_victims():
 ])
 def test_a_parent_of_n_children_is_one_victim(text):
     assert short(text) == [("killed", 1, 1, "exact")]
+
+
+_SMALL = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty-one"]
+
+
+@given(st.sampled_from(["father", "mother", "grandfather", "grandmother"]),
+       st.one_of(st.integers(2, 40).map(str), st.sampled_from(_SMALL)),
+       st.sampled_from(["was killed", "died", "was injured", "was arrested"]))
+def test_whatever_the_children_a_parent_is_one(parent, n, verb):
+    kind = {"was killed": "killed", "died": "killed", "was injured": "injured", "was arrested": "detained"}[verb]
+    assert short(f"A {parent} of {n} {verb} near the market on Friday, relatives said.") == [(kind, 1, 1, "exact")]
 
 
 def test_a_parent_of_n_children_after_the_verb_is_one_victim():
