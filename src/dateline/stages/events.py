@@ -87,7 +87,11 @@ def _tally(doc: Doc, s) -> bool:
 
 def _mentions_any(lowered: str, start: int, end: int, words: tuple[str, ...]) -> bool:
     """Does ``lowered[start:end]`` contain one of ``words``? A cheap test before a costly regex."""
-    return any(lowered.find(w, start, end) >= 0 for w in words)
+    window = lowered[start:end]
+    for w in words:
+        if w in window:
+            return True
+    return False
 
 
 def _pick_mode(modes) -> str | None:
@@ -102,14 +106,12 @@ _CRIME_COMPLEMENT = re.compile(r"\b(?:for|over|of)\s+(?:(?:his|her|their|its|the
                                r"(?:(?:role|part|involvement)\s+in\s+(?:the\s+)?)?(?:ordering\s+(?:the\s+)?)?$",
                                re.IGNORECASE)
 _JUDICIAL_FAMILIES = frozenset({"COERCE", "SANCTION"})  # not "blamed X for the violence": that is the news
-_EARLIER_BEFORE = re.compile(r"\b(?:earlier|previous|past|prior|recent|years\s+of|decades\s+of)\s+$", re.I)
-_EARLIER_WORDS = ("earlier", "previous", "past", "prior", "recent", " of ")
+_EARLIER_BEFORE = re.compile(r"\b(?:earlier|previous|past|prior|recent|years\s+of|decades\s+of)\s+$")  # folded
 
 
 def _earlier(text: str, lowered: str, start: int) -> bool:
     """"earlier fighting", "previous attacks", "years of violence" right before a trigger."""
-    return _mentions_any(lowered, max(0, start - 12), start, _EARLIER_WORDS) \
-        and _EARLIER_BEFORE.search(text, max(0, start - 12), start) is not None
+    return _EARLIER_BEFORE.search(lowered, max(0, start - 12), start) is not None
 
 
 _GENERIC_HAZARDS = frozenset({"disaster", "natural disaster"})
