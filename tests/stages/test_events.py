@@ -260,6 +260,16 @@ def test_a_reprisal_and_the_attack_it_answers_keep_their_own_tolls():
     assert tolls == [12, 30]
 
 
+def test_troops_burning_houses_is_violence_not_a_protest():
+    rec = run("Army troops set fire to more than 200 houses in a village in the Magway region on Monday, forcing "
+              "about 3,000 residents to flee, a resistance group said.")
+    assert not of_type(rec, "PROTEST")
+    burning = one(rec, "ASSAULT")
+    assert figures(burning)["displaced"][0] == 3000
+    rec = run("Hundreds of protesters set fire to tyres outside the ministry in Nairobi on Monday.")
+    assert one(rec, "PROTEST").mode == "vandalize"
+
+
 def test_passive_killed_by_militants_late_tuesday():
     rec = run("Five police officers were killed by militants in an ambush near Diffa late Tuesday, officials said. "
               "Reinforcements were sent to the area.")

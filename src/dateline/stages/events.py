@@ -50,6 +50,9 @@ _DISTINCT_WORDS = ("second", "third", "another", "separate", "fresh", "new", "fu
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|those|these)\s+$", re.IGNORECASE)
 _VERB_FORM = re.compile(r"^[a-z]+(?:ed|ing)$")  # a figure's anchor used as a verb: "seized", "wounding"
 _RAID = re.compile(r"^(?:raid|raids|raided|swoop)$", re.IGNORECASE)
+_ARMED = re.compile(r"\b(?:troops|soldiers|army|military|junta|militants?|gunmen|fighters|rebels|insurgents|"
+                    r"militia(?:s|men)?|forces|jihadists|bandits|paramilitar(?:y|ies)|police|attackers|assailants|"
+                    r"raiders|gangs?)\b", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
 _SECURITY = re.compile(r"\b(?:police|security|soldiers|troops|army|military|officers|agents|gendarmes|gendarmerie|"
                        r"forces|interior ministry|ministry of interior|ministry of the interior)\b", re.I)
@@ -290,6 +293,9 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
                 any(m.spec.type == "COERCE" and m.spec.mode == "arrest" for m in matches)
                 or (mention.actor and _SECURITY.search(mention.actor.text))):
             mention.family, mention.type, mention.mode = "COERCE", "COERCE", "arrest"  # a police raid
+        if family == "PROTEST" and mention.mode == "vandalize" and mention.actor and _ARMED.search(mention.actor.text):
+            # "junta troops set fire to more than 200 houses": an armed force burning homes is no protest
+            mention.family, mention.type, mention.mode = "ASSAULT", "ASSAULT", None
         mentions.append(mention)
     _attach_figures(mentions, figures)
     tally = figures and _tally(doc, s)
