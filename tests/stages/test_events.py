@@ -270,6 +270,13 @@ def test_troops_burning_houses_is_violence_not_a_protest():
     assert one(rec, "PROTEST") and not of_type(rec, "ASSAULT")
 
 
+def test_until_2028_dates_no_event():
+    rec = run("The ruling party announced on Monday that it would not open accession talks with the EU until "
+              "2028, triggering protests in the capital.")
+    assert all(not (e.date.start or "").startswith("2028") for e in rec.events), \
+        [(e.trigger.text, e.date.start) for e in rec.events]
+
+
 def test_passive_killed_by_militants_late_tuesday():
     rec = run("Five police officers were killed by militants in an ambush near Diffa late Tuesday, officials said. "
               "Reinforcements were sent to the area.")

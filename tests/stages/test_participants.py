@@ -169,6 +169,11 @@ def test_the_group_the_army_blames_is_the_actor():
                  "blaming the ELN rebel group.", "killed").startswith("ELN")
 
 
+def test_the_object_of_another_verb_is_not_the_subject_before_a_verb():
+    assert actor("Students angered by plans for joining the European Union attacked the ministry in Tbilisi.",
+                 "attacked") == "Students"
+
+
 def test_actor_of_a_passive_is_the_by_phrase():
     assert actor("Five police officers were killed by militants near Diffa.", "killed") == "militants"
 

@@ -106,3 +106,8 @@ def test_fired_from_a_job_is_no_shooting():
     assert [f for f in found("The gunman, an employee who had been fired last week, was not identified.")
             if f[0] != "gunman"] == []
     assert found("Police fired on the crowd.") == [("fired on", "ASSAULT", "firearms")]
+
+
+def test_riot_police_are_no_riot():
+    assert found("Riot police detained 27 people in Batumi.") == [("detained", "COERCE", "arrest")]
+    assert found("The riot left two dead.")[0] == ("riot", "PROTEST", "riot")

@@ -28,7 +28,10 @@ _LATER = re.compile(r"\b(?:later|afterwards|thereafter)$", re.IGNORECASE)
 _CLOCK_ONLY = re.compile(r"^(?:about\s+|around\s+|at\s+|(?:shortly|just|soon)\s+(?:before|after)\s+)?"
                          r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|hrs|h|GMT|UTC)?(?:\s+local\s+time)?"
                          r"|midnight|noon|midday|dawn|dusk|daybreak|nightfall|sunrise|sunset)$", re.IGNORECASE)
+# "since January": where a span starts, not when an event happened
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+# "would not open negotiations until 2028, triggering protests": a bound, never an event's date
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|by)\s+(?:at\s+least\s+|early\s+|late\s+|mid-?)?$", re.I)
 _AFTER_BEFORE = re.compile(r"\b(?:after|before|since|following)\b")
 _AUXILIARY_NEXT = re.compile(r"\W*(?:have|has|had|were|was|is|are|will)\b")
 _SAID_AFTER = re.compile(r"\s+(?:(?!and\b|but\b)\w+\s+)?(?:said|told|announced|reported)\b")
@@ -156,6 +159,8 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
         score = min(abs((a + b) / 2 - (m.start + m.end) / 2) for m in group)
         if reporting and not statement:
             score += 400
+        if _UNTIL_BEFORE.search(left):
+            continue
         if _SINCE_BEFORE.search(left):
             score += 200  # "walked out on Tuesday ..., the sixth day of protests since January": a span's start
         if subordinate:

@@ -303,6 +303,9 @@ _ADJACENT = re.compile(r"\s+(?:(?:\w+ly|has|have|had|will|would|also|then)\s+){0
 # "riot police, who responded with tear gas": the relative pronoun's antecedent is the subject
 _WHO_THEN = re.compile(r",?\s+(?:who|which)\s+(?:[a-z]+\s+){0,2}")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:it|they|he|she)\s+(?!is\b|was\b)")
+# "protesters angered by the decision to suspend talks on joining the European Union threw ...":
+# the noun before the verb is another verb's object
+_OBJECT_OF_VERB = re.compile(r"\b[a-z]+(?:ing|ed)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$")
 _RELATIVE = re.compile(r"\b(?:who|which|that|whose)\b")
 _COORDINATED = re.compile(r"\band\s+(?:\w+\s+){0,2}$")
 
@@ -369,7 +372,8 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
         relative = bool(cands) and _WHO_THEN.fullmatch(text, cands[-1][1], trig.start) is not None
         if cands and _usable(doc, cands[-1][2], statement) and (
                 relative or (trig.spec.kind == "verb" and _ADJACENT.fullmatch(text, cands[-1][1], trig.start)
-                             and not _preceded_by_preposition(text, cands[-1][0], lo))):
+                             and not _preceded_by_preposition(text, cands[-1][0], lo)
+                             and not _OBJECT_OF_VERB.search(text, max(lo, cands[-1][0] - 20), cands[-1][0]))):
             # "miners gathered to mark ten years since police shot dead 34": the noun right before
             # a verb is its subject, whatever stands at the head of the clause
             s, e, ent = cands[-1]
