@@ -277,6 +277,12 @@ def test_until_2028_dates_no_event():
         [(e.trigger.text, e.date.start) for e in rec.events]
 
 
+def test_the_worst_flooding_since_a_named_storm_is_not_that_storm_s_year():
+    rec = run("Floods killed nine people in the town of Naga on Wednesday. The mayor said floodwaters reached the "
+              "second floor of some houses, the worst flooding since Typhoon Vamco in 2020.")
+    assert [e.timing for e in rec.events] == ["current"], [(e.trigger.text, e.timing) for e in rec.events]
+
+
 def test_passive_killed_by_militants_late_tuesday():
     rec = run("Five police officers were killed by militants in an ambush near Diffa late Tuesday, officials said. "
               "Reinforcements were sent to the area.")
