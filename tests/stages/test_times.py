@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dateline.pipeline import make_doc
@@ -533,6 +533,8 @@ def test_a_possessive_weekday_after_for_is_still_past():
 
 @settings(max_examples=100, deadline=None)
 @given(day=dates, weekday=st.integers(0, 6), years=st.integers(1, 60), spelled=st.booleans())
+@example(day=dt.date(2016, 3, 1), weekday=0, years=4, spelled=False)  # Monday 29 February 2016 -> 2012
+@example(day=dt.date(2016, 3, 1), weekday=0, years=1, spelled=True)  # -> 28 February 2015
 def test_years_ago_on_a_weekday_is_that_day_so_many_years_back(day, weekday, years, spelled):
     ref = dt.datetime.combine(day, dt.time(12))
     words = (spell_number(years) if spelled else str(years)).capitalize()
