@@ -16,7 +16,6 @@ from ..lexicons import load
 from ..record import Entity, Mention
 from .phrases import PhraseSet, folded
 
-_WORD = re.compile(r"[\w][\w'’.-]*")
 # Where a trigger's clause can start. Matched on the document's lower-cased text (phrases.folded)
 # and spelt so that every alternative opens with a plain character, the word boundary checked
 # just after it: the regex engine then rejects most positions at the first character (a
