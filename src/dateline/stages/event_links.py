@@ -46,7 +46,16 @@ class EventMention:
 _AROUND_MIDNIGHT = re.compile(r"\b(?:late|overnight|night|midnight|early|dawn|pre-dawn|evening)\b", re.I)
 
 
+_PERIOD_DAYS = 400  # longer than a year: "between 1985 and 2018" is a period, not one event's date
+
+
+def _period(t: TimeX) -> bool:
+    return t.start is not None and t.end is not None and (t.end - t.start).days > _PERIOD_DAYS
+
+
 def dates_compatible(a: TimeX, b: TimeX) -> bool:
+    if _period(a) != _period(b):
+        return False  # "450,000 were killed between 1985 and 2018" is a tally, not the massacre of March 8, 2002
     # a day's slack between two single days ("late Tuesday", "overnight into Wednesday"), none for spans
     slack = 1 if a.precision == "day" and b.precision == "day" and a.start == a.end and b.start == b.end \
         and (_AROUND_MIDNIGHT.search(a.time.text) or _AROUND_MIDNIGHT.search(b.time.text)
@@ -196,6 +205,8 @@ def joinable(doc: Doc, c: Cluster, m: EventMention) -> bool:
                 and not dates_compatible(mine, theirs):
             return False
     if m.timex is not None and ct is None:
+        if _period(m.timex):
+            return False  # a tally over years ("between 1985 and 2018") is not the undated event before it
         published = doc.reference_date
         past = published is not None and m.timex.end is not None and \
             (published - m.timex.end).days > HISTORICAL_AFTER_DAYS
