@@ -511,3 +511,22 @@ def test_spans_of_a_longer_article():
     assert abduction.date.start == "2024-03-11"
     assert one(rec, "ACCUSE").actor.text == "Nigerian government"
     assert one(rec, "REQUEST").actor.text == "Nigerian government"
+
+
+# ---------------------------------------------------------------- verbs coordinated after "accused"
+def test_a_verb_coordinated_after_accused_shares_its_subject():
+    record = run("Witnesses said about 40 fighters of the Eastern Liberation Front (ELF) entered the "
+                 "village on Monday, accused the elders of hiding soldiers, and shot six men near the well.")
+    shooting = one(record, "ASSAULT")
+    assert shooting.actor is not None and "Eastern Liberation Front (ELF)" in shooting.actor.text
+
+
+def test_a_shooting_told_in_a_verdict_is_the_past_crime_not_news():
+    record = run(
+        "A court in Medellin on Wednesday convicted a former militia leader over the killing of nine "
+        "miners in 1998.\n\n"
+        "According to the verdict, the gunmen accused the miners of helping the rebels and shot them "
+        "in their bunks.")
+    killing = one(record, "ASSAULT")
+    assert killing.date.start == "1998-01-01" and killing.actor.text != "miners"
+    assert figures(killing) == {"killed": (9, 9, "exact")}

@@ -206,6 +206,21 @@ def _reporting_authority(doc: Doc, trigger: TriggerMatch) -> Mention | None:
     return None
 
 
+_AND_BEFORE = re.compile(r",?\s+and\s+(?:then\s+)?$")
+
+
+def _coordinated_verb(text: str, said: TriggerMatch, lead: TriggerMatch) -> bool:
+    """"fighters entered the village, accused residents of helping the guerrillas, and shot 14
+    men": a verb coordinated after a statement verb shares its subject; the statement does not
+    frame it as "X condemned the attack" does."""
+    return lead.spec.kind == "verb" and said.spec.kind == "verb" and lead.start - said.end < 120 \
+        and _AND_BEFORE.search(text, said.end, lead.start) is not None \
+        and not _SAID_IN.search(text, said.end, lead.start)
+
+
+_SAID_IN = re.compile(r"\b(?:said|says|that|who|which)\b")
+
+
 def _has_deadly_riot(doc: Doc, triggers: list[list[TriggerMatch]]) -> bool:
     """A riot that killed people is coded as the violence it was, in every sentence that names it."""
     return any(f.count.kind == "killed" and (f.count.min or 0) > 0
@@ -277,7 +292,7 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             # "X condemned the attack": X did not attack; but "X denied shelling", "X threatened
             # to kill" name the would-be actor
             said = [m.end for m in matches if m.spec.family in ("ACCUSE", "REQUEST", "SUPPORT")
-                    and m.end <= lead.start]
+                    and m.end <= lead.start and not _coordinated_verb(doc.text, m, lead)]
             floor = max(said) if said and not statement else 0
             others = [m for m in matches if id(m) not in indices]
             mention.actor = participants.find_actor(doc, s.start, s.end, group, speaker_at, statement, floor,

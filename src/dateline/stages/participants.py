@@ -233,6 +233,9 @@ def _find_candidates(doc: Doc, start: int, end: int) -> list[tuple[int, int, Ent
         if poss:
             e = (agents.match(doc, poss.end(), end) or (m_start, m_end))[1]
         e = _expand_right(text, e, end)
+        if e > m_end:  # "fighters of the United Self-Defence Forces of Colombia (AUC)": the whole name
+            e = max([e] + [span[1] for span, ent in entities_between(doc, m_end, end, _ACTOR_TYPES)
+                           if span[0] < e])
         out.append((s, e, None))
     out.sort(key=lambda c: c[0])
     return out
