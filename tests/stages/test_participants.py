@@ -145,6 +145,13 @@ def test_an_event_noun_takes_its_by_phrase():
     assert actor("Units loyal to the government had deployed between the two sides.", "deployed") == "Units"
 
 
+def test_a_name_set_off_by_commas_before_the_verb_is_its_subject():
+    assert actor("A union spokeswoman in Lagos, Adaeze Okafor, condemned the arrests on Friday.",
+                 "condemned") == "Adaeze Okafor"
+    assert actor("The interior minister, Mehmet Yilmaz, also condemned the bombing.", "condemned") \
+        == "Mehmet Yilmaz"
+
+
 def test_the_subject_of_a_passive_is_not_its_actor():
     assert actor("More than 300 Rohingya have been killed near the border since January.", "killed") is None
     assert actor("Two Kenyan soldiers were abducted near Mandera on Monday.", "abducted") is None

@@ -349,6 +349,19 @@ def _passive(text: str, sent_start: int, trig) -> bool:
         and _PASSIVE_VERB.search(text, max(sent_start, trig.start - 25), trig.start) is not None
 
 
+_APPOSITIVE_BEFORE = re.compile(r"[^\W\d],\s+$")
+_APPOSITIVE_AFTER = re.compile(r",\s+(?:(?:\w+ly|has|have|had|also|then)\s+){0,2}")
+
+
+def _appositive_name(text: str, cand, lo: int, trig_start: int) -> bool:
+    """"A party spokesman in Dhaka, Rafiqul Alam, condemned the arrests": the name set off by
+    commas right before the verb is its subject."""
+    start, end, ent = cand
+    return ent is not None and ent.type == "PERSON" and start - lo > 2 \
+        and _APPOSITIVE_BEFORE.search(text, max(lo, start - 4), start) is not None \
+        and _APPOSITIVE_AFTER.fullmatch(text, end, trig_start) is not None
+
+
 def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
                statement: bool = False, floor: int = 0, others=()) -> Mention | None:
     """The actor of a group of triggers of one event in one sentence (``group[0]`` leads).
@@ -373,7 +386,7 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
         cands = _candidates(doc, lo, trig.start)
         relative = bool(cands) and _WHO_THEN.fullmatch(text, cands[-1][1], trig.start) is not None
         if cands and _usable(doc, cands[-1][2], statement) and (
-                relative or (trig.spec.kind == "verb" and _ADJACENT.fullmatch(text, cands[-1][1], trig.start)
+                relative or _appositive_name(text, cands[-1], lo, trig.start) or (trig.spec.kind == "verb" and _ADJACENT.fullmatch(text, cands[-1][1], trig.start)
                              and not _preceded_by_preposition(text, cands[-1][0], lo)
                              and not _OBJECT_OF_VERB.search(text, max(lo, cands[-1][0] - 20), cands[-1][0]))):
             # "miners gathered to mark ten years since police shot dead 34": the noun right before
