@@ -530,3 +530,40 @@ def test_a_shooting_told_in_a_verdict_is_the_past_crime_not_news():
     killing = one(record, "ASSAULT")
     assert killing.date.start == "1998-01-01" and killing.actor.text != "miners"
     assert figures(killing) == {"killed": (9, 9, "exact")}
+
+
+# ---------------------------------------------------------------- which clause a date or a place belongs to
+def test_a_date_before_and_a_verb_closes_the_clause_before_it():
+    # published Thursday 2024-03-14: "last week" is 4-10 March, Tuesday the 12th
+    record = run("A press freedom group on Tuesday condemned the arrest of two reporters in Dakar last week "
+                 "and demanded their release.")
+    arrest = one(record, "COERCE")
+    assert (arrest.date.start, arrest.date.end) == ("2024-03-04", "2024-03-10")
+    assert one(record, "REQUEST").date.start == "2024-03-12"
+
+
+def test_a_year_that_modifies_another_noun_dates_no_event():
+    record = run("Lawyers on Tuesday demanded the repeal of a 2019 law on cybercrime.")
+    assert one(record, "REQUEST").date.start == "2024-03-12"
+    record = run("Survivors gathered in Kigali to remember the 1994 genocide, in which about 800,000 people "
+                 "were killed.")
+    assert one(record, "ASSAULT").date.start == "1994-01-01"
+
+
+def test_a_place_in_a_clause_with_a_subject_of_its_own_is_that_clauses():
+    record = run("Police detained two radio presenters in Dakar on Monday.\n\n"
+                 "They were detained after they discussed the treatment of fishermen in the port city of "
+                 "Saint-Louis on air, their station said.")
+    arrest = one(record, "COERCE")
+    assert arrest.location.name == "Dakar"
+    assert arrest.date.start == "2024-03-11"
+
+
+def test_the_narrower_of_two_dates_dates_the_event():
+    # published Monday 18 March: "last week" is 11-17 March, "Wednesday" the 13th
+    record = run("Soldiers arrested a rebel commander in Goma last week, the army said.\n\n"
+                 "He was arrested at a checkpoint in the city on Wednesday, a military spokesman said.",
+                 published="2024-03-18T09:00:00")
+    arrest = one(record, "COERCE")
+    assert (arrest.date.start, arrest.date.end) == ("2024-03-13", "2024-03-13")
+    assert arrest.location.name == "Goma"

@@ -16,6 +16,7 @@ from ..doc import Doc, Figure, TimeX
 from ..gazetteer import fold
 from ..record import Count, Location, Mention
 from . import participants
+from .event_time import best_timex
 from .timing import HISTORICAL_AFTER_DAYS
 from .triggers import STATEMENT_TYPES, VIOLENT_FAMILIES, TriggerMatch
 
@@ -106,7 +107,6 @@ def specificity(doc: Doc, loc: Location) -> int:
     return SPECIFICITY.get(ent.geo.feature or "city", 2)
 
 
-_PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 
 
 @dataclass
@@ -127,10 +127,7 @@ class Cluster:
     @property
     def timex(self) -> TimeX | None:
         if self._timex[0] != len(self.mentions):
-            dated = [m.timex for m in self.mentions if m.timex is not None]
-            best = min(dated, key=lambda t: (_PRECISION_RANK.get(t.precision, 3), t.basis != "explicit")) \
-                if dated else None
-            self._timex = (len(self.mentions), best)
+            self._timex = (len(self.mentions), best_timex(self.mentions))
         return self._timex[1]
 
     def location(self, doc: Doc) -> Location | None:

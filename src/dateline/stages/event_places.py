@@ -32,6 +32,8 @@ _FEATURE_RANK = {"city": 3, "unresolved": 2.4, "admin2": 2, "admin1": 1, "countr
 
 
 _SINCE = re.compile(r"\bsince\s+(?:the|a|an|its|their)\b")
+# (not "as he fetched water in X", "while she ...": what happened meanwhile happened there too)
+_OWN_SUBJECT_CLAUSE = re.compile(r"\b(?:after|before|because)\s+(?:they|he|she|we|I)\s")
 _PREP_WEIGHT = (("in", 2.0), ("near", 2.0), ("at", 2.0), ("outside", 2.0), ("inside", 2.0), ("outskirts", 2.0),
                 ("across", 1.5), ("into", 1.5), ("around", 1.5), ("on", 1.0), ("from", 0.5), ("to", 0.5),
                 ("towards", 0.5), ("toward", 0.5), ("of", 0.5))
@@ -157,8 +159,10 @@ def find_location(doc: Doc, sent_start: int, sent_end: int, group, others, exclu
         # clause sets the scene of the main verb's event
         in_relative = span[1] <= lead_start and place.after_relative
         theirs = min((_place_distance(span, t) for t in others), default=10**6)
-        if span[0] > lead_start and _SINCE.search(doc.text, lead_start, span[0]):
-            continue  # "killed 20 ... in the heaviest exchange since the war in Gaza began"
+        if span[0] > lead_start and (_SINCE.search(doc.text, lead_start, span[0])
+                                     or _OWN_SUBJECT_CLAUSE.search(doc.text, lead_start, span[0])):
+            continue  # "killed 20 ... in the heaviest exchange since the war in Gaza began"; "detained
+            # them after they discussed a report on migrants in Sfax": that clause's place
         score = place.base - mine / 80.0 - (5.0 if theirs + 10 < mine and not in_relative else 0.0)
         if best is None or score > best[0]:
             best = (score, place.entity)

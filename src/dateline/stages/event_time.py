@@ -35,10 +35,27 @@ _SINCE_NAMED = re.compile(r"\bsince\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|by)\s+(?:at\s+least\s+|early\s+|late\s+|mid-?)?$", re.I)
 _AFTER_BEFORE = re.compile(r"\b(?:after|before|since|following)\b")
 _AUXILIARY_NEXT = re.compile(r"\W*(?:have|has|had|were|was|is|are|will)\b")
+_ATTRIBUTIVE_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_DETERMINER_END = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s+$", re.IGNORECASE)
+_MODIFIED_NEXT = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}")  # "the 2011 NATO-backed uprising"
+_COORDINATOR_NEXT = re.compile(r",?\s*(?:and|but)\s")
 _SAID_AFTER = re.compile(r"\s+(?:(?!and\b|but\b)\w+\s+)?(?:said|told|announced|reported)\b")
 _SAID_TOLD_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:said|told)\b")
 TOLL_UPDATE = re.compile(r"\b(?:toll|number of (?:dead|deaths|victims))\b[^.]{0,160}?\b(?:rose|climbed|risen|"
                           r"reached|jumped|increased|rises|climbs|has risen)\b", re.IGNORECASE)
+
+
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def best_timex(mentions) -> TimeX | None:
+    """The date of an event told in several mentions: the most precise, explicit before relative,
+    then the narrowest ("on Wednesday" before "last week")."""
+    dated = [m.timex for m in mentions if m.timex is not None and m.timex.start is not None]
+    if not dated:
+        return None
+    return min(dated, key=lambda t: (_PRECISION_RANK.get(t.precision, 3), t.basis != "explicit",
+                                     (t.end - t.start).days if t.end is not None else 0))
 
 
 def timexes_of(doc: Doc, sentence: int) -> list[int]:
@@ -49,6 +66,12 @@ def timexes_of(doc: Doc, sentence: int) -> list[int]:
         for i, tx in enumerate(doc.timexes):
             index.setdefault(tx.sentence, []).append(i)
     return index.get(sentence, [])
+
+
+def _attributive_year(text: str, a: int, b: int) -> bool:
+    """"a 2022 decree", "the 1994 genocide": a year that modifies the noun after it."""
+    return _ATTRIBUTIVE_YEAR.fullmatch(text, a, b) is not None and _DETERMINER_END.search(text, max(0, a - 7), a) \
+        is not None and text[b:b + 2].strip()[:1].isalpha()
 
 
 def attachment_distance(text: str, a: int, b: int, m: TriggerMatch) -> float:
@@ -62,10 +85,14 @@ def attachment_distance(text: str, a: int, b: int, m: TriggerMatch) -> float:
         distance += 15
     if _SUBORDINATOR.search(between):
         distance += 40
+    if b > m.start and _attributive_year(text, a, b):
+        distance += 100  # "gathered to remember the 1994 genocide, in which 800,000 were killed": not the gathering's
     if b <= m.start:
         distance += 3  # a trigger before the phrase is its more likely head
         if _AUXILIARY_NEXT.match(between):
             distance += 30  # "who abducted 23 villagers last week have threatened": the relative clause's
+        elif _COORDINATOR_NEXT.match(between):
+            distance += 40  # "condemned the arrest of two journalists last week and demanded": the arrest's
     return distance
 
 
@@ -144,6 +171,9 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
             continue  # "shot around 8pm": an hour names no day (the publication day least of all)
         if _in_other_relative_clause(text, s.start, s.end, a, trig.start):
             continue  # "The Taliban, who ended a ceasefire in November 2022, denied involvement"
+        if a > trig.end and _attributive_year(text, a, b) \
+                and not any(m.start >= b and _MODIFIED_NEXT.fullmatch(text, b, m.start) for m in group):
+            continue  # "demanded the repeal of a 2022 decree": the decree's year (but "the 2011 uprising")
         if not statement and _LATER.search(tx.time.text):
             continue  # "kidnapped 130 pupils; they were released two weeks later": the release's time
         if doc.quotes and _quoted_in(doc, a) not in (-1, _quoted_in(doc, trig.start)):

@@ -15,20 +15,13 @@ import datetime as dt
 
 from ..doc import Doc, TimeX
 from ..record import EventDate
+from .event_time import best_timex
 from .triggers import STATEMENT_TYPES
 
 REQUIRES = ("events", "times")
 SETS = "timing"
 
 HISTORICAL_AFTER_DAYS = 31
-
-
-def _best_timex(mentions) -> TimeX | None:
-    rank = {"day": 0, "month": 1, "year": 2}
-    dated = [m.timex for m in mentions if m.timex is not None and m.timex.start is not None]
-    if not dated:
-        return None
-    return min(dated, key=lambda t: (rank.get(t.precision, 3), t.basis != "explicit"))
 
 
 def _event_date(tx: TimeX) -> EventDate:
@@ -69,7 +62,7 @@ def apply(doc: Doc) -> None:
         mentions = doc.mentions.get(event.id, [])
         if not mentions:
             continue
-        tx = _best_timex(mentions)
+        tx = best_timex(mentions)
         event.timing = decide(mentions, tx, published)
         if tx is None and event.timing == "current":
             tx = next((m.context_timex for m in mentions if m.context_timex is not None), None)
