@@ -560,3 +560,16 @@ def test_a_clock_time_is_not_on_the_day_something_was_said():
     assert got["midnight"].time.value == "2024-04-12T00:00"
     # with no other day in reach, the reporting day still stands in
     assert found("Police said on Sunday that the blast went off at 8pm.", monday)["8pm"].time.value == "2024-04-14T20:00"
+
+
+def test_a_weekday_in_a_sentence_that_tells_an_earlier_day_is_of_that_week():
+    doc = run("On 23 August 2013, two car bombs exploded outside the mosques as worshippers were leaving "
+              "Friday prayers. Police said on Friday that the case was closed.")
+    by_text = {t.time.text: t for t in doc.timexes}
+    assert [t.start for t in doc.timexes if t.time.text == "Friday"] == [D(2013, 8, 23), D(2024, 2, 9)]
+    assert by_text["23 August 2013"].start == D(2013, 8, 23)
+
+
+def test_a_weekday_said_after_an_old_date_is_the_reporting_day():
+    doc = run("The attack on 3 March 2019 killed 12 people, prosecutors said on Monday.")
+    assert [t.start for t in doc.timexes if t.time.text == "Monday"] == [D(2024, 2, 12)]

@@ -111,6 +111,9 @@ def normalise(text: str, reference: dt.datetime | dt.date | None, *, future: boo
     return found[0] if found else None
 
 
+_REPORTED_ON = re.compile(r"\b(?:said|says|told|announced|reported|added|statement)\b[^.;]*$")
+
+
 # ------------------------------------------------------------------ resolution
 class _Resolver:
     def __init__(self, text: str, reference: dt.datetime | None, sentences: Sequence[tuple[int, int]],
@@ -375,11 +378,25 @@ class _Resolver:
             day = cal.week_period(ref)[0] + dt.timedelta(days=wd)
         elif tense == "future":
             day = cal.weekday_on_or_after(wd, ref)
+        elif self._narrated_day(c) is not None:
+            # "On 23 August 2013, two car bombs exploded as worshippers were leaving Friday prayers":
+            # the week the sentence tells of, not the publication's
+            day = cal.weekday_on_or_before(wd, self._narrated_day(c))
         else:
             day = cal.weekday_on_or_before(wd, ref)
         value = day.isoformat() + (f"T{d['pod']}" if d["pod"] else "")
         return self._make(c, "TIME" if d["pod"] else "DATE", value, (day, day), "day", "relative",
                           future=tense == "future")
+
+    def _narrated_day(self, c: Cand) -> dt.date | None:
+        """The explicit past day told earlier in the weekday's own sentence, unless the weekday
+        is when it was reported ("killed 12 on 3 March 2019, prosecutors said on Tuesday")."""
+        anchor = self.anchor
+        if anchor is None or anchor.basis != "explicit" or anchor.sentence != self.sentence(c.start) \
+                or anchor.start is None or (self.ref - anchor.start).days <= 7 \
+                or _REPORTED_ON.search(self.text, max(0, c.start - 30), c.start):
+            return None
+        return anchor.start
 
     def _offset(self, c: Cand) -> TimeX:
         d = c.data
