@@ -567,3 +567,14 @@ def test_the_narrower_of_two_dates_dates_the_event():
     arrest = one(record, "COERCE")
     assert (arrest.date.start, arrest.date.end) == ("2024-03-13", "2024-03-13")
     assert arrest.location.name == "Goma"
+
+
+def test_a_denied_shooting_does_not_adopt_the_figures_of_the_next_paragraph():
+    record = run("Border units did not open fire on civilian objects, the ministry said.\n\n"
+                 "In September 2022, the armed aggression of the neighbouring state claimed the lives of 63 "
+                 "citizens and forced more than 136,000 people to leave their homes.")
+    negated = [e for e in record.events if e.timing == "negated"]
+    assert negated and all(not e.counts for e in negated)
+    war = [e for e in of_type(record, "ASSAULT") if e.timing == "historical"]
+    assert len(war) == 1 and figures(war[0]) == {"killed": (63, 63, "exact"), "displaced": (136000, None, "at_least")}
+    assert war[0].date.start == "2022-09-01"

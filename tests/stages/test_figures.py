@@ -540,3 +540,16 @@ def test_a_singular_victim_with_an_apposition_that_holds_a_place():
 ])
 def test_groups_add_up_but_included_parts_do_not(text, expected):
     assert short(text) == expected
+
+
+# ---------------------------------------------------------------- statement and ministry phrasings
+def test_claimed_the_lives_of_citizens_is_a_death_toll():
+    assert short("The aggression claimed the lives of 63 citizens of the republic, including children.") == [
+        ("killed", 63, 63, "exact")]
+    assert short("The landslide took the lives of 12 villagers.") == [("killed", 12, 12, "exact")]
+
+
+def test_received_shrapnel_wounds_and_treated_in_hospital_are_injuries():
+    assert short("As a result of mortar fire, two border guards received shrapnel wounds.") == [
+        ("injured", 2, 2, "exact")]
+    assert short("About 40 miners were treated in hospital for injuries.") == [("injured", 40, 40, "about")]

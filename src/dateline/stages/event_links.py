@@ -260,8 +260,8 @@ def adopt_orphans(clusters: list[Cluster], orphans: list[Figure], doc: Doc | Non
         wanted = VIOLENT_FAMILIES if f.count.kind in CASUALTY_KINDS else VIOLENT_FAMILIES | {"COERCE"}
         best = None
         for c in clusters:
-            if c.family not in wanted or c.modality:
-                continue
+            if c.family not in wanted or c.modality or all(m.negated for m in c.mentions):
+                continue  # ("did not open fire on civilians" has no victims to adopt)
             if c.mentions[0].sentence <= f.sentence and (best is None or max(
                     m.sentence for m in c.mentions) >= max(m.sentence for m in best.mentions)):
                 best = c
