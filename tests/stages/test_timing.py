@@ -247,3 +247,17 @@ def test_a_state_of_affairs_for_a_decade_is_background_not_news():
     assert killing.timing == "current" and killing.date.start == "2024-03-12"
     # the decade of kidnappings is background: no current event of its own
     assert not [e for e in rec.events if e.trigger.text == "kidnappings" and e.timing == "current"]
+
+
+def test_a_that_clause_under_a_denial_is_negated():
+    record = run("The defence ministry categorically rejected the claim of the rebels that its soldiers had "
+                 "shelled the village on Tuesday.")
+    assert one(record, "ASSAULT").timing == "negated"
+    record = run("The army denied that troops attacked the camp at Kiwanja.")
+    assert one(record, "ASSAULT").timing == "negated"
+
+
+def test_a_denial_of_something_else_leaves_the_event_standing():
+    record = run("Police denied that the march had been banned, but officers fired tear gas at the crowd "
+                 "on Tuesday.")
+    assert all(e.timing == "current" for e in of_type(record, "ASSAULT"))

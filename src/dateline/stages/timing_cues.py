@@ -78,7 +78,9 @@ def _modal(name: str, words) -> _Modal:
 def _lexicon() -> dict:
     lex = load("timing")
     out = {name: PhraseSet(f"timing.{name}", words, shared=True) for name, words in lex.items()
-           if not name.startswith("hypothetical_")}
+           if not name.startswith("hypothetical_") and name != "negation_that"}
+    out["negation_that"] = re.compile(r"\b(?:" + "|".join(map(re.escape, lex["negation_that"])) +
+                                      r")\s+(?:[\w'’-]+\s+){0,8}?that\s")
     out["hypothetical_before"] = _modal("timing.hypothetical_before", lex["hypothetical_before"])
     out["hypothetical_after"] = _modal("timing.hypothetical_after", lex["hypothetical_after"])
     return out
@@ -86,6 +88,19 @@ def _lexicon() -> dict:
 
 def _negated_before(doc: Doc, negators: PhraseSet, start: int, end: int) -> bool:
     return any(_NEGATOR_GAP.match(doc.text, e, end) for _, e in negators.within(doc, start, end, edge=True))
+
+
+def _denied_clause(doc: Doc, pattern: re.Pattern, sent_start: int, start: int) -> bool:
+    """Does the trigger at ``start`` stand in a "that" clause a denial governs?"""
+    text = doc.text
+    lo = max(sent_start, start - 200)
+    if text.find("that", lo, start) < 0:
+        return False
+    m = pattern.search(text, lo, start)
+    return m is not None and _DENIAL_ENDS.search(text, m.end(), start) is None
+
+
+_DENIAL_ENDS = re.compile(r";|,\s+(?:but|while|although|though|whereas)\b|\.\s|\bbut\b")
 
 
 def clause_bounds(doc: Doc, sentence: int, start: int, end: int) -> tuple[int, int]:
@@ -118,6 +133,8 @@ def cues_for(doc: Doc, sentence: int, start: int, end: int) -> Cues:
         p["negation_after"].search(doc, end, after, edge=True) is not None
     if negated and _BARE_NO.search(text, near_before, start) and _NO_ONE.match(text, end, after):
         negated = False
+    if not negated and _denied_clause(doc, p["negation_that"], s.start, start):
+        negated = True  # "rejects the statement that Kyrgyz border guards were the first to open fire"
     hypothetical = p["hypothetical_before"].found(doc, before, start) or p["hypothetical_after"].found(doc, end, after)
     future = p["future_before"].search(doc, before, start, edge=True) is not None
     key = ("historical_frame", sentence)
