@@ -578,3 +578,13 @@ def test_a_denied_shooting_does_not_adopt_the_figures_of_the_next_paragraph():
     war = [e for e in of_type(record, "ASSAULT") if e.timing == "historical"]
     assert len(war) == 1 and figures(war[0]) == {"killed": (63, 63, "exact"), "displaced": (136000, None, "at_least")}
     assert war[0].date.start == "2022-09-01"
+
+
+def test_a_date_set_beside_an_opening_time_dates_the_whole_sentence():
+    record = run("Clashes in the old town killed 31 people in May 2013.\n\n"
+                 "Ten years later, in August 2023, hundreds of people gathered outside the mosque for the "
+                 "anniversary, and relatives of the dead again demanded that those responsible be brought to "
+                 "justice.",
+                 published="2024-03-14T10:00:00")
+    demand = one(record, "REQUEST")
+    assert (demand.date.start, demand.date.precision) == ("2023-08-01", "month")

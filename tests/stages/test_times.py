@@ -573,3 +573,11 @@ def test_a_weekday_in_a_sentence_that_tells_an_earlier_day_is_of_that_week():
 def test_a_weekday_said_after_an_old_date_is_the_reporting_day():
     doc = run("The attack on 3 March 2019 killed 12 people, prosecutors said on Monday.")
     assert [t.start for t in doc.timexes if t.time.text == "Monday"] == [D(2024, 2, 12)]
+
+
+def test_a_month_of_that_year_or_the_same_year_is_in_the_year_last_named():
+    doc = run("Attacks on road crews have grown since 2018. In December of that year, rebels killed 17 "
+              "workers. In March of the same year, two pilots had been seized.")
+    by_text = {t.time.text: t for t in doc.timexes}
+    assert by_text["December of that year"].start == D(2018, 12, 1)
+    assert by_text["March of the same year"].start == D(2018, 3, 1)

@@ -101,6 +101,9 @@ SENTENCE_OPENER = re.compile(r"\W*(?:(?:on|in|at|during|by|since|from|early|late
                               r"(?:of|from)\s+)?$", re.IGNORECASE)
 
 
+_APPOSED_TIME = re.compile(r",?\s*(?:(?:in|on|at)\s+)?")
+
+
 def owners(doc: Doc, sentence: int, matches: list[TriggerMatch]) -> dict[int, int]:
     """Each time expression of the sentence goes to the nearest trigger ("A court on Tuesday
     sentenced a man for a raid": Tuesday is the sentencing's); one that opens the sentence
@@ -108,11 +111,16 @@ def owners(doc: Doc, sentence: int, matches: list[TriggerMatch]) -> dict[int, in
     owners = {}
     s = doc.sentences[sentence]
     first = min((m.start for m in matches), default=s.end)
+    opener_end = None
     for i in timexes_of(doc, sentence):
         tx = doc.timexes[i]
         a, b = tx.time.span
-        if b <= first and SENTENCE_OPENER.match(doc.text, s.start, a):
-            owners[i] = -1  # "On the night from January 19 to 20, 1990, Soviet forces ...": the whole sentence's
+        if b <= first and (SENTENCE_OPENER.match(doc.text, s.start, a)
+                           or (opener_end is not None and _APPOSED_TIME.fullmatch(doc.text, opener_end, a))):
+            # "On the night from January 19 to 20, 1990, Soviet forces ...": the whole sentence's;
+            # so is "in August 2023" in "Ten years later, in August 2023, hundreds gathered"
+            owners[i] = -1
+            opener_end = b
             continue
         dist = [(attachment_distance(doc.text, a, b, m), j) for j, m in enumerate(matches)]
         owners[i] = min(dist)[1] if dist else -1

@@ -143,11 +143,15 @@ def _mdy(m, text):
 
 
 # "September 24 last year", "in April that year": the year said in words
-_REL_YEAR = rf"(?:{_S}(?P<yrel>last|this|next|that){_S}year\b)?"
+# ("in December of that year", "in May of the same year")
+_REL_YEAR = rf"(?:{_S}(?:of{_S})?(?P<yrel>last|this|next|that|the{_S}same){_S}year\b)?"
 
 
 def _yrel(m: re.Match[str]) -> dict[str, str]:
-    return {"yrel": m["yrel"].lower()} if m["yrel"] else {}
+    if not m["yrel"]:
+        return {}
+    word = m["yrel"].lower()
+    return {"yrel": "that" if word.startswith("the") else word}
 
 
 @rule("md", [MONTH_TRIGGER], rf"{_mon('m')}{_S}{_day('d')}(?![:.,]\d){_REL_YEAR}")
