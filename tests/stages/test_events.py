@@ -588,3 +588,11 @@ def test_a_date_set_beside_an_opening_time_dates_the_whole_sentence():
                  published="2024-03-14T10:00:00")
     demand = one(record, "REQUEST")
     assert (demand.date.start, demand.date.precision) == ("2023-08-01", "month")
+
+
+def test_a_street_in_a_local_story_is_in_the_dateline_town():
+    record = run("A 34-year-old man was arrested late Tuesday after police said he stabbed another man outside "
+                 "a store in the 3600 block of Mount Vernon Avenue.",
+                 dateline=Dateline(text="ALEXANDRIA, Va. (Potomac Desk)", place="Alexandria"))
+    stabbing = one(record, "ASSAULT")
+    assert (stabbing.location.name, stabbing.location.country) == ("Alexandria", "USA")

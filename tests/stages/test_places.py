@@ -193,3 +193,20 @@ def test_kosovo_and_its_towns_are_places_though_iso_3166_lacks_kosovo():
     assert place(doc, "Mitrovica").country == "XKX"
     from dateline.store.export import country_name
     assert country_name("XKX") == "Kosovo"
+
+
+def test_a_us_state_in_the_dateline_decides_the_country():
+    doc = run("ALEXANDRIA, Va. (Potomac Desk) — A man was stabbed outside a store in Alexandria late Tuesday.",
+              Dateline(text="ALEXANDRIA, Va. (Potomac Desk)", place="ALEXANDRIA"))
+    assert doc.country_hint == "USA"
+    assert place(doc, "Alexandria").country == "USA"
+    doc = run("PORTLAND, Ore. (Cascade Desk) — Police cleared a protest camp on Monday.",
+              Dateline(text="PORTLAND, Ore. (Cascade Desk)", place="PORTLAND"))
+    assert doc.country_hint == "USA"
+
+
+def test_a_street_named_after_a_country_is_not_in_that_country():
+    doc = run("TRIPOLI, Lebanon — A grenade exploded outside a cafe on Syria Street in Tripoli on Saturday.",
+              Dateline(text="TRIPOLI, Lebanon", place="TRIPOLI"))
+    street = next(e for e in doc.entities if e.name == "Syria Street")
+    assert street.country is None

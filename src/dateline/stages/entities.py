@@ -294,7 +294,8 @@ class _Typer(PersonRules):
                 return
         typed = self._keyword_type(words)
         if typed:
-            self.add(toks, typed, whole, country=self._country_inside(words), alias=alias)
+            street = typed == "FAC" and words[-1] in lex["streets"]
+            self.add(toks, typed, whole, country=None if street else self._country_inside(words), alias=alias)
             return
         if len(toks) > 1 and self._split(toks, words, possessive):
             return

@@ -91,6 +91,7 @@ def lexicon():
         "known_org": {gazetteer.fold(w): w for w in lex["org"]["known"]},
         "groups": lower_set(lex["org"]["group_nouns"]),
         "fac": frozenset(lex["fac"]["keywords"]),
+        "streets": frozenset(lex["fac"]["streets"]),
         "fac_lower": lower_set(lex["fac"]["keywords"]),
         "law": frozenset(lex["law"]["keywords"]),
         "event": frozenset(lex["event"]["keywords"]),

@@ -89,8 +89,20 @@ def _places_in(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
     return found
 
 
+def _dateline_town(doc: Doc) -> Entity | None:
+    """The town of the dateline, where a local story's streets are."""
+    from .places import resolve_place
+
+    place = doc.article.dateline.place if doc.article.dateline else None
+    town = resolve_place(place.title() if place.isupper() else place, doc) if place else None
+    if town is None or town.lat is None or town.country is None:
+        return None
+    return Entity(id="dateline", type="GPE", name=town.name or place, country=town.country, admin1=town.admin1,
+                  geo=Geo(town.lat, town.lon, town.geonames_id, "city"))
+
+
 def _find_places(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
-    from .places import capital_of, resolve_place
+    from .places import capital_of, is_street, resolve_place
 
     text = doc.text
     out = []
@@ -114,6 +126,11 @@ def _find_places(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
             ent = Entity(id=ent.id, type="GPE", name=town.name or named.group(1), country=town.country,
                          geo=Geo(town.lat, town.lon, town.geonames_id, "city") if town.lat is not None else None,
                          admin1=town.admin1)
+        elif ent.geo is None and is_street(ent.name):
+            town = _dateline_town(doc)  # "in the 3600 block of Mount Vernon Avenue" in a story from Alexandria
+            if town is None or ent.country not in (None, town.country):
+                continue
+            ent = town
         elif ent.country is None and ent.geo is None:
             continue
         before = text[max(sent_start, span[0] - 45):span[0]]

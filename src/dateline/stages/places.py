@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .. import gazetteer
 from ..doc import Doc
@@ -204,6 +204,15 @@ def dateline_country(doc: Doc) -> str | None:
     return _country_of_parts(tuple(parts), gazetteer.get())
 
 
+@cache
+def _us_states() -> frozenset[str]:
+    """US states and territories as datelines name them: AP style ("Va.", "Calif."), postal codes, names."""
+    import us
+
+    return frozenset(name.lower() for st in us.states.STATES_AND_TERRITORIES
+                     for name in (st.name, st.abbr, st.ap_abbr) if name)
+
+
 @lru_cache(maxsize=4096)
 def _country_of_parts(parts: tuple[str, ...], gaz: gazetteer.Gazetteer) -> str | None:
     """The country a dateline's parts name (kept: datelines recur in a news stream)."""
@@ -214,6 +223,8 @@ def _country_of_parts(parts: tuple[str, ...], gaz: gazetteer.Gazetteer) -> str |
         code = gaz.country_code(part.title() if part.isupper() and len(part) > 4 else part)
         if code:
             return code
+        if part.lower() in _us_states():  # "ALEXANDRIA, Va.", "PORTLAND, Ore.", "Dayton, Ohio"
+            return "USA"
         if place_country is None:
             best = _best(part.title() if part.isupper() else part, None, "settlement")
             if best is not None and best.population >= 1000:
@@ -311,11 +322,19 @@ def _implausible(place: gazetteer.Place, ctx: _Context) -> bool:
     return bool(known) and place.country not in known
 
 
+_STREET = re.compile(r"\s(?:Street|St|Road|Avenue|Ave|Boulevard|Blvd|Highway|Lane)\.?$")
+
+
+def is_street(name: str) -> bool:
+    """"Syria Street", "Mount Vernon Avenue": a street, which lies in no place its name names."""
+    return _STREET.search(name) is not None
+
+
 def _organisation_countries(doc: Doc) -> None:
-    """"Tripoli Bar Association" lies where Tripoli does."""
+    """"Tripoli Bar Association" lies where Tripoli does (but "Syria Street" is in Tripoli, Lebanon)."""
     located = [(e.name, e.country) for e in doc.entities if e.type == "GPE" and e.country and e.geo]
     for ent in doc.entities:
-        if ent.type in ("ORG", "FAC") and ent.country is None:
+        if ent.type in ("ORG", "FAC") and ent.country is None and not is_street(ent.name):
             for name, country in located:
                 if name in ent.name and re.search(rf"\b{re.escape(name)}\b", ent.name):
                     ent.country = country
