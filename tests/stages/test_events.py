@@ -596,3 +596,19 @@ def test_a_street_in_a_local_story_is_in_the_dateline_town():
                  dateline=Dateline(text="ALEXANDRIA, Va. (Potomac Desk)", place="Alexandria"))
     stabbing = one(record, "ASSAULT")
     assert (stabbing.location.name, stabbing.location.country) == ("Alexandria", "USA")
+
+
+def test_a_protest_against_the_killing_is_no_second_killing():
+    record = run("On Monday, gunmen shot dead a party leader outside his home in Sukkur. On Tuesday, several "
+                 "hundred party workers blocked the motorway to protest against the killing.")
+    killings = of_type(record, "ASSAULT")
+    assert len(killings) == 1 and killings[0].date.start == "2024-03-11"
+    assert one(record, "PROTEST").date.start == "2024-03-12"
+
+
+def test_a_raid_that_beheads_and_burns_houses_is_an_attack_not_a_fire():
+    record = run("On the night of 10 to 11 March, suspected militants raided the village of Mbau, beheading "
+                 "two men and setting fire to around 20 houses.")
+    raid = one(record, "ASSAULT")
+    assert figures(raid)["killed"][:2] == (2, 2)
+    assert not [e for e in record.events if e.mode in ("accident", "disaster")]

@@ -553,3 +553,8 @@ def test_received_shrapnel_wounds_and_treated_in_hospital_are_injuries():
     assert short("As a result of mortar fire, two border guards received shrapnel wounds.") == [
         ("injured", 2, 2, "exact")]
     assert short("About 40 miners were treated in hospital for injuries.") == [("injured", 40, 40, "about")]
+
+
+def test_a_named_victim_with_a_title_of_an_organisation_is_one():
+    assert short("Two gunmen on a motorcycle shot dead Kamal Shah, a district leader of a nationalist party, "
+                 "outside his home.") == [("killed", 1, 1, "exact")]

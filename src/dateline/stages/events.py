@@ -43,6 +43,7 @@ _LABOUR = re.compile(r"\b(?:workers?|unions?|pay|wages?|salar\w+|walked out|empl
 _DISTINCT = re.compile(r"\b(?:a second|a third|another|a separate|a fresh|a new|a further)\s+(?:[\w-]+\s+){0,2}$",
                        re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORECASE)
+_REACTIONS = frozenset({"PROTEST", "ACCUSE", "REQUEST", "REJECT", "SUPPORT"})  # what answers an event told before
 _LEGAL_CHARGE = re.compile(r"\b(?:charges?|charged|indicted|prosecuted)\s+(?:of|including|with|for)\s+"
                            r"(?:[\w-]+,?\s+){0,4}$", re.IGNORECASE)
 _CHARGE_WORDS = ("charge", "indicted", "prosecuted")
@@ -323,6 +324,10 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         if not m.figures and m.timex is None and m.family == "ASSAULT" and not m.mode and not m.modality and (
                 m.actor is None or _ANAPHORIC.search(doc.text[max(s.start, m.trigger.start - 12):m.trigger.start])):
             m.weak = True  # "the attack", "killed or captured": a reference back, not a new event
+        if not m.figures and m.family == "ASSAULT" and not m.modality \
+                and _ANAPHORIC.search(doc.text, max(s.start, m.trigger.start - 12), m.trigger.start) \
+                and any(o.spec.family in _REACTIONS and o.end <= m.trigger.start for o in matches):
+            m.weak = True  # "blocked the motorway to protest against the killing": the killing told before
         if m.family in ("disaster", "accident") and not m.figures and doc.sentences[index].in_quote:
             m.weak = True  # "I thought it was an earthquake": a simile in a witness's words
         m.weak = m.weak and not m.figures and not (m.timex is not None and m.timex.basis == "inferred")

@@ -99,7 +99,9 @@ _CAP = r"(?-i:[A-Z\u00c0-\u00d6\u00d8-\u00de])[\w'\u2019\-]*"
 _PERSON = rf"{_CAP}(?:\s+(?:{_CAP}|(?:{alternation(_G['name_particles'])})(?=\s)))*\s+{_CAP}(?<!['\u2019]s)"
 _NAMED_RE = re.compile(rf"(?:(?!(?:{_STOP})\b)(?-i:[a-z][\w\-]*)\s+){{0,2}}(?P<np>{_PERSON})"
                        rf"(?![\w'\u2019\-])(?=\s*(?:$|[^\w\s]|(?:{alternation(_G['boundary_words'])})\b))", _I)
-_APPOSED_RE = re.compile(r"\s*(?:$|[.;:)]|,(?!\s*(?:and|or)\b))", _I)
+# "killed Ali Musa, a leader of the party, outside his home": one man (and the complement is his)
+_APPOSED_RE = re.compile(r"(?:\s+(?:of|from|in|at|with|for)\s+[^,.;:()]{1,60}?)?\s*(?:$|[.;:)]|,(?!\s*(?:and|or)\b))",
+                         _I)
 _SPEAKS_RE = re.compile(rf"\s+(?:{alternation(_G['speech_verbs'])})\b", _I)
 _NAMED_SUBJECT_RE = re.compile(rf"(?<![\w'\u2019\-])(?P<np>{_PERSON}){_APPOSITION}\s*$", _I)
 _AGED_RE = re.compile(rf"(?P<np>{_AGED})", _I)
