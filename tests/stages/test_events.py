@@ -612,3 +612,15 @@ def test_a_raid_that_beheads_and_burns_houses_is_an_attack_not_a_fire():
     raid = one(record, "ASSAULT")
     assert figures(raid)["killed"][:2] == (2, 2)
     assert not [e for e in record.events if e.mode in ("accident", "disaster")]
+
+
+def test_in_an_anniversary_story_the_news_told_after_its_day_is_current():
+    # published Thursday 2024-03-14; the anniversary falls on Sunday 17 March
+    record = run("The explosion on Tuesday morning was heard in the next village. A bomb buried in the road tore "
+                 "through a police truck, killing three officers.\n\n"
+                 "The attack came four days before the 10th anniversary of the massacre in the town, when "
+                 "gunmen killed 48 people on 17 March 2014.")
+    news = [e for e in of_type(record, "ASSAULT") if figures(e).get("killed", (0,))[0] == 3]
+    assert len(news) == 1 and news[0].timing == "current" and news[0].date.start == "2024-03-12"
+    past = [e for e in of_type(record, "ASSAULT") if figures(e).get("killed", (0,))[0] == 48]
+    assert len(past) == 1 and past[0].timing == "historical" and past[0].date.start == "2014-03-17"

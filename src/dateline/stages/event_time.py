@@ -265,6 +265,20 @@ def in_past_narrative(doc: Doc, sentence: int, days: int = 31) -> bool:
     return bool(dated) and all((published - tx.end).days > days for tx in dated)
 
 
+def in_current_narrative(doc: Doc, sentence: int, days: int = 31) -> bool:
+    """Does an undated sentence continue a paragraph about the news? ("The explosion on Tuesday
+    morning was heard three kilometres away. An improvised explosive device ... killed three
+    officers.") True when the previous sentence of the same paragraph, the sentence itself
+    naming no date, names a day within ``days`` before publication."""
+    published = doc.reference_date
+    if published is None or sentence == 0 or timexes_of(doc, sentence) \
+            or doc.sentences[sentence - 1].paragraph != doc.sentences[sentence].paragraph:
+        return False
+    before = [doc.timexes[i] for i in timexes_of(doc, sentence - 1)]
+    return any(tx.precision == "day" and tx.end is not None and not tx.future
+               and 0 <= (published - tx.end).days <= days for tx in before)
+
+
 _YEARS_AGO_BEFORE = re.compile(r"\b(\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?)\s+years?\s+ago\s+(?:on\s+|this\s+|last\s+)?$",
                                re.IGNORECASE)
 

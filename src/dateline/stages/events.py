@@ -282,12 +282,16 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         if mention.timex is None and not statement and event_time.in_past_narrative(doc, index):
             mention.framed_historical = True
         mention.context_timex = None if crime else event_time.context_timex(doc, index)
-        if anniversary is not None and mention.timex is None \
+        current_story = mention.timex is None and event_time.in_current_narrative(doc, index)
+        if current_story and mention.context_timex is None and not crime:
+            # "The explosion on Tuesday morning was heard ... A bomb ... killed three officers": that Tuesday
+            mention.context_timex = event_time.context_timex(doc, index - 1)
+        if anniversary is not None and mention.timex is None and not current_story \
                 and family in VIOLENT_FAMILIES and modality == "":
             # "said Hatidza Omerovic, whose husband and two sons were also killed": in an anniversary
             # article, violence the text leaves undated belongs to the past it remembers
             mention.framed_historical = True
-        if anniversary is not None and not statement:
+        if anniversary is not None and not statement and not current_story:
             mention.timex = remembered_timex(doc, anniversary, lead.start, index, mention.timex) or mention.timex
         if family not in ("disaster", "accident"):
             # "X condemned the attack": X did not attack; but "X denied shelling", "X threatened
