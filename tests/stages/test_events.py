@@ -624,3 +624,17 @@ def test_in_an_anniversary_story_the_news_told_after_its_day_is_current():
     assert len(news) == 1 and news[0].timing == "current" and news[0].date.start == "2024-03-12"
     past = [e for e in of_type(record, "ASSAULT") if figures(e).get("killed", (0,))[0] == 48]
     assert len(past) == 1 and past[0].timing == "historical" and past[0].date.start == "2014-03-17"
+
+
+def test_years_ago_in_a_background_paragraph_frames_no_anniversary():
+    # published Thursday 2024-03-14
+    record = run("The death toll from a methane explosion at a coal mine rose to 14 from 9 on Wednesday, the "
+                 "emergencies ministry said.\n\n"
+                 "The blast tore through a gallery of the mine early on Sunday.\n\n"
+                 "Police detained the mine's director on Monday.\n\n"
+                 "The region has a long record of accidents. In October 2023, a fire at another mine killed 46 "
+                 "miners. Three years ago, in November 2021, six miners died in a methane blast.")
+    toll = [e for e in record.events if figures(e).get("killed", (0,))[0] == 14]
+    assert len(toll) == 1 and toll[0].timing == "current" and toll[0].date.start == "2024-03-10"
+    fire = [e for e in record.events if figures(e).get("killed", (0,))[0] == 46]
+    assert len(fire) == 1 and fire[0].date.start == "2023-10-01"

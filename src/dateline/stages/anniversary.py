@@ -29,6 +29,7 @@ _FRAMED_TRIGGER = re.compile(
 _MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|"
                         r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_LEAD_PARAGRAPHS = 1  # "ten years after" frames an article only in its headline and lead
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,9 @@ def find(doc: Doc) -> Anniversary | None:
         anchor = m.group().lower()
         # "gathered on Tuesday to mark ten years since ...": a commemoration falls on the day itself
         commemorated = _COMMEMORATE.search(doc.sentence_text(sentence).lower()) is not None
+        if anchor.endswith(("ago", "after")) and not commemorated and "to the day" not in anchor \
+                and doc.sentences[sentence].paragraph > _LEAD_PARAGRAPHS:
+            continue  # "Three years ago, in November 2021, six miners died" far down: background, no frame
         to_the_day = "anniversary" in anchor or "to the day" in anchor or (commemorated and "since" in anchor)
         return Anniversary(years, day, to_the_day)
     return None
