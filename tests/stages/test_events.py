@@ -638,3 +638,16 @@ def test_years_ago_in_a_background_paragraph_frames_no_anniversary():
     assert len(toll) == 1 and toll[0].timing == "current" and toll[0].date.start == "2024-03-10"
     fire = [e for e in record.events if figures(e).get("killed", (0,))[0] == 46]
     assert len(fire) == 1 and fire[0].date.start == "2023-10-01"
+
+
+def test_a_condemned_detention_keeps_its_own_day_not_the_condemnations():
+    record = run("Border guards detained a farmer near the village of Ergneti on Monday evening.\n\n"
+                 "The foreign ministry condemned the detention on Wednesday and demanded his release.")
+    detention = one(record, "COERCE")
+    assert detention.date.start == "2024-03-11"
+    assert one(record, "ACCUSE").date.start == "2024-03-13"
+
+
+def test_so_far_this_year_dates_no_single_arrest():
+    record = run("He is the 17th villager detained along the boundary line so far this year, officials said.")
+    assert one(record, "COERCE").date.precision != "year"

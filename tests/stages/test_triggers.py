@@ -111,3 +111,9 @@ def test_fired_from_a_job_is_no_shooting():
 def test_riot_police_are_no_riot():
     assert found("Riot police detained 27 people in Batumi.") == [("detained", "COERCE", "arrest")]
     assert found("The riot left two dead.")[0] == ("riot", "PROTEST", "riot")
+
+
+def test_walking_out_of_a_house_is_no_walkout():
+    text = "Her husband walked out behind the house to bring the cows in, and nurses walked out over pay."
+    found = [(m.start, m.spec.mode) for m in find_triggers(text, 0, len(text))]
+    assert found == [(text.index("walked out over"), "strike")]

@@ -31,6 +31,8 @@ _CLOCK_ONLY = re.compile(r"^(?:about\s+|around\s+|at\s+|(?:shortly|just|soon)\s+
 # "since January": where a span starts, not when an event happened
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _SINCE_NAMED = re.compile(r"\bsince\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}\s+(?:in|on)\s+$")
+# "the 17th citizen detained so far this year", "so far in 2023": a tally's span, not the event's date
+_SO_FAR_BEFORE = re.compile(r"\b(?:so\s+far|to\s+date|thus\s+far)\s+(?:in\s+|during\s+)?$", re.IGNORECASE)
 # "would not open negotiations until 2028, triggering protests": a bound, never an event's date
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|by)\s+(?:at\s+least\s+|early\s+|late\s+|mid-?)?$", re.I)
 _AFTER_BEFORE = re.compile(r"\b(?:after|before|since|following)\b")
@@ -198,7 +200,7 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
         score = min(abs((a + b) / 2 - (m.start + m.end) / 2) for m in group)
         if reporting and not statement:
             score += 400
-        if _UNTIL_BEFORE.search(left) or _SINCE_NAMED.search(left):
+        if _UNTIL_BEFORE.search(left) or _SINCE_NAMED.search(left) or _SO_FAR_BEFORE.search(left):
             continue  # (and "the worst flooding since Typhoon Vamco in 2020": another event's date)
         if _SINCE_BEFORE.search(left):
             score += 200  # "walked out on Tuesday ..., the sixth day of protests since January": a span's start

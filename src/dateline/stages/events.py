@@ -328,10 +328,11 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         if not m.figures and m.timex is None and m.family == "ASSAULT" and not m.mode and not m.modality and (
                 m.actor is None or _ANAPHORIC.search(doc.text[max(s.start, m.trigger.start - 12):m.trigger.start])):
             m.weak = True  # "the attack", "killed or captured": a reference back, not a new event
-        if not m.figures and m.family == "ASSAULT" and not m.modality \
+        if not m.figures and m.family in ("ASSAULT", "COERCE") and not m.modality \
                 and _ANAPHORIC.search(doc.text, max(s.start, m.trigger.start - 12), m.trigger.start) \
                 and any(o.spec.family in _REACTIONS and o.end <= m.trigger.start for o in matches):
             m.weak = True  # "blocked the motorway to protest against the killing": the killing told before
+            m.timex = None  # ("condemned the detention on Tuesday": the condemnation's day)
         if m.family in ("disaster", "accident") and not m.figures and doc.sentences[index].in_quote:
             m.weak = True  # "I thought it was an earthquake": a simile in a witness's words
         m.weak = m.weak and not m.figures and not (m.timex is not None and m.timex.basis == "inferred")
