@@ -651,3 +651,15 @@ def test_a_condemned_detention_keeps_its_own_day_not_the_condemnations():
 def test_so_far_this_year_dates_no_single_arrest():
     record = run("He is the 17th villager detained along the boundary line so far this year, officials said.")
     assert one(record, "COERCE").date.precision != "year"
+
+
+def test_a_day_after_dates_the_shooting_before_the_riot():
+    record = run("Youths set fire to a police post in the city on Wednesday, a day after a police officer shot "
+                 "dead a taxi driver at a checkpoint.\n\n"
+                 "A student was killed during Wednesday's clashes. At least 17 people were injured, the "
+                 "hospital said.\n\n"
+                 "\"They shot him because he did not stop,\" the driver's cousin said of Tuesday's shooting.")
+    by_day = {e.date.start: e for e in of_type(record, "ASSAULT")}
+    assert set(by_day) == {"2024-03-12", "2024-03-13"}
+    assert figures(by_day["2024-03-12"]) == {"killed": (1, 1, "exact")}
+    assert figures(by_day["2024-03-13"])["injured"][:2] == (17, None)

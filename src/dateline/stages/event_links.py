@@ -254,6 +254,10 @@ def _new_toll(doc: Doc, f: Figure, old: Count) -> bool:
     return "toll" in doc.text[f.anchor[0]:f.anchor[1]].lower() and (f.count.min or 0) >= (old.min or 0)
 
 
+def _last_before(c: Cluster, sentence: int) -> int:
+    return max(m.sentence for m in c.mentions if m.sentence <= sentence)
+
+
 def adopt_orphans(clusters: list[Cluster], orphans: list[Figure], doc: Doc | None = None) -> None:
     """Figures in sentences without a trigger join the latest fitting event before them."""
     for f in orphans:
@@ -262,8 +266,10 @@ def adopt_orphans(clusters: list[Cluster], orphans: list[Figure], doc: Doc | Non
         for c in clusters:
             if c.family not in wanted or c.modality or all(m.negated for m in c.mentions):
                 continue  # ("did not open fire on civilians" has no victims to adopt)
-            if c.mentions[0].sentence <= f.sentence and (best is None or max(
-                    m.sentence for m in c.mentions) >= max(m.sentence for m in best.mentions)):
+            # the event told last before the figure ("At least 17 people were injured" after
+            # the clashes, not after the shooting of the day before that a later quote recalls)
+            if c.mentions[0].sentence <= f.sentence and (best is None or _last_before(c, f.sentence)
+                                                         >= _last_before(best, f.sentence)):
                 best = c
         if best is None:
             continue

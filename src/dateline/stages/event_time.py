@@ -172,9 +172,11 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
     best, best_score = None, None
     for i in timexes_of(doc, sentence):
         tx = doc.timexes[i]
-        if i not in owned or tx.start is None or tx.time.type not in ("DATE", "TIME"):
+        if tx.start is None or tx.time.type not in ("DATE", "TIME"):
             continue
         a, b = tx.time.span
+        if i not in owned and not (b <= trig.start and OFFSET.match(text[b:trig.start])):
+            continue  # (but "on Tuesday, a day after a police officer shot dead ..." dates the shooting)
         if toll and a > toll.start() and not statement:
             continue
         if tx.time.type == "TIME" and _CLOCK_ONLY.match(tx.time.text):
