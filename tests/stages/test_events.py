@@ -663,3 +663,10 @@ def test_a_day_after_dates_the_shooting_before_the_riot():
     assert set(by_day) == {"2024-03-12", "2024-03-13"}
     assert figures(by_day["2024-03-12"]) == {"killed": (1, 1, "exact")}
     assert figures(by_day["2024-03-13"])["injured"][:2] == (17, None)
+
+
+def test_a_protest_over_an_attack_told_in_full_keeps_the_attack():
+    record = run('The ministry protested on Tuesday over the shelling of the border post "Dostuk" by units of '
+                 'the neighbouring state\'s security service on the night of 11 to 12 March.')
+    shelling = one(record, "ASSAULT")
+    assert shelling.timing == "current" and shelling.date.start == "2024-03-11"

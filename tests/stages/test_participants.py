@@ -152,6 +152,19 @@ def test_a_name_set_off_by_commas_before_the_verb_is_its_subject():
         == "Mehmet Yilmaz"
 
 
+def test_a_by_phrase_after_the_object_of_an_event_noun_names_its_actor():
+    found = actor('It protested over the shelling of the border post "Dostuk" in the Batken district by units '
+                  'of the State Committee for National Security of Tajikistan on Monday.', "shelling")
+    assert found == "units of the State Committee for National Security of Tajikistan"
+
+
+def test_the_agent_of_a_participle_on_the_object_is_not_the_actor():
+    assert actor("The attack on a camp for displaced people run by the United Nations killed four on Monday.",
+                 "attack") is None
+    assert actor("A general strike called by the transport union shut the capital on Monday.",
+                 "general strike") == "transport union"
+
+
 def test_the_subject_of_a_passive_is_not_its_actor():
     assert actor("More than 300 Rohingya have been killed near the border since January.", "killed") is None
     assert actor("Two Kenyan soldiers were abducted near Mandera on Monday.", "abducted") is None

@@ -43,6 +43,9 @@ _LABOUR = re.compile(r"\b(?:workers?|unions?|pay|wages?|salar\w+|walked out|empl
 _DISTINCT = re.compile(r"\b(?:a second|a third|another|a separate|a fresh|a new|a further)\s+(?:[\w-]+\s+){0,2}$",
                        re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORECASE)
+# "the shelling of the border post by units of ...": a reaction's object told in full is news of its own
+_SPECIFIED_AFTER = re.compile(r"\s+(?:of|by|in|at|near|against|outside|inside|on\s+(?!(?:the\s+)?(?:Mon|Tues|Wednes|"
+                              r"Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\d))\b")
 _REACTIONS = frozenset({"PROTEST", "ACCUSE", "REQUEST", "REJECT", "SUPPORT"})  # what answers an event told before
 _LEGAL_CHARGE = re.compile(r"\b(?:charges?|charged|indicted|prosecuted)\s+(?:of|including|with|for)\s+"
                            r"(?:[\w-]+,?\s+){0,4}$", re.IGNORECASE)
@@ -330,6 +333,7 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             m.weak = True  # "the attack", "killed or captured": a reference back, not a new event
         if not m.figures and m.family in ("ASSAULT", "COERCE") and not m.modality \
                 and _ANAPHORIC.search(doc.text, max(s.start, m.trigger.start - 12), m.trigger.start) \
+                and not _SPECIFIED_AFTER.match(doc.text, m.trigger.end, s.end) \
                 and any(o.spec.family in _REACTIONS and o.end <= m.trigger.start for o in matches):
             m.weak = True  # "blocked the motorway to protest against the killing": the killing told before
             m.timex = None  # ("condemned the detention on Tuesday": the condemnation's day)

@@ -38,6 +38,10 @@ _WORDS = re.compile(r"[\w'’-]+")
 _PRONOUN = re.compile(r"\b(he|she|I|we|We|He|She)\b")
 _ACCUSED = re.compile(r"\b(?:accused|accuses|accusing|blamed|blames)\s+(.{2,80}?)\s+(?:of|for)\s+(?:\w+\s+){0,2}$")
 _BY_BETWEEN = re.compile(r"[^.;,]{0,40}?\b(?:by|between)\s+")
+_BY_FAR = re.compile(r"\s+of\s[^.;,:()—–]{0,110}?\bby\s+")
+_AGENTIVE_BY = re.compile(r"\s*(?:\w+\s+)?(?:carried\s+out|committed|perpetrated|claimed|ordered|organi[sz]ed|called|"
+                          r"staged|launched|conducted|led)\s+by\s+$|\s*by\s+$")
+_PARTICIPLE_BY = re.compile(r"\b(?:[a-z]+(?:ed|en)|run|led|held|hit|made|built|set|caught|struck)\s+by\s+$")
 # "the mass killings of Armenians by Ottoman Turks": an event noun after an article and a modifier
 _ARTICLE_MODIFIER_BEFORE = re.compile(r"\b(?:an?|the|this|that|last|latest)\s+[a-z][\w-]*\s+$", re.I)
 _NOUN_FORM = re.compile(r"(?:ings|tions?|s)$")
@@ -271,13 +275,20 @@ def _strong_actor(doc: Doc, sent_start: int, sent_end: int, trig_start: int, tri
     window = min(sent_end, trig_end + 50)
     after = _BY_BETWEEN.match(text[trig_end:sent_end]) if (
         lowered.find("by", trig_end, window) >= 0 or lowered.find("between", trig_end, window) >= 0) else None
+    if after is None and lowered.find(" by ", trig_end, min(sent_end, trig_end + 130)) >= 0 and (
+            noun_trigger or _ARTICLE_BEFORE.search(text, max(sent_start, trig_start - 12), trig_start)):
+        # "the shelling of the border post \"Dostuk\" in the Batken district by units of ..." (not
+        # "an attack on a camp run by the UN": a participle's agent)
+        after = _BY_FAR.match(text[trig_end:sent_end])
+    if after is not None and _PARTICIPLE_BY.search(after.group()) and not _AGENTIVE_BY.match(after.group()):
+        after = None  # "the attack on a camp run by the UN": the UN runs the camp (but "a strike called by")
     if after and (noun_trigger or _PASSIVE.search(text[sent_start:trig_end]) or "between" in after.group()
                   or not text[sent_start:trig_start].strip(" \"“'‘")  # "Shelling by government forces killed six"
                   or _ARTICLE_BEFORE.search(text, max(sent_start, trig_start - 12), trig_start)
                   or (_NOUN_FORM.search(text, trig_start, trig_end)
                       and _ARTICLE_MODIFIER_BEFORE.search(text, max(sent_start, trig_start - 30), trig_start))):
         lo = trig_end + after.end()
-        cands = _candidates(doc, lo, min(sent_end, lo + 60))
+        cands = _candidates(doc, lo, min(sent_end, lo + 100))
         if cands and cands[0][0] - lo < 25:
             s, e, ent = cands[0]
             return _mention(doc, s, e, ent)
