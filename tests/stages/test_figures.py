@@ -493,7 +493,7 @@ def test_whatever_the_children_a_parent_is_one(parent, n, verb):
 
 def test_a_parent_of_n_children_after_the_verb_is_one_victim():
     text = "The airstrike killed a mother of five and her neighbour's son, local officials said."
-    assert short(text)[0] == ("killed", 1, 1, "exact")
+    assert short(text)[0] == ("killed", 2, 2, "exact")  # the mother and the son, not five
     assert short("Gunmen killed Ali Musa, a father of seven, at his farm.") == [("killed", 1, 1, "exact")]
 
 
@@ -558,3 +558,14 @@ def test_received_shrapnel_wounds_and_treated_in_hospital_are_injuries():
 def test_a_named_victim_with_a_title_of_an_organisation_is_one():
     assert short("Two gunmen on a motorcycle shot dead Kamal Shah, a district leader of a nationalist party, "
                  "outside his home.") == [("killed", 1, 1, "exact")]
+
+
+def test_two_people_named_by_their_posts_are_two():
+    assert short("Police detained the mine's director and the head of its safety department on Monday.") == [
+        ("detained", 2, 2, "exact")]
+    assert short("Gunmen shot dead his son outside the house.") == [("killed", 1, 1, "exact")]
+
+
+def test_an_inmate_held_in_prison_is_no_arrest():
+    assert short("Nobody tells us anything, said a mother whose 23-year-old son is held in the penitentiary.") == []
+    assert short("Twelve people are being held at the station.") == [("detained", 12, 12, "exact")]

@@ -451,6 +451,8 @@ def _post(s: _Sentence, t: _Trigger) -> bool:
         return False
     if not aux and not roles & {"post", "intransitive", "nouns", "prenominal"}:
         return False  # "held" needs "were held"
+    if aux in (["is"], ["are"]) and roles == {"post_aux"} and t.phrase == "held":
+        return False  # "whose 23-year-old son is held in the penitentiary": an inmate, no arrest
     after = None  # "12 injured people"
     if not aux and roles & {"post", "prenominal"} and not roles & {"intransitive", "nouns"}:
         if "prenominal" in roles:
