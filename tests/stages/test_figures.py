@@ -569,3 +569,10 @@ def test_two_people_named_by_their_posts_are_two():
 def test_an_inmate_held_in_prison_is_no_arrest():
     assert short("Nobody tells us anything, said a mother whose 23-year-old son is held in the penitentiary.") == []
     assert short("Twelve people are being held at the station.") == [("detained", 12, 12, "exact")]
+
+
+def test_the_number_of_people_of_any_kind_killed_is_a_toll():
+    assert figs("The number of gold miners killed in the attack rose to 11 from 6 on Tuesday.")[0][:3] == (
+        "killed", 11, 11)
+    assert short("The number of people arrested has reached 40.") == [("detained", 40, 40, "exact")]
+    assert short("The number of flights cancelled rose to 30.") == []

@@ -54,8 +54,20 @@ NO_NOUN_RE = re.compile(
     rf"\b(?:no|zero)\s+(?:reported\s+)?(?P<n>{alternation(ZERO_NOUNS)})\b"
     rf"(?:\s+or\s+(?P<n2>{alternation(ZERO_NOUNS)})\b)?"
     r"(?!\s+(?:were|was|have\s+been|had\s+been)\s+immediately)", _I)
+# "the number of gold miners killed in the attack rose to 11": the figure word after the people it counts
+_NUMBER_OF_KIND = {"killed": "killed", "dead": "killed", "injured": "injured", "wounded": "injured",
+                   "arrested": "detained", "detained": "detained", "missing": "missing", "displaced": "displaced"}
+_NUMBER_OF = rf"number\s+of\s+(?:[a-z-]+\s+){{1,3}}?(?:{alternation(_NUMBER_OF_KIND)})"
+
+
+def toll_kind(noun: str) -> str:
+    """The kind a toll noun counts: "death toll", "number of gold miners killed"."""
+    key = " ".join(noun.lower().split())
+    return TOLL_KINDS.get(key) or _NUMBER_OF_KIND[key.rsplit(" ", 1)[-1]]
+
+
 TOLL_RE = re.compile(  # "the death toll from ... rose to 35 on Thursday from 20"
-    rf"\b(?P<noun>{alternation(TOLL_KINDS)})\b(?P<gap>[^.;!?]{{0,160}}?)"
+    rf"\b(?P<noun>{alternation(TOLL_KINDS)}|{_NUMBER_OF})\b(?P<gap>[^.;!?]{{0,160}}?)"
     rf"\s(?:(?:{alternation(_TOLLS['auxiliaries'])})\s+){{0,3}}"
     rf"(?:(?:{alternation(_TOLLS['rises'])})\s+(?:from\s+(?P<old1>{NUMBER})\s+)?(?:to|at)"
     rf"|(?:{alternation(_TOLLS['reaches'])}))"
@@ -75,7 +87,7 @@ _ZERO_CUES = (*_ZERO["words"], *(f"{no} {reported}{noun}" for no in ("no", "zero
 
 def _cue_categories() -> dict[str, set[str]]:
     table: dict[str, set[str]] = {}
-    entries = [(p, "trigger") for p in TRIGGERS] + [(p, "toll") for p in (*TOLL_KINDS, "toll")]
+    entries = [(p, "trigger") for p in TRIGGERS] + [(p, "toll") for p in (*TOLL_KINDS, "toll", "number of")]
     entries += [(p, "special") for p in _SPECIAL_CUES] + [(p, "zero") for p in _ZERO_CUES]
     for phrase, category in entries:
         table.setdefault(phrase, set()).add(category)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from ..doc import Doc, Figure
 from ..record import Count
 from . import figure_cues as fixed
-from .figure_cues import TOLL_KINDS, TRIGGERS, Cue, find_cues, number_starts, scan
+from .figure_cues import TRIGGERS, Cue, find_cues, number_starts, scan, toll_kind
 from .figure_patterns import (
     _A_WORD,
     _AGE_BEFORE_RE,
@@ -275,7 +275,7 @@ def _tolls(s: _Sentence) -> None:
             if value is None or not (_NP_AFTER_RE.match(s.text, m.end("new"), s.end)
                                      or _BARE_AFTER_RE.match(s.text, m.end("new"), s.end)):
                 continue  # "the toll road is 35 km long"
-            kind = TOLL_KINDS[" ".join(m.group("noun").lower().split())]
+            kind = toll_kind(m.group("noun"))
             span = (min(m.start("noun"), m.start()), m.end("new"))
             s.add(kind, value, None, span, (m.start("noun"), m.end("noun")), _old_value(s, m),
                   used=((m.start(), m.end()),))
