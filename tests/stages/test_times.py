@@ -581,3 +581,10 @@ def test_a_month_of_that_year_or_the_same_year_is_in_the_year_last_named():
     by_text = {t.time.text: t for t in doc.timexes}
     assert by_text["December of that year"].start == D(2018, 12, 1)
     assert by_text["March of the same year"].start == D(2018, 3, 1)
+
+
+def test_starting_on_a_weekday_after_an_announcement_is_the_coming_one():
+    # published Tuesday 2024-02-13
+    by_text = found("He also announced a night curfew in three villages, starting on Friday.")
+    assert by_text["Friday"].start == D(2024, 2, 16) and by_text["Friday"].future
+    assert found("Starting on Friday, protesters blocked the road.")["Friday"].start == D(2024, 2, 9)

@@ -46,6 +46,7 @@ _CLAUSE_END_LOWER = re.compile(_CLAUSE_END.pattern)  # the same on lower-cased t
 _CLAUSE_MARK = re.compile(r"[,;:()\"“”]")  # ... where it has none of the words
 _NOT_PAST = frozenset(LEX["cues"]["not_past_verbs"])
 _FUTURE_RIGHT_BEFORE = frozenset(LEX["cues"]["future_right_before"])
+_FUTURE_BEFORE_PREPOSITION = frozenset(LEX["cues"]["future_before_preposition"])
 _GOVERNING_PREPS = frozenset(["on", "in", "at", "by", "during", "over", "from", "between", "since", "until",
                               "late", "early", "overnight", "the"])
 
@@ -239,6 +240,8 @@ class _Resolver:
         k = len(before)  # without the prepositions that end it: "killed on", "erupted late"
         while k and before[k - 1] in _GOVERNING_PREPS:
             k -= 1
+        if k >= 2 and before[k - 1] in _FUTURE_BEFORE_PREPOSITION:
+            return "future"  # "a night curfew in three villages, starting on Friday"
         if (k < len(before) and k and before[k - 1].endswith("ed") and before[k - 1] not in _NOT_PAST
                 and (k < 2 or before[k - 2] != "be")):
             return "past"
