@@ -261,3 +261,9 @@ def test_a_denial_of_something_else_leaves_the_event_standing():
     record = run("Police denied that the march had been banned, but officers fired tear gas at the crowd "
                  "on Tuesday.")
     assert all(e.timing == "current" for e in of_type(record, "ASSAULT"))
+
+
+def test_a_conviction_behind_a_sentence_being_served_is_past():
+    record = run("The two commanders are serving life sentences after being convicted of war crimes by an "
+                 "international tribunal.")
+    assert one(record, "COERCE").timing == "historical"
