@@ -670,3 +670,14 @@ def test_a_protest_over_an_attack_told_in_full_keeps_the_attack():
                  'the neighbouring state\'s security service on the night of 11 to 12 March.')
     shelling = one(record, "ASSAULT")
     assert shelling.timing == "current" and shelling.date.start == "2024-03-11"
+
+
+def test_stone_throwers_and_the_police_who_answer_them_are_two_events():
+    record = run("Protesters threw stones at riot police outside the parliament on Monday. Police then fired "
+                 "tear gas and rubber bullets into the crowd.\n\n"
+                 "On Tuesday, fans hurled bricks at riot police, who responded with tear gas.")
+    actors = sorted((e.date.start, e.mode, e.actor.text if e.actor else None) for e in of_type(record, "ASSAULT"))
+    assert ("2024-03-11", "primitive", "Protesters") in actors
+    assert ("2024-03-11", "crowd-control", "Police") in actors
+    assert ("2024-03-12", "primitive", "fans") in actors
+    assert ("2024-03-12", "crowd-control", "riot police") in actors

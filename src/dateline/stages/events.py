@@ -251,6 +251,8 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         statement = m.spec.family in STATEMENT_TYPES
         modality = "hypothetical" if cue.hypothetical and not statement else "future" if cue.future else ""
         part = int(split is not None and m.spec.family in VIOLENT_FAMILIES and m.start > split)
+        if part == 0 and m.spec.family in VIOLENT_FAMILIES and _response(doc, s, m):
+            part = 2  # "fans threw stones at riot police, who responded with tear gas": two events
         groups.setdefault((m.spec.family, modality, part), []).append(m)
     mentions = []
     for (family, modality, part), group in groups.items():
@@ -273,7 +275,7 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             negated=any(cues[id(m)].negated for m in group),
             framed_historical=any(cues[id(m)].historical for m in group),
             weak=all(m.spec.weak for m in group),
-            distinct=part == 1 or any((_mentions_any(lowered, max(s.start, m.start - 40), m.start, _DISTINCT_WORDS)
+            distinct=part > 0 or any((_mentions_any(lowered, max(s.start, m.start - 40), m.start, _DISTINCT_WORDS)
                           and _DISTINCT.search(doc.text[max(s.start, m.start - 40):m.start]))
                          or _response(doc, s, m) for m in group),
         )

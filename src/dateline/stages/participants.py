@@ -313,6 +313,11 @@ _SPEECH_BREAK = re.compile(r"\b(?:said|says|say|told\s+\w+|added|announced|warne
 
 # "police shot", "troops reportedly shelled", "the army had \"neutralised\"" (not "were killed": a passive)
 _ADJACENT = re.compile(r"\s+(?:(?:\w+ly|has|have|had|will|would|also|then)\s+){0,2}[\"“]?")
+# "police fired tear gas", "troops used live ammunition": a noun trigger as the object of the subject's verb
+@cache
+def _verb_then_object() -> re.Pattern:
+    verbs = "|".join(re.escape(v).replace("\\ ", "\\s+") for v in load("actors")["object_verbs"])
+    return re.compile(rf"\s+(?:(?:\w+ly|also|then|again)\s+)?(?:{verbs})\s+(?:(?:the|a|an|some|more)\s+)?")
 # "riot police, who responded with tear gas": the relative pronoun's antecedent is the subject
 _WHO_THEN = re.compile(r",?\s+(?:who|which)\s+(?:[a-z]+\s+){0,2}")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:it|they|he|she)\s+(?!is\b|was\b)")
@@ -397,7 +402,9 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
         cands = _candidates(doc, lo, trig.start)
         relative = bool(cands) and _WHO_THEN.fullmatch(text, cands[-1][1], trig.start) is not None
         if cands and _usable(doc, cands[-1][2], statement) and (
-                relative or _appositive_name(text, cands[-1], lo, trig.start) or (trig.spec.kind == "verb" and _ADJACENT.fullmatch(text, cands[-1][1], trig.start)
+                relative or _appositive_name(text, cands[-1], lo, trig.start) or (
+                    (trig.spec.kind == "verb" and _ADJACENT.fullmatch(text, cands[-1][1], trig.start)
+                     or _verb_then_object().fullmatch(text, cands[-1][1], trig.start))
                              and not _preceded_by_preposition(text, cands[-1][0], lo)
                              and not _OBJECT_OF_VERB.search(text, max(lo, cands[-1][0] - 20), cands[-1][0]))):
             # "miners gathered to mark ten years since police shot dead 34": the noun right before
@@ -472,6 +479,10 @@ def find_recipient(doc: Doc, trig_end: int, sent_end: int) -> Mention | None:
     if v and v[0] - lo < 40:
         s = _expand_left(text, v[0], lo, stop)
         return _mention(doc, s, v[1], None)
+    if m is not None and m.group().strip():  # "threw stones at riot police": an armed or uniformed target
+        agent = next(((s, e) for s, e, ent in _candidates(doc, lo, window_end) if ent is None), None)
+        if agent is not None and agent[0] - lo < 12:
+            return _mention(doc, agent[0], agent[1], None)
     return None
 
 
