@@ -251,7 +251,8 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         statement = m.spec.family in STATEMENT_TYPES
         modality = "hypothetical" if cue.hypothetical and not statement else "future" if cue.future else ""
         part = int(split is not None and m.spec.family in VIOLENT_FAMILIES and m.start > split)
-        if part == 0 and m.spec.family in VIOLENT_FAMILIES and _response(doc, s, m):
+        if part == 0 and m.spec.family in VIOLENT_FAMILIES and _response(doc, s, m) \
+                and doc.text.find(", who", max(s.start, m.start - 40), m.start) >= 0:
             part = 2  # "fans threw stones at riot police, who responded with tear gas": two events
         groups.setdefault((m.spec.family, modality, part), []).append(m)
     mentions = []
