@@ -117,3 +117,10 @@ def test_walking_out_of_a_house_is_no_walkout():
     text = "Her husband walked out behind the house to bring the cows in, and nurses walked out over pay."
     found = [(m.start, m.spec.mode) for m in find_triggers(text, 0, len(text))]
     assert found == [(text.index("walked out over"), "strike")]
+
+
+def test_neutralised_attackers_are_violence_a_neutralised_threat_is_not():
+    text = 'The army said it had "neutralised" about 20 attackers on Tuesday.'
+    assert [(m.text, m.spec.family) for m in find_triggers(text, 0, len(text))] == [("neutralised", "ASSAULT")]
+    text = "Engineers neutralised a bomb found near the market."
+    assert "ASSAULT" not in {m.spec.family for m in find_triggers(text, 0, len(text)) if m.text == "neutralised"}
