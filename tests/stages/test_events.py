@@ -681,3 +681,15 @@ def test_stone_throwers_and_the_police_who_answer_them_are_two_events():
     assert ("2024-03-11", "crowd-control", "Police") in actors
     assert ("2024-03-12", "primitive", "fans") in actors
     assert ("2024-03-12", "crowd-control", "riot police") in actors
+
+
+def test_officers_hurt_by_stone_throwers_are_their_toll_not_the_polices():
+    record = run("Riot police detained 31 people in the port city late on Monday after protesters threw fireworks "
+                 "and stones at officers outside the governor's office.\n\n"
+                 "Police used water cannon and pepper spray to clear the square shortly before midnight.\n\n"
+                 "The ministry said nine police officers had been injured and blamed organised groups for the "
+                 "violence.")
+    stones = one(record, "ASSAULT", "primitive")
+    assert stones.actor.text == "protesters" and figures(stones) == {"injured": (9, 9, "exact")}
+    water = one(record, "ASSAULT", "crowd-control")
+    assert water.actor.text == "Police" and not water.counts

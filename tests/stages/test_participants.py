@@ -216,3 +216,8 @@ def test_the_word_before_a_position_is_what_the_regex_finds(text, floor):
     floor = min(floor, len(text))
     m = re.search(r"([\w][\w'’-]*)\s+$", text[floor:])
     assert _word_before(text, floor, len(text)) == (floor + m.start(1) if m else None)
+
+
+def test_people_shot_dead_by_soldiers_name_the_soldiers_not_the_people():
+    assert actor("Hundreds gathered to remember the 31 people shot dead there by soldiers in 1991.",
+                 "shot dead") == "soldiers"

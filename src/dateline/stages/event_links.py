@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..doc import Doc, Figure, TimeX
 from ..gazetteer import fold
+from ..lexicons import load
 from ..record import Count, Location, Mention
 from . import participants
 from .event_time import best_timex
@@ -138,11 +140,18 @@ class Cluster:
         return self._location[1]
 
 
+@cache
+def _same_force() -> dict[str, str]:
+    return {word: group[0] for group in load("actors")["same_force"] for word in group}
+
+
 def head_word(mention: Mention | None) -> str | None:
+    """The head of an actor or target, singular, one word for one force ("officers" is "police")."""
     if mention is None or not mention.text:
         return None
     word = mention.text.split()[-1].lower().strip(".,'’")
-    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+    word = word[:-1] if word.endswith("s") and len(word) > 3 else word
+    return _same_force().get(word, word)
 
 
 def roles_reversed(c: Cluster, m: EventMention) -> bool:
@@ -154,6 +163,13 @@ def roles_reversed(c: Cluster, m: EventMention) -> bool:
     own = {head_word(x.actor) for x in c.mentions if x.actor}
     targets = {head_word(x.recipient) for x in c.mentions if x.recipient}
     return actor not in own and actor in targets
+
+
+def _victims_are_its_actors(c: Cluster, m: EventMention) -> bool:
+    """"11 police officers had been injured" is no toll of the police's own water cannon."""
+    own = {head_word(x.actor) for x in c.mentions if x.actor}
+    return bool(own) and any(f.count.who and head_word(Mention(text=f.count.who, span=None)) in own
+                             for f in m.figures)
 
 
 def figures_apart(c: Cluster, m: EventMention) -> int:
@@ -172,7 +188,7 @@ def figures_apart(c: Cluster, m: EventMention) -> int:
 def joinable(doc: Doc, c: Cluster, m: EventMention) -> bool:
     if c.family != m.family or c.modality != m.modality:
         return False
-    if roles_reversed(c, m) or figures_apart(c, m):
+    if roles_reversed(c, m) or figures_apart(c, m) or _victims_are_its_actors(c, m):
         return False
     if m.family == "COERCE" and m.mode and c.mentions[0].mode and m.mode != c.mentions[0].mode:
         return False  # an arrest, a curfew and a sentence are three measures, not one
@@ -262,15 +278,22 @@ def adopt_orphans(clusters: list[Cluster], orphans: list[Figure], doc: Doc | Non
     """Figures in sentences without a trigger join the latest fitting event before them."""
     for f in orphans:
         wanted = VIOLENT_FAMILIES if f.count.kind in CASUALTY_KINDS else VIOLENT_FAMILIES | {"COERCE"}
-        best = None
+        victims = head_word(Mention(text=f.count.who, span=None)) if f.count.who else None
+        best, best_targeted = None, None
         for c in clusters:
-            if c.family not in wanted or c.modality or all(m.negated for m in c.mentions):
+            if c.family not in wanted or c.modality or all(m.negated for m in c.mentions) \
+                    or c.mentions[0].sentence > f.sentence:
                 continue  # ("did not open fire on civilians" has no victims to adopt)
             # the event told last before the figure ("At least 17 people were injured" after
             # the clashes, not after the shooting of the day before that a later quote recalls)
-            if c.mentions[0].sentence <= f.sentence and (best is None or _last_before(c, f.sentence)
-                                                         >= _last_before(best, f.sentence)):
+            if best is None or _last_before(c, f.sentence) >= _last_before(best, f.sentence):
                 best = c
+            # ... unless an event before it targeted these victims ("threw stones at officers ...
+            # police used water cannon ... Eleven police officers were injured")
+            if victims and any(head_word(m.recipient) == victims for m in c.mentions) and (
+                    best_targeted is None or _last_before(c, f.sentence) >= _last_before(best_targeted, f.sentence)):
+                best_targeted = c
+        best = best_targeted or best
         if best is None:
             continue
         same_kind = [x.count for m in best.mentions for x in m.figures if x.count.kind == f.count.kind]

@@ -39,6 +39,9 @@ _PRONOUN = re.compile(r"\b(he|she|I|we|We|He|She)\b")
 _ACCUSED = re.compile(r"\b(?:accused|accuses|accusing|blamed|blames)\s+(.{2,80}?)\s+(?:of|for)\s+(?:\w+\s+){0,2}$")
 _BY_BETWEEN = re.compile(r"[^.;,]{0,40}?\b(?:by|between)\s+")
 _BY_FAR = re.compile(r"\s+of\s[^.;,:()—–]{0,110}?\bby\s+")
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+_REDUCED_PASSIVE = re.compile(r"(?:ed|\sdead|\sdown)$")  # "killed", "shot dead", "gunned down"
+_NEAR_BY = re.compile(r"\s+(?:\w+\s+)?by\s+")
 _AGENTIVE_BY = re.compile(r"\s*(?:\w+\s+)?(?:carried\s+out|committed|perpetrated|claimed|ordered|organi[sz]ed|called|"
                           r"staged|launched|conducted|led)\s+by\s+$|\s*by\s+$")
 _PARTICIPLE_BY = re.compile(r"\b(?:[a-z]+(?:ed|en)|run|led|held|hit|made|built|set|caught|struck)\s+by\s+$")
@@ -286,7 +289,9 @@ def _strong_actor(doc: Doc, sent_start: int, sent_end: int, trig_start: int, tri
                   or not text[sent_start:trig_start].strip(" \"“'‘")  # "Shelling by government forces killed six"
                   or _ARTICLE_BEFORE.search(text, max(sent_start, trig_start - 12), trig_start)
                   or (_NOUN_FORM.search(text, trig_start, trig_end)
-                      and _ARTICLE_MODIFIER_BEFORE.search(text, max(sent_start, trig_start - 30), trig_start))):
+                      and _ARTICLE_MODIFIER_BEFORE.search(text, max(sent_start, trig_start - 30), trig_start))
+                  or (_REDUCED_PASSIVE.search(text, trig_start, trig_end)
+                      and _NEAR_BY.fullmatch(after.group()))):  # "31 people shot dead there by soldiers"
         lo = trig_end + after.end()
         cands = _candidates(doc, lo, min(sent_end, lo + 100))
         if cands and cands[0][0] - lo < 25:
@@ -472,6 +477,8 @@ def find_recipient(doc: Doc, trig_end: int, sent_end: int) -> Mention | None:
     m = _RECIPIENT_LEAD.match(text, trig_end, window_end)
     lo = m.end() if m else trig_end
     v = victims.search(doc, lo, window_end)
+    if v is not None and _BY_BEFORE.search(text, max(lo, v[0] - 12), v[0]):
+        v = None  # "shot dead there by soldiers": the agent, not the target
     for span, ent in entities_between(doc, lo, window_end, _ACTOR_TYPES):
         if span[0] - lo < 25 and (v is None or span[0] < v[0]):
             return _mention(doc, span[0], span[1], ent)
