@@ -693,3 +693,11 @@ def test_officers_hurt_by_stone_throwers_are_their_toll_not_the_polices():
     assert stones.actor.text == "protesters" and figures(stones) == {"injured": (9, 9, "exact")}
     water = one(record, "ASSAULT", "crowd-control")
     assert water.actor.text == "Police" and not water.counts
+
+
+def test_violence_in_the_week_before_the_shootings_is_another_event():
+    record = run("Police opened fire on striking miners at the hill on 16 August 2012, killing 34.\n\n"
+                 "In the week before the shootings, ten people, including two police officers, had been killed in "
+                 "violence around the strike.")
+    tolls = sorted(figures(e)["killed"][0] for e in of_type(record, "ASSAULT") if "killed" in figures(e))
+    assert tolls == [10, 34]

@@ -121,6 +121,7 @@ def _earlier(text: str, lowered: str, start: int) -> bool:
     return _EARLIER_BEFORE.search(lowered, max(0, start - 12), start) is not None
 
 
+_TIME_ANCHOR_BEFORE = re.compile(r"\b(?:before|after|since|following)\s+the\s+$", re.IGNORECASE)
 _GENERIC_HAZARDS = frozenset({"disaster", "natural disaster"})
 _PARTICIPLE_NOUNS = frozenset({"accused", "detained", "arrested", "abducted", "kidnapped", "condemned",
                                "sentenced", "convicted", "deported"})
@@ -160,6 +161,9 @@ def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) ->
             continue  # "bombs hit a monastery where families displaced by earlier fighting sheltered"
         if word in _GENERIC_HAZARDS and any(o.spec.type is None and o is not m for o in matches):
             continue  # "the collapse killed 1,134, making it the deadliest disaster": the collapse
+        if _TIME_ANCHOR_BEFORE.search(text, max(0, m.start - 14), m.start) \
+                and any(o.spec.family == m.spec.family and not o.spec.weak and o.start > m.end for o in matches):
+            continue  # "in the week before the shootings, ten people had been killed": the shootings date them
         out.append(m)
     return out
 
@@ -276,7 +280,8 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             negated=any(cues[id(m)].negated for m in group),
             framed_historical=any(cues[id(m)].historical for m in group),
             weak=all(m.spec.weak for m in group),
-            distinct=part > 0 or any((_mentions_any(lowered, max(s.start, m.start - 40), m.start, _DISTINCT_WORDS)
+            distinct=part > 0 or any(_TIME_ANCHOR_BEFORE.search(doc.text, max(0, o.start - 14), o.start)
+                                     and o.spec.family == family and o.end <= lead.start for o in triggers) or any((_mentions_any(lowered, max(s.start, m.start - 40), m.start, _DISTINCT_WORDS)
                           and _DISTINCT.search(doc.text[max(s.start, m.start - 40):m.start]))
                          or _response(doc, s, m) for m in group),
         )
