@@ -576,3 +576,16 @@ def test_the_number_of_people_of_any_kind_killed_is_a_toll():
         "killed", 11, 11)
     assert short("The number of people arrested has reached 40.") == [("detained", 40, 40, "exact")]
     assert short("The number of flights cancelled rose to 30.") == []
+
+
+def test_a_named_victim_with_age_and_hometown_who_died_is_one():
+    assert short("Jaylen Brooks, 21, of Lawrenceville, died at the scene.") == [("killed", 1, 1, "exact")]
+    assert short("Fidel Mamani, 34, a farmer from Colomi, died of a bullet wound.") == [("killed", 1, 1, "exact")]
+    assert short("DeShawn Miller, 20, of Athens, was arrested on Monday.") == [("detained", 1, 1, "exact")]
+
+
+def test_people_driven_from_a_town_or_fleeing_from_a_village_are_displaced():
+    assert short("Some 350,000 people were driven from Marawi and surrounding towns.") == [
+        ("displaced", 350000, 350000, "about")]
+    assert short("About 150 residents of Crucito fled to Tierralta.") == [("displaced", 150, 150, "about")]
+    assert short("Two players were driven from the stadium.") == []

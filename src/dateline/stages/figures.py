@@ -347,6 +347,9 @@ def _active(s: _Sentence, t: _Trigger) -> bool:
     return False
 
 
+_FLED = frozenset({"fled", "driven from", "driven out of", "forced out of"})  # people, not things, flee
+
+
 def _finish(s: _Sentence, t: _Trigger, groups: list[_Group], span: tuple[int, int], anchor: tuple[int, int],
             perfect: bool = False) -> bool:
     """Check the word's conditions on its victims and record the figure."""
@@ -355,7 +358,8 @@ def _finish(s: _Sentence, t: _Trigger, groups: list[_Group], span: tuple[int, in
         if not all(w and _LEXICAL_RE.search(w) for w in whos) and (t.phrase in _NEEDS_NOUN or any(whos)):
             return False  # "held 40 people", not "held a rally"; "3 containers are missing"
     if t.phrase in _NEEDS_HOMES and not _HOMES_RE.search(s.text, span[1], min(s.end, span[1] + 60)):
-        fled = t.phrase == "fled" and (perfect or any(w and w.lower().split()[-1] in _FLEE_HEADS for w in whos))
+        fled = t.phrase in _FLED and (perfect or any(  # ("150 residents of Crucito fled to Tierralta")
+            w and w.lower().split(" of ")[0].split()[-1] in _FLEE_HEADS for w in whos))
         if not fled:
             return False  # "evacuated from their homes", "thousands of residents fled"
     if t.phrase in _NEEDS_WOUNDS and not _WOUNDS_RE.match(s.text, t.end, s.end):
@@ -397,7 +401,8 @@ def _subject(s: _Sentence, left: int, noun_only: bool, bare: bool = False) -> _G
     if noun_only:
         return None
     m = _SING_SUBJECT_RE.search(s.text, max(s.start, left - 150), left)
-    if m is None and s.text.startswith(("was ", "is ", "has ", "had "), left):  # one person by name
+    if m is None and s.text.startswith(("was ", "is ", "has ", "had ", "died ", "died,", "died.", "perished "),
+                                       left):  # one person by name ("Jaylen Brooks, 21, died at the scene")
         m = _NAMED_SUBJECT_RE.search(s.text, max(s.start, left - 80), left)
     if m is None or bare and m.groupdict().get("the"):
         return None  # "we want the officer arrested"
