@@ -68,9 +68,13 @@ def _blocked(lowered: str, start: int, end: int, blocks: tuple[str, ...]) -> boo
     """A block cancels the trigger it touches ("fired tear gas", "protest note"), not every
     trigger of the sentence."""
     for block in blocks:
-        for m in re.finditer(re.escape(block), lowered):
-            if m.start() - 15 <= end and start <= m.end() + 15:
+        # the occurrences re.finditer would find: left to right, none overlapping the one before
+        step = len(block) or 1
+        at = lowered.find(block)
+        while at >= 0 and at - 15 <= end:
+            if start <= at + len(block) + 15:
                 return True
+            at = lowered.find(block, at + step)
     return False
 
 
