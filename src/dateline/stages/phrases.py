@@ -121,6 +121,12 @@ class PhraseSet:
             found = doc.memo[self]
         return found
 
+    def occurs(self, doc: Doc, start: int, end: int) -> bool:
+        """Does an occurrence start in [start, end)? (A quick test before ``within``.)"""
+        starts = self.occurrences(doc)[0]
+        lo = bisect_left(starts, start)
+        return lo < len(starts) and starts[lo] < end
+
     def within(self, doc: Doc, start: int, end: int, edge: bool = False) -> list[tuple[int, int]]:
         """Every occurrence in [start, end), overlapping ones included, in text order."""
         starts, spans = self.occurrences(doc)

@@ -88,16 +88,37 @@ def _negated_before(doc: Doc, negators: PhraseSet, start: int, end: int) -> bool
     return any(_NEGATOR_GAP.match(doc.text, e, end) for _, e in negators.within(doc, start, end, edge=True))
 
 
+@dataclass(frozen=True)
+class _SentenceCues:
+    """What the cues of every trigger of one sentence share."""
+
+    start: int
+    end: int
+    boundaries: list[tuple[int, int]]  # clause boundaries, in text order
+    phrase_sets: frozenset[str]  # the timing lexicon's sets with an occurrence in the sentence
+    framed: bool  # the sentence frames its events as history ("on the anniversary of")
+
+
+def _sentence_cues(doc: Doc, sentence: int) -> _SentenceCues:
+    key = ("timing_cues", sentence)
+    found = doc.memo.get(key)
+    if found is None:
+        s = doc.sentences[sentence]
+        lexicon = _lexicon()
+        present = frozenset(name for name, phrases in lexicon.items()
+                            if (phrases.phrases if isinstance(phrases, _Modal) else phrases).occurs(doc, s.start, s.end))
+        framed = "historical_frame" in present and \
+            lexicon["historical_frame"].search(doc, s.start, s.end) is not None
+        found = doc.memo[key] = _SentenceCues(s.start, s.end, [m.span() for m in _BOUNDARY.finditer(doc.text, s.start, s.end)],
+                                              present, framed)
+    return found
+
+
 def clause_bounds(doc: Doc, sentence: int, start: int, end: int) -> tuple[int, int]:
     """The clause around [start, end): from the last boundary before it to the next one after it."""
-    key = ("timing_boundaries", sentence)
-    marks = doc.memo.get(key)
-    if marks is None:
-        s = doc.sentences[sentence]
-        found = [m.span() for m in _BOUNDARY.finditer(doc.text, s.start, s.end)]
-        marks = doc.memo[key] = (s.start, s.end, found)
-    left, right, found = marks
-    for a, b in found:
+    marks = _sentence_cues(doc, sentence)
+    left, right = marks.start, marks.end
+    for a, b in marks.boundaries:
         if b <= start:
             left = b
         elif a >= end:
@@ -108,22 +129,20 @@ def clause_bounds(doc: Doc, sentence: int, start: int, end: int) -> tuple[int, i
 
 def cues_for(doc: Doc, sentence: int, start: int, end: int) -> Cues:
     text = doc.text
-    s = doc.sentences[sentence]
     left, right = clause_bounds(doc, sentence, start, end)
+    # every window below lies inside the sentence: a set that does not occur in it cannot answer
+    present = _sentence_cues(doc, sentence).phrase_sets
     p = _lexicon()
     before = max(left, start - 120)  # a modal scopes over its clause ("due to meet ... for talks")
     near_before = max(left, start - 28)
     after = min(right, end + 45)
-    negated = _negated_before(doc, p["negation_before"], near_before, start) or \
-        p["negation_after"].search(doc, end, after, edge=True) is not None
+    negated = ("negation_before" in present and _negated_before(doc, p["negation_before"], near_before, start)) or \
+        ("negation_after" in present and p["negation_after"].search(doc, end, after, edge=True) is not None)
     if negated and _BARE_NO.search(text, near_before, start) and _NO_ONE.match(text, end, after):
         negated = False
-    hypothetical = p["hypothetical_before"].found(doc, before, start) or p["hypothetical_after"].found(doc, end, after)
-    future = p["future_before"].search(doc, before, start, edge=True) is not None
-    key = ("historical_frame", sentence)
-    framed = doc.memo.get(key)
-    if framed is None:
-        framed = doc.memo[key] = p["historical_frame"].search(doc, s.start, s.end) is not None
-    historical = framed or _habitual(text, left, right, start)
+    hypothetical = ("hypothetical_before" in present and p["hypothetical_before"].found(doc, before, start)) or \
+        ("hypothetical_after" in present and p["hypothetical_after"].found(doc, end, after))
+    future = "future_before" in present and p["future_before"].search(doc, before, start, edge=True) is not None
+    historical = _sentence_cues(doc, sentence).framed or _habitual(text, left, right, start)
     return Cues(negated=negated, hypothetical=hypothetical, future=future and not hypothetical,
                 historical=historical)
