@@ -57,6 +57,7 @@ _PARTITIVES = frozenset("hundreds thousands dozens scores tens millions some man
 _MODIFIERS = frozenset("the a an its their his her former new local rival armed two three several some".split())
 _POSSESSIVE = re.compile(r"['’]s?\s+")
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_PERSON = frozenset({"PERSON"})
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "i": "SPEAKER", "we": "SPEAKER"}
 
 
@@ -67,23 +68,23 @@ def _lexicon() -> tuple[PhraseSet, PhraseSet, frozenset[str]]:
             frozenset(lex["np_stop"]))
 
 
-def _entity_index(doc: Doc) -> tuple[list[int], list[tuple[tuple[int, int], Entity]]]:
-    index = doc.memo.get("entity_index")
+def _entity_index(doc: Doc, types: frozenset[str] | None) -> tuple[list[int], list[tuple[tuple[int, int], Entity]]]:
+    """The mentions of entities of ``types`` (all types for None), sorted by span; with their starts."""
+    key = ("entity_index", types)
+    index = doc.memo.get(key)
     if index is None:
-        spans = sorted(((sp, ent) for ent in doc.entities for sp in ent.spans), key=lambda item: item[0])
-        index = doc.memo["entity_index"] = ([sp[0] for sp, _ in spans], spans)
+        spans = sorted(((sp, ent) for ent in doc.entities if not types or ent.type in types for sp in ent.spans),
+                       key=lambda item: item[0])
+        index = doc.memo[key] = ([sp[0] for sp, _ in spans], spans)
     return index
 
 
 def entities_between(doc: Doc, start: int, end: int, types: frozenset[str] | None = None):
     """(span, entity) for each entity mention inside [start, end), in text order."""
-    starts, spans = _entity_index(doc)
-    found = []
-    for i in range(bisect_left(starts, start), bisect_left(starts, end)):
-        span, ent = spans[i]
-        if span[1] <= end and (not types or ent.type in types):
-            found.append((span, ent))
-    return found
+    starts, spans = _entity_index(doc, types)
+    lo = bisect_left(starts, start)
+    hi = bisect_left(starts, end, lo)
+    return [item for item in spans[lo:hi] if item[0][1] <= end]
 
 
 def _clause_start(doc: Doc, sent_start: int, trigger_start: int) -> int:
@@ -245,7 +246,7 @@ def _pronoun_actor(doc: Doc, start: int, end: int, speaker_at) -> Mention | None
     kind = _PRONOUNS[m.group(1).lower()]
     if kind == "SPEAKER":
         return speaker_at(start + m.start())
-    people = [(span, ent) for span, ent in entities_between(doc, 0, start + m.start(), frozenset({"PERSON"}))]
+    people = [(span, ent) for span, ent in entities_between(doc, 0, start + m.start(), _PERSON)]
     if people:
         span, ent = people[-1]
         return Mention(text=ent.name, span=span, entity=ent.id, country=ent.country)
