@@ -58,6 +58,7 @@ _MODIFIERS = frozenset("the a an its their his her former new local rival armed 
 _POSSESSIVE = re.compile(r"['’]s?\s+")
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _PERSON = frozenset({"PERSON"})
+_NATIONAL_OR_ORG = frozenset({"NORP", "ORG"})
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "i": "SPEAKER", "we": "SPEAKER"}
 
 
@@ -133,8 +134,8 @@ def _expand_left(text: str, start: int, floor: int, stop: frozenset[str]) -> int
 
 def _expand_right(text: str, end: int, limit: int) -> int:
     """Take an "of the Kurdistan Region" / "of Ecuador" complement into the phrase."""
-    m = _OF_COMPLEMENT.match(text[end:limit])
-    return end + m.end() if m else end
+    m = _OF_COMPLEMENT.match(text, end, limit)
+    return m.end() if m else end
 
 
 def _preceded_by_preposition(text: str, start: int, floor: int) -> bool:
@@ -281,8 +282,10 @@ def _strong_actor(doc: Doc, sent_start: int, sent_end: int, trig_start: int, tri
             return _mention(doc, s, e, ent)
     if noun_trigger:  # "a Turkish drone strike", "an al-Shabaab attack"
         lo = max(sent_start, trig_start - 40)
+        if not entities_between(doc, lo, trig_start, _NATIONAL_OR_ORG):
+            return None  # (only a people's or an organisation's name can be the candidate)
         for s, e, ent in _candidates(doc, lo, trig_start):
-            if ent is not None and ent.type in {"NORP", "ORG"} and not text[e:trig_start].strip(" -"):
+            if ent is not None and ent.type in _NATIONAL_OR_ORG and not text[e:trig_start].strip(" -"):
                 return _mention(doc, s, e, ent)
     return None
 
