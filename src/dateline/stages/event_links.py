@@ -205,16 +205,19 @@ def joinable(doc: Doc, c: Cluster, m: EventMention) -> bool:
 
 def link(doc: Doc, mentions: list[EventMention]) -> list[Cluster]:
     clusters: list[Cluster] = []
+    # the clusters of each family and modality, in order: a mention joins no cluster of another
+    kinds: dict[tuple[str, str], list[Cluster]] = {}
     for m in mentions:
         target = None
         if not m.distinct or m.weak:
-            target = next((c for c in reversed(clusters) if joinable(doc, c, m)), None)
+            target = next((c for c in reversed(kinds.get((m.family, m.modality), ())) if joinable(doc, c, m)), None)
         if target is None and not m.weak:
-            if m.timex is None and any(figures_apart(c, m) == 1 for c in clusters):
+            if m.timex is None and m.figures and any(figures_apart(c, m) == 1 for c in clusters):
                 # "the war has killed more than 20,000 people": a tally over no day of its own
                 # is the past's, not an event on the day of the news
                 m.framed_historical = True
             clusters.append(Cluster([m]))
+            kinds.setdefault((m.family, m.modality), []).append(clusters[-1])
         elif target is not None:
             target.mentions.append(m)
     return clusters
