@@ -97,11 +97,15 @@ def _mentions_any(lowered: str, start: int, end: int, words: tuple[str, ...]) ->
     return False
 
 
+_MODE_RANK = {mode: rank for rank, mode in enumerate(_MODE_PRIORITY)}
+
+
 def _pick_mode(modes) -> str | None:
+    """The mode that comes first in _MODE_PRIORITY, else the first one given."""
     present = [m for m in modes if m]
-    for mode in _MODE_PRIORITY:
-        if mode in present:
-            return mode
+    ranked = [m for m in present if m in _MODE_RANK]
+    if ranked:
+        return min(ranked, key=_MODE_RANK.__getitem__)
     return present[0] if present else None
 
 
@@ -121,6 +125,7 @@ _GENERIC_HAZARDS = frozenset({"disaster", "natural disaster"})
 _PARTICIPLE_NOUNS = frozenset({"accused", "detained", "arrested", "abducted", "kidnapped", "condemned",
                                "sentenced", "convicted", "deported"})
 _DEADLY_RIOT = TriggerSpec("ASSAULT", None, "noun", False, ())
+_KIND_ORDER = {"verb": 0, "noun": 1}  # a group's lead: a verb before a noun before an agent
 
 
 def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) -> list[TriggerMatch]:
@@ -218,6 +223,8 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
     s = doc.sentences[index]
     if triggers is None:
         triggers = find_triggers(doc.text, s.start, s.end)
+    if not triggers:
+        return []
     matches = _filter(doc, triggers, deadly_riot)
     if not matches:
         return []
@@ -226,6 +233,10 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
     groups: dict[tuple[str, str, int], list[TriggerMatch]] = {}
     cues = {}
     split = _two_tolls_at(doc, s, figures)
+    responses = _standalone()[0].occurs(doc, s.start, s.end)  # "returned fire" (see _response)
+    # what the sentence says of all its mentions, worked out for the first that asks
+    past_narrative = cache(lambda: event_time.in_past_narrative(doc, index))
+    context_timex = cache(lambda: event_time.context_timex(doc, index))
     for m in matches:
         cue = timing_cues.cues_for(doc, index, m.start, m.end)
         cues[id(m)] = cue
@@ -235,7 +246,7 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         groups.setdefault((m.spec.family, modality, part), []).append(m)
     mentions = []
     for (family, modality, part), group in groups.items():
-        group.sort(key=lambda m: (m.spec.weak, {"verb": 0, "noun": 1}.get(m.spec.kind, 2), m.start))
+        group.sort(key=lambda m: (m.spec.weak, _KIND_ORDER.get(m.spec.kind, 2), m.start))
         lead = group[0]
         statement = family in STATEMENT_TYPES
         indices = {id(m) for m in group}
@@ -244,8 +255,8 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         # "sentenced on Wednesday for shooting dead a protester ... in January 2019": the crime's
         # own date follows it; the day before it is the sentence's
         crime = family in VIOLENT_FAMILIES \
-            and _CRIME_COMPLEMENT.search(doc.text, max(s.start, lead.start - 45), lead.start) is not None \
-            and any(o.spec.family in _JUDICIAL_FAMILIES and o.end <= lead.start for o in matches)
+            and any(o.spec.family in _JUDICIAL_FAMILIES and o.end <= lead.start for o in matches) \
+            and _CRIME_COMPLEMENT.search(doc.text, max(s.start, lead.start - 45), lead.start) is not None
         if crime:
             owned = {i for i in owners if doc.timexes[i].time.span[0] >= lead.end and not doc.timexes[i].future}
         mention = EventMention(
@@ -256,16 +267,16 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             weak=all(m.spec.weak for m in group),
             distinct=part == 1 or any((_mentions_any(lowered, max(s.start, m.start - 40), m.start, _DISTINCT_WORDS)
                           and _DISTINCT.search(doc.text[max(s.start, m.start - 40):m.start]))
-                         or _response(doc, s, m) for m in group),
+                         or (responses and _response(doc, s, m)) for m in group),
         )
         mention.timex = event_time.governing_timex(doc, index, group, owned, statement)
         if mention.timex is not None:
             mention.timex = event_time.years_ago(doc, mention.timex) or mention.timex
         if all(_earlier(doc.text, lowered, m.start) for m in group):
             mention.framed_historical = True  # "previous attacks on the town killed 12"
-        if mention.timex is None and not statement and event_time.in_past_narrative(doc, index):
+        if mention.timex is None and not statement and past_narrative():
             mention.framed_historical = True
-        mention.context_timex = None if crime else event_time.context_timex(doc, index)
+        mention.context_timex = None if crime else context_timex()
         if anniversary is not None and mention.timex is None \
                 and family in VIOLENT_FAMILIES and modality == "":
             # "said Hatidza Omerovic, whose husband and two sons were also killed": in an anniversary
