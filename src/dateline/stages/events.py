@@ -125,6 +125,7 @@ _GENERIC_HAZARDS = frozenset({"disaster", "natural disaster"})
 _PARTICIPLE_NOUNS = frozenset({"accused", "detained", "arrested", "abducted", "kidnapped", "condemned",
                                "sentenced", "convicted", "deported"})
 _DEADLY_RIOT = TriggerSpec("ASSAULT", None, "noun", False, ())
+_UNSET = object()
 _KIND_ORDER = {"verb": 0, "noun": 1}  # a group's lead: a verb before a noun before an agent
 
 
@@ -235,8 +236,8 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
     split = _two_tolls_at(doc, s, figures)
     responses = _standalone()[0].occurs(doc, s.start, s.end)  # "returned fire" (see _response)
     # what the sentence says of all its mentions, worked out for the first that asks
-    past_narrative = cache(lambda: event_time.in_past_narrative(doc, index))
-    context_timex = cache(lambda: event_time.context_timex(doc, index))
+    past_narrative: bool | None = None
+    context_timex = _UNSET
     for m in matches:
         cue = timing_cues.cues_for(doc, index, m.start, m.end)
         cues[id(m)] = cue
@@ -274,9 +275,14 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             mention.timex = event_time.years_ago(doc, mention.timex) or mention.timex
         if all(_earlier(doc.text, lowered, m.start) for m in group):
             mention.framed_historical = True  # "previous attacks on the town killed 12"
-        if mention.timex is None and not statement and past_narrative():
-            mention.framed_historical = True
-        mention.context_timex = None if crime else context_timex()
+        if mention.timex is None and not statement:
+            if past_narrative is None:
+                past_narrative = event_time.in_past_narrative(doc, index)
+            if past_narrative:
+                mention.framed_historical = True
+        if not crime and context_timex is _UNSET:
+            context_timex = event_time.context_timex(doc, index)
+        mention.context_timex = None if crime else context_timex
         if anniversary is not None and mention.timex is None \
                 and family in VIOLENT_FAMILIES and modality == "":
             # "said Hatidza Omerovic, whose husband and two sons were also killed": in an anniversary

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from ..doc import Doc
 from ..lexicons import load
@@ -88,8 +89,7 @@ def _negated_before(doc: Doc, negators: PhraseSet, start: int, end: int) -> bool
     return any(_NEGATOR_GAP.match(doc.text, e, end) for _, e in negators.within(doc, start, end, edge=True))
 
 
-@dataclass(frozen=True)
-class _SentenceCues:
+class _SentenceCues(NamedTuple):
     """What the cues of every trigger of one sentence share."""
 
     start: int
@@ -116,7 +116,10 @@ def _sentence_cues(doc: Doc, sentence: int) -> _SentenceCues:
 
 def clause_bounds(doc: Doc, sentence: int, start: int, end: int) -> tuple[int, int]:
     """The clause around [start, end): from the last boundary before it to the next one after it."""
-    marks = _sentence_cues(doc, sentence)
+    return _clause_around(_sentence_cues(doc, sentence), start, end)
+
+
+def _clause_around(marks: _SentenceCues, start: int, end: int) -> tuple[int, int]:
     left, right = marks.start, marks.end
     for a, b in marks.boundaries:
         if b <= start:
@@ -129,9 +132,10 @@ def clause_bounds(doc: Doc, sentence: int, start: int, end: int) -> tuple[int, i
 
 def cues_for(doc: Doc, sentence: int, start: int, end: int) -> Cues:
     text = doc.text
-    left, right = clause_bounds(doc, sentence, start, end)
+    shared = _sentence_cues(doc, sentence)
+    left, right = _clause_around(shared, start, end)
     # every window below lies inside the sentence: a set that does not occur in it cannot answer
-    present = _sentence_cues(doc, sentence).phrase_sets
+    present = shared.phrase_sets
     p = _lexicon()
     before = max(left, start - 120)  # a modal scopes over its clause ("due to meet ... for talks")
     near_before = max(left, start - 28)
@@ -143,6 +147,6 @@ def cues_for(doc: Doc, sentence: int, start: int, end: int) -> Cues:
     hypothetical = ("hypothetical_before" in present and p["hypothetical_before"].found(doc, before, start)) or \
         ("hypothetical_after" in present and p["hypothetical_after"].found(doc, end, after))
     future = "future_before" in present and p["future_before"].search(doc, before, start, edge=True) is not None
-    historical = _sentence_cues(doc, sentence).framed or _habitual(text, left, right, start)
+    historical = shared.framed or _habitual(text, left, right, start)
     return Cues(negated=negated, hypothetical=hypothetical, future=future and not hypothetical,
                 historical=historical)
