@@ -136,9 +136,12 @@ def triggers_by_sentence(doc: Doc) -> list[list[TriggerMatch]]:
         if i >= 0 and last < sentences[i].end:
             hits[i].append((first - starts[i], last + 1 - starts[i], key))
     out = []
+    spaced = "  " in lowered
     for s, found in zip(sentences, hits, strict=True):
-        if lowered.find("  ", s.start, s.end) >= 0:  # a run of spaces inside a form: the slow way
+        if spaced and lowered.find("  ", s.start, s.end) >= 0:  # a run of spaces inside a form: the slow way
             out.append(find_triggers(text, s.start, s.end))
-        else:
+        elif found:
             out.append(_select(found, table, text[s.start:s.end], lowered[s.start:s.end], s.start))
+        else:
+            out.append([])
     return out
