@@ -97,6 +97,8 @@ class _SentenceCues(NamedTuple):
     boundaries: list[tuple[int, int]]  # clause boundaries, in text order
     phrase_sets: frozenset[str]  # the timing lexicon's sets with an occurrence in the sentence
     framed: bool  # the sentence frames its events as history ("on the anniversary of")
+    # a span of years somewhere in it ("for more than 15 years"), without which no clause is habitual
+    spans_years: bool
 
 
 def _sentence_cues(doc: Doc, sentence: int) -> _SentenceCues:
@@ -109,8 +111,9 @@ def _sentence_cues(doc: Doc, sentence: int) -> _SentenceCues:
                             if (phrases.phrases if isinstance(phrases, _Modal) else phrases).occurs(doc, s.start, s.end))
         framed = "historical_frame" in present and \
             lexicon["historical_frame"].search(doc, s.start, s.end) is not None
-        found = doc.memo[key] = _SentenceCues(s.start, s.end, [m.span() for m in _BOUNDARY.finditer(doc.text, s.start, s.end)],
-                                              present, framed)
+        boundaries = [m.span() for m in _BOUNDARY.finditer(doc.text, s.start, s.end)]
+        spans_years = _SPAN_OF_YEARS.search(doc.text, s.start, s.end) is not None
+        found = doc.memo[key] = _SentenceCues(s.start, s.end, boundaries, present, framed, spans_years)
     return found
 
 
@@ -147,6 +150,11 @@ def cues_for(doc: Doc, sentence: int, start: int, end: int) -> Cues:
     hypothetical = ("hypothetical_before" in present and p["hypothetical_before"].found(doc, before, start)) or \
         ("hypothetical_after" in present and p["hypothetical_after"].found(doc, end, after))
     future = "future_before" in present and p["future_before"].search(doc, before, start, edge=True) is not None
-    historical = shared.framed or _habitual(text, left, right, start)
-    return Cues(negated=negated, hypothetical=hypothetical, future=future and not hypothetical,
-                historical=historical)
+    historical = shared.framed or (shared.spans_years and _habitual(text, left, right, start))
+    return _cues(negated, hypothetical, future and not hypothetical, historical)
+
+
+@cache
+def _cues(negated: bool, hypothetical: bool, future: bool, historical: bool) -> Cues:
+    """One shared instance for each combination (building a frozen dataclass is slow)."""
+    return Cues(negated=negated, hypothetical=hypothetical, future=future, historical=historical)
