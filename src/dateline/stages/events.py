@@ -62,6 +62,8 @@ _MONTH_WORD_BEFORE = re.compile(r"(?:\b(?:in|of|on|since|until|by|from|early|lat
                                 r"through|during|before|after)\s+|\d\s+|mid-)$", re.IGNORECASE)
 _CLAIM = re.compile(r"([A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,3})\s+(?:has\s+|have\s+)?(?:claimed responsibility|"
                     r"said it (?:had )?carried out|claimed the (?:attack|bombing|killing))")
+_CLAIM_WORDS = ("claimed responsibility", "said it carried out", "said it had carried out", "claimed the attack",
+                "claimed the bombing", "claimed the killing")  # what _CLAIM cannot match without
 
 
 @cache
@@ -379,8 +381,8 @@ def _attach_figures(mentions: list[EventMention], figures: list[Figure]) -> None
 
 def _claimed_by(doc: Doc) -> Mention | None:
     """"Al-Shabaab said it carried out the attack": the claimant, for violence without a named actor."""
-    lowered = folded(doc)
-    m = _CLAIM.search(doc.text) if "claimed" in lowered or "said it" in lowered else None
+    text = doc.text
+    m = _CLAIM.search(text) if any(words in text for words in _CLAIM_WORDS) else None
     if not m:
         return None
     ent = next((e for e in doc.entities for sp in e.spans if sp[0] >= m.start(1) and sp[1] <= m.end(1)), None)
