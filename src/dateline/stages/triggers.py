@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import ahocorasick
@@ -24,10 +24,11 @@ class TriggerSpec:
     kind: str  # verb | noun
     weak: bool
     blocks: tuple[str, ...]
+    # the type, or for a hazard its mode: set once, as the events stage reads it at every turn
+    family: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def family(self) -> str:
-        return self.type or (self.mode or "accident")
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "family", self.type or (self.mode or "accident"))
 
 
 @dataclass
