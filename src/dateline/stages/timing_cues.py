@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from ..doc import Doc
 from ..lexicons import load
-from .phrases import PhraseSet
+from .phrases import PhraseSet, folded
 
 # every alternative opens with a plain character and checks its word boundary after it, so that
 # the regex engine rejects most positions at once (see participants._CLAUSE_BREAK)
@@ -27,6 +27,9 @@ _PERFECT_STATE = re.compile(r"\b(?:has|have)\s+(?:long\s+)?been\s+(?:\w+\s+)?(?:
 _SPAN_OF_YEARS = re.compile(r"\bfor\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?:\w+\s+)?(?:years|decades)\b|"
                             r"\bfor\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?:a|one|two|three)\s+decades?\b|"
                             r"\bsince\s+(?:1[89]|20)\d\d\b|\bfor\s+(?:years|decades)\b", re.IGNORECASE)
+# what each alternative of _SPAN_OF_YEARS needs in the lower-cased text, spelt without an i or an
+# s (which IGNORECASE also matches as dotless ı, dotted İ and long ſ): a cheap scan before it
+_SPAN_HINT = re.compile(r"year|decade|nce\s+\d")
 
 
 def _habitual(text: str, left: int, right: int, start: int) -> bool:
@@ -112,7 +115,9 @@ def _sentence_cues(doc: Doc, sentence: int) -> _SentenceCues:
         framed = "historical_frame" in present and \
             lexicon["historical_frame"].search(doc, s.start, s.end) is not None
         boundaries = [m.span() for m in _BOUNDARY.finditer(doc.text, s.start, s.end)]
-        spans_years = _SPAN_OF_YEARS.search(doc.text, s.start, s.end) is not None
+        lowered = folded(doc)
+        spans_years = _SPAN_HINT.search(lowered, s.start, s.end) is not None \
+            and _SPAN_OF_YEARS.search(doc.text, s.start, s.end) is not None
         found = doc.memo[key] = _SentenceCues(s.start, s.end, boundaries, present, framed, spans_years)
     return found
 
