@@ -79,15 +79,16 @@ def owners(doc: Doc, sentence: int, matches: list[TriggerMatch]) -> dict[int, in
     sentenced a man for a raid": Tuesday is the sentencing's); one that opens the sentence
     before any trigger governs them all (value -1)."""
     owners = {}
+    text = doc.text
     s = doc.sentences[sentence]
     first = min((m.start for m in matches), default=s.end)
     for i in timexes_of(doc, sentence):
         tx = doc.timexes[i]
         a, b = tx.time.span
-        if b <= first and SENTENCE_OPENER.match(doc.text, s.start, a):
+        if b <= first and SENTENCE_OPENER.match(text, s.start, a):
             owners[i] = -1  # "On the night from January 19 to 20, 1990, Soviet forces ...": the whole sentence's
             continue
-        dist = [(attachment_distance(doc.text, a, b, m), j) for j, m in enumerate(matches)]
+        dist = [(attachment_distance(text, a, b, m), j) for j, m in enumerate(matches)]
         owners[i] = min(dist)[1] if dist else -1
     return owners
 

@@ -232,6 +232,7 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
     if not matches:
         return []
     owners = event_time.owners(doc, index, matches)
+    text = doc.text
     lowered = folded(doc)
     groups: dict[tuple[str, str, int], list[TriggerMatch]] = {}
     cues = {}
@@ -259,7 +260,7 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         # own date follows it; the day before it is the sentence's
         crime = family in VIOLENT_FAMILIES \
             and any(o.spec.family in _JUDICIAL_FAMILIES and o.end <= lead.start for o in matches) \
-            and _CRIME_COMPLEMENT.search(doc.text, max(s.start, lead.start - 45), lead.start) is not None
+            and _CRIME_COMPLEMENT.search(text, max(s.start, lead.start - 45), lead.start) is not None
         if crime:
             owned = {i for i in owners if doc.timexes[i].time.span[0] >= lead.end and not doc.timexes[i].future}
         mention = EventMention(
@@ -269,13 +270,13 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             framed_historical=any(cues[id(m)].historical for m in group),
             weak=all(m.spec.weak for m in group),
             distinct=part == 1 or any((_mentions_any(lowered, max(s.start, m.start - 40), m.start, _DISTINCT_WORDS)
-                          and _DISTINCT.search(doc.text[max(s.start, m.start - 40):m.start]))
+                          and _DISTINCT.search(text[max(s.start, m.start - 40):m.start]))
                          or (responses and _response(doc, s, m)) for m in group),
         )
         mention.timex = event_time.governing_timex(doc, index, group, owned, statement)
         if mention.timex is not None:
             mention.timex = event_time.years_ago(doc, mention.timex) or mention.timex
-        if all(_earlier(doc.text, lowered, m.start) for m in group):
+        if all(_earlier(text, lowered, m.start) for m in group):
             mention.framed_historical = True  # "previous attacks on the town killed 12"
         if mention.timex is None and not statement:
             if past_narrative is None:
@@ -292,13 +293,13 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             mention.framed_historical = True
         if anniversary is not None and not statement:
             mention.timex = remembered_timex(doc, anniversary, lead.start, index, mention.timex) or mention.timex
+        others = [m for m in matches if id(m) not in indices]
         if family not in ("disaster", "accident"):
             # "X condemned the attack": X did not attack; but "X denied shelling", "X threatened
             # to kill" name the would-be actor
             said = [m.end for m in matches if m.spec.family in ("ACCUSE", "REQUEST", "SUPPORT")
                     and m.end <= lead.start]
             floor = max(said) if said and not statement else 0
-            others = [m for m in matches if id(m) not in indices]
             mention.actor = participants.find_actor(doc, s.start, s.end, group, speaker_at, statement, floor,
                                                     others)
             if mention.actor is None and family == "COERCE" and modality == "":
@@ -306,7 +307,6 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             mention.recipient = participants.find_recipient(doc, lead.end, s.end)
         # the attacker's own name is not where the attack was; "a Brussels jury" sits in Brussels
         exclude = mention.actor.span if mention.actor and mention.actor.span and family in VIOLENT_FAMILIES else None
-        others = [m for m in matches if id(m) not in indices]
         mention.location = event_places.find_location(doc, s.start, s.end, group, others, exclude, statement)
         if lead.spec.type == "ASSAULT" and _RAID.match(lead.text) and (
                 any(m.spec.type == "COERCE" and m.spec.mode == "arrest" for m in matches)
@@ -325,7 +325,7 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         if m.actor is None and m.family == "ASSAULT" and m.figures:
             m.actor = _actor_of_figure_verb(doc, index, m, matches, speaker_at)
         if not m.figures and m.timex is None and m.family == "ASSAULT" and not m.mode and not m.modality and (
-                m.actor is None or _ANAPHORIC.search(doc.text[max(s.start, m.trigger.start - 12):m.trigger.start])):
+                m.actor is None or _ANAPHORIC.search(text[max(s.start, m.trigger.start - 12):m.trigger.start])):
             m.weak = True  # "the attack", "killed or captured": a reference back, not a new event
         if m.family in ("disaster", "accident") and not m.figures and doc.sentences[index].in_quote:
             m.weak = True  # "I thought it was an earthquake": a simile in a witness's words

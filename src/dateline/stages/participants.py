@@ -165,19 +165,20 @@ _TITLE_HEAD = re.compile(r"\b(?:minister|ombudsman|ombudsperson|governor|mayor|p
 
 
 def _mention(doc: Doc, start: int, end: int, entity: Entity | None) -> Mention:
-    if entity is None and _TITLE_HEAD.search(doc.text, start, end):
+    full = doc.text
+    if entity is None and _TITLE_HEAD.search(full, start, end):
         from .entities import person_titled  # "the interior minister said": the minister the article names
 
-        entity = person_titled(doc, doc.text[start:end])
+        entity = person_titled(doc, full[start:end])
         if entity is not None:
             return Mention(text=entity.name, span=(start, end), entity=entity.id, country=entity.country)
 
     if entity is not None and entity.type == "PERSON" and entity.title:
         # "Regional governor Mamadou Seck": the title travels with the name
-        lead = doc.text[max(0, start - len(entity.title) - 1):start]
+        lead = full[max(0, start - len(entity.title) - 1):start]
         if lead.rstrip().lower().endswith(entity.title.lower()):
             start -= len(lead) - lead.lower().rfind(entity.title.lower())
-    text = doc.text[start:end].strip(" ,")
+    text = full[start:end].strip(" ,")
     country = entity.country if entity is not None else None
     if country is None:
         for word in _CAPITALISED.findall(text):
@@ -331,9 +332,10 @@ _BLAMING = re.compile(r",\s+(?:blaming|accusing)\s+(?:the\s+)?")
 
 def _blamed_after(doc: Doc, after: int, sent_end: int, statement: bool) -> Mention | None:
     """"... killed two soldiers, the army said, blaming the ELN rebel group": the one blamed."""
-    if doc.text.find("blaming", after, sent_end) < 0 and doc.text.find("accusing", after, sent_end) < 0:
+    text = doc.text
+    if text.find("blaming", after, sent_end) < 0 and text.find("accusing", after, sent_end) < 0:
         return None
-    m = _BLAMING.search(doc.text, after, sent_end)
+    m = _BLAMING.search(text, after, sent_end)
     if m is None:
         return None
     cands = [c for c in _candidates(doc, m.end(), min(sent_end, m.end() + 60)) if _usable(doc, c[2], statement)]
