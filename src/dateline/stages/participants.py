@@ -8,7 +8,7 @@ to their noun phrase. The events stage calls these helpers once per trigger.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 
 from ..doc import Doc
@@ -71,11 +71,13 @@ def _lexicon() -> tuple[PhraseSet, PhraseSet, frozenset[str]]:
 
 def _entity_index(doc: Doc, types: frozenset[str] | None) -> tuple[list[int], list[tuple[tuple[int, int], Entity]]]:
     """The mentions of entities of ``types`` (all types for None), sorted by span; with their starts."""
-    key = ("entity_index", types)
+    key = ("entity_index", types or None)
     index = doc.memo.get(key)
     if index is None:
-        spans = sorted(((sp, ent) for ent in doc.entities if not types or ent.type in types for sp in ent.spans),
-                       key=lambda item: item[0])
+        if types:  # a subsequence of the sorted index of all mentions is sorted
+            spans = [item for item in _entity_index(doc, None)[1] if item[1].type in types]
+        else:
+            spans = sorted(((sp, ent) for ent in doc.entities for sp in ent.spans), key=lambda item: item[0])
         index = doc.memo[key] = ([sp[0] for sp, _ in spans], spans)
     return index
 
@@ -89,17 +91,23 @@ def entities_between(doc: Doc, start: int, end: int, types: frozenset[str] | Non
 
 
 def _clause_start(doc: Doc, sent_start: int, trigger_start: int) -> int:
+    """The end of the last clause break before ``trigger_start`` (the sentence start if none)."""
     key = ("clause_breaks", sent_start)
-    breaks = doc.memo.get(key)
-    if breaks is None:
+    state = doc.memo.get(key)
+    if state is None:
         end = doc.sentences[doc.sentence_at(sent_start)].end
-        breaks = doc.memo[key] = [m.end() for m in _CLAUSE_BREAK.finditer(folded(doc), sent_start, end)]
-    cut = sent_start
-    for b in breaks:
-        if b > trigger_start:
-            break
-        cut = b
-    return cut
+        state = doc.memo[key] = [[], _CLAUSE_BREAK.finditer(folded(doc), sent_start, end)]
+    breaks, pending = state
+    # the regex is costly and most triggers stand early in their sentence: read its matches (in
+    # text order, ends increasing) only as far as the first that ends after the trigger
+    while pending is not None and (not breaks or breaks[-1] <= trigger_start):
+        m = next(pending, None)
+        if m is None:
+            pending = state[1] = None
+        else:
+            breaks.append(m.end())
+    i = bisect_right(breaks, trigger_start)
+    return breaks[i - 1] if i else sent_start
 
 
 def _word_before(text: str, floor: int, pos: int) -> int | None:
@@ -368,9 +376,13 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
         found = _strong_actor(doc, sent_start, sent_end, trig.start, trig.end, trig.spec.kind == "noun")
         if found is not None and _usable(doc, _entity_of(doc, found), statement):
             return found
-    choices = []  # (gap between subject and its verb, is the lead, mention, subject of a relative clause)
+    # (gap between subject and its verb, is the lead, candidate, subject of a relative clause); the
+    # candidate becomes a Mention only if chosen
+    choices = []
+    lead_passive = False
     for trig in group:
         if _passive(text, sent_start, trig):
+            lead_passive = lead_passive or trig is lead
             continue  # "38,000 Palestinians have been killed": the subject of a passive is its victim
         lo = max(_clause_start(doc, sent_start, trig.start), floor)
         cands = _candidates(doc, lo, trig.start)
@@ -382,7 +394,7 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
             # "miners gathered to mark ten years since police shot dead 34": the noun right before
             # a verb is its subject, whatever stands at the head of the clause
             s, e, ent = cands[-1]
-            choices.append((trig.start - e, trig is lead, _mention(doc, s, e, ent), relative))
+            choices.append((trig.start - e, trig is lead, cands[-1], relative))
             continue
         if cands and _SUBJECT_PRONOUN.search(text, lo, cands[0][0]):
             cands = []  # "the army said it had pursued the attackers and arrested five": a pronoun subject
@@ -391,7 +403,7 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
                 continue
             if _subject_of_another(text, e, trig.start, others):
                 continue  # "A court in Abuja sentenced a man for helping militants plan a raid"
-            choices.append((trig.start - e, trig is lead, _mention(doc, s, e, ent), False))
+            choices.append((trig.start - e, trig is lead, (s, e, ent), False))
             break
     lead_choice = next((c for c in choices if c[1]), None)
     if lead.text.lower().endswith("ing"):
@@ -408,14 +420,14 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
     near = [c for c in choices if not c[1] and not c[3] and c[0] < 40
             and (lead_choice is None or c[0] < lead_choice[0])]
     if near:
-        return min(near, key=lambda c: c[0])[2]
+        return _mention(doc, *min(near, key=lambda c: c[0])[2])
     if lead_choice is not None:
-        return lead_choice[2]
+        return _mention(doc, *lead_choice[2])
     if not statement:
         blamed = _blamed_after(doc, lead.end, sent_end, statement)
         if blamed is not None:
             return blamed
-    if _passive(text, sent_start, lead):
+    if lead_passive:
         return None  # "rights groups said they had been tortured": the pronoun is the victim
     lo = max(_clause_start(doc, sent_start, lead.start), floor)
     found = _pronoun_actor(doc, lo, lead.start, speaker_at)
