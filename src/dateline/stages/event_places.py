@@ -14,6 +14,7 @@ from typing import NamedTuple
 from ..doc import Doc
 from ..record import Entity, Geo, Location
 from .participants import entities_between, is_country_name
+from .places import capital_of, resolve_place
 
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\s")
 _MADE_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
@@ -32,9 +33,9 @@ _FEATURE_RANK = {"city": 3, "unresolved": 2.4, "admin2": 2, "admin1": 1, "countr
 
 
 _SINCE = re.compile(r"\bsince\s+(?:the|a|an|its|their)\b")
-_PREP_WEIGHT = (("in", 2.0), ("near", 2.0), ("at", 2.0), ("outside", 2.0), ("inside", 2.0), ("outskirts", 2.0),
-                ("across", 1.5), ("into", 1.5), ("around", 1.5), ("on", 1.0), ("from", 0.5), ("to", 0.5),
-                ("towards", 0.5), ("toward", 0.5), ("of", 0.5))
+_PREP_WEIGHTS = {"in": 2.0, "near": 2.0, "at": 2.0, "outside": 2.0, "inside": 2.0, "outskirts": 2.0, "across": 1.5,
+                 "into": 1.5, "around": 1.5, "on": 1.0, "from": 0.5, "to": 0.5, "towards": 0.5, "toward": 0.5,
+                 "of": 0.5}
 _FACILITY_AFTER = re.compile(r"\s+(?:penitentiary|prison|jail|mine|hospital|school|market|square|university|"
                              r"college|airport|stadium|camp|base|post|checkpoint|embassy|mosque|church)\b", re.I)
 
@@ -54,16 +55,20 @@ def _prep_weight(before: str) -> float:
     m = _PLACE_PREPS.search(before)
     if not m:
         return 0.0
-    word = m.group().split()[0].lower()
-    return next((w for p, w in _PREP_WEIGHT if p == word), 1.0)
+    return _PREP_WEIGHTS.get(m.group().split()[0].lower(), 1.0)
 
 
-def _place_distance(span: tuple[int, int], trig) -> int:
-    """Characters between a place and a trigger; a place usually follows its verb ("abducted 23
-    villagers in Zamfara state last week have threatened"), so one before the trigger counts more."""
-    if span[0] >= trig.end:
-        return span[0] - trig.end
-    return max(trig.start - span[1], 0) + 40
+def _place_distance(span: tuple[int, int], triggers) -> int | None:
+    """Characters between a place and the nearest of ``triggers`` (None for none); a place usually
+    follows its verb ("abducted 23 villagers in Zamfara state last week have threatened"), so one
+    before the trigger counts more."""
+    start, end = span
+    nearest = None
+    for trig in triggers:
+        distance = start - trig.end if start >= trig.end else max(trig.start - end, 0) + 40
+        if nearest is None or distance < nearest:
+            nearest = distance
+    return nearest
 
 
 
@@ -88,8 +93,6 @@ def _places_in(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
 
 
 def _find_places(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
-    from .places import capital_of, resolve_place
-
     text = doc.text
     out = []
     carried_prep = 0.0
@@ -145,6 +148,7 @@ def find_location(doc: Doc, sent_start: int, sent_end: int, group, others, exclu
     a place it was made in ("said at a news conference in Baghdad"), not the places it is about.
     """
     lead_start = group[0].start
+    text = doc.text
     best = None
     for place in _places_in(doc, sent_start, sent_end):
         span = place.span
@@ -152,12 +156,15 @@ def find_location(doc: Doc, sent_start: int, sent_end: int, group, others, exclu
             continue
         if statement and not (span[1] <= lead_start and place.made_in) and not place.made_at:
             continue  # a statement is placed where it was made, not at the places it is about
-        mine = min(_place_distance(span, t) for t in group)
+        mine = _place_distance(span, group)
         # "Soviet forces, which had entered Baku ..., committed massacres": the subject's relative
         # clause sets the scene of the main verb's event
         in_relative = span[1] <= lead_start and place.after_relative
-        theirs = min((_place_distance(span, t) for t in others), default=10**6)
-        if span[0] > lead_start and _SINCE.search(doc.text, lead_start, span[0]):
+        theirs = _place_distance(span, others)
+        if theirs is None:
+            theirs = 10**6
+        if span[0] > lead_start and text.find("since", lead_start, span[0]) >= 0 \
+                and _SINCE.search(text, lead_start, span[0]):
             continue  # "killed 20 ... in the heaviest exchange since the war in Gaza began"
         score = place.base - mine / 80.0 - (5.0 if theirs + 10 < mine and not in_relative else 0.0)
         if best is None or score > best[0]:
