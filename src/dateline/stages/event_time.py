@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NamedTuple
 
 from ..doc import Doc, TimeX
 from ..record import Time
@@ -127,12 +128,47 @@ def _quoted_in(doc: Doc, pos: int) -> int:
     return next((i for i, q in enumerate(doc.quotes) if q.kind == "direct" and q.span[0] <= pos < q.span[1]), -1)
 
 
+class _Traits(NamedTuple):
+    """What governing_timex asks of a time expression, whichever trigger it may date."""
+
+    clock_only: bool  # "shot around 8pm": an hour names no day (the publication day least of all)
+    later: bool  # "they were released two weeks later": the release's time
+    quote: int  # the direct quotation around it, or -1
+    # "said on Thursday", "on Thursday said"; but "killed 15 on Thursday, police said" is the killing's
+    reporting: bool
+    bound: bool  # "until 2028", "the worst flooding since Typhoon Vamco in 2020": never this event's date
+    since: bool  # "the sixth day of protests since January": a span's start
+
+
+def _traits(doc: Doc, i: int) -> _Traits:
+    known = doc.memo.get("timex_traits")
+    if known is None:
+        known = doc.memo["timex_traits"] = {}
+    found = known.get(i)
+    if found is None:
+        text = doc.text
+        tx = doc.timexes[i]
+        s = doc.sentences[tx.sentence]
+        a, b = tx.time.span
+        left = text[max(s.start, a - 30):a]
+        right = text[b:min(s.end, b + 25)]
+        found = known[i] = _Traits(
+            clock_only=tx.time.type == "TIME" and _CLOCK_ONLY.match(tx.time.text) is not None,
+            later=_LATER.search(tx.time.text) is not None,
+            quote=_quoted_in(doc, a) if doc.quotes else -1,
+            reporting=bool(REPORTING.search(left[-22:]) or _SAID_AFTER.match(right)),
+            bound=bool(_UNTIL_BEFORE.search(left) or _SINCE_NAMED.search(left)),
+            since=_SINCE_BEFORE.search(left) is not None)
+    return found
+
+
 def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: set[int],
                      statement: bool) -> TimeX | None:
     text = doc.text
     s = doc.sentences[sentence]
     trig = group[0]
     toll = toll_update(doc, sentence)
+    trig_quote = None
     best, best_score = None, None
     for i in timexes_of(doc, sentence):
         tx = doc.timexes[i]
@@ -141,18 +177,19 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
         a, b = tx.time.span
         if toll and a > toll.start() and not statement:
             continue
-        if tx.time.type == "TIME" and _CLOCK_ONLY.match(tx.time.text):
-            continue  # "shot around 8pm": an hour names no day (the publication day least of all)
+        traits = _traits(doc, i)
+        if traits.clock_only:
+            continue
         if _in_other_relative_clause(text, s.start, s.end, a, trig.start):
             continue  # "The Taliban, who ended a ceasefire in November 2022, denied involvement"
-        if not statement and _LATER.search(tx.time.text):
-            continue  # "kidnapped 130 pupils; they were released two weeks later": the release's time
-        if doc.quotes and _quoted_in(doc, a) not in (-1, _quoted_in(doc, trig.start)):
-            continue  # '"This year I bury my brother," said X, whose sons were killed': the quote's own time
-        left = text[max(s.start, a - 30):a]
-        right = text[b:min(s.end, b + 25)]
-        # "said on Thursday", "on Thursday said"; but "killed 15 on Thursday, police said" is the killing's
-        reporting = bool(REPORTING.search(left[-22:]) or _SAID_AFTER.match(right))
+        if not statement and traits.later:
+            continue
+        if traits.quote != -1:
+            if trig_quote is None:
+                trig_quote = _quoted_in(doc, trig.start)
+            if traits.quote != trig_quote:
+                continue  # '"This year I bury my brother," said X, whose sons were killed': the quote's own time
+        reporting = traits.reporting
         between = text[min(b, trig.start):max(a, trig.end)]
         subordinate = a < trig.start and bool(_AFTER_BEFORE.search(between))
         shifted = day_offset(between, tx) if subordinate else None
@@ -161,10 +198,10 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
         score = min(abs((a + b) / 2 - (m.start + m.end) / 2) for m in group)
         if reporting and not statement:
             score += 400
-        if _UNTIL_BEFORE.search(left) or _SINCE_NAMED.search(left):
-            continue  # (and "the worst flooding since Typhoon Vamco in 2020": another event's date)
-        if _SINCE_BEFORE.search(left):
-            score += 200  # "walked out on Tuesday ..., the sixth day of protests since January": a span's start
+        if traits.bound:
+            continue
+        if traits.since:
+            score += 200
         if subordinate:
             score += 400
         if statement and not reporting:
