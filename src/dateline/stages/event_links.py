@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..doc import Doc, Figure, TimeX
 from ..gazetteer import fold
@@ -135,15 +136,22 @@ class Cluster:
 def head_word(mention: Mention | None) -> str | None:
     if mention is None or not mention.text:
         return None
-    word = mention.text.split()[-1].lower().strip(".,'’")
+    return _head_word(mention.text)
+
+
+@lru_cache(maxsize=4096)
+def _head_word(text: str) -> str:
+    word = text.split()[-1].lower().strip(".,'’")
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
 def roles_reversed(c: Cluster, m: EventMention) -> bool:
     """"Police fired tear gas at the protesters" and "protesters threw stones at police" are
     two events: the doer of one is the target of the other."""
+    if m.family != "ASSAULT":
+        return False
     actor = head_word(m.actor)
-    if actor is None or m.family != "ASSAULT":
+    if actor is None:
         return False
     own = {head_word(x.actor) for x in c.mentions if x.actor}
     targets = {head_word(x.recipient) for x in c.mentions if x.recipient}

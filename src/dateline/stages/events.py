@@ -391,13 +391,17 @@ def _claimed_by(doc: Doc) -> Mention | None:
 
 
 _THE_TOWN = re.compile(r"\bthe\s+(?:town|city|village|capital|district)(?:['’]s)?\b", re.IGNORECASE)
+# _THE_TOWN on the lower-cased text, where IGNORECASE still matches dotless ı, dotted İ and long ſ
+# for i and s: a scan for its literal "the " before the costlier regex
+_THE_TOWN_HINT = re.compile(r"the\s+(?:town|c[iıİ]ty|v[iıİ]llage|cap[iıİ]tal|d[iıİ][sſ]tr[iıİ]ct)")
 
 
 def _town_referred_to(doc: Doc, cluster: event_links.Cluster) -> Location | None:
     """"in the town's central square": the last town the article named before that sentence."""
+    lowered = folded(doc)
     for m in cluster.mentions:
         s = doc.sentences[m.sentence]
-        ref = _THE_TOWN.search(doc.text, s.start, s.end)
+        ref = _THE_TOWN.search(doc.text, s.start, s.end) if _THE_TOWN_HINT.search(lowered, s.start, s.end) else None
         if ref is None:
             continue
         towns = [(span, ent) for span, ent in participants.entities_between(doc, 0, ref.start(),
