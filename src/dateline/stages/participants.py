@@ -21,8 +21,11 @@ from .phrases import PhraseSet, folded
 # just after it: the regex engine then rejects most positions at the first character (a
 # leading \b or IGNORECASE would make it try every alternative at every position). Alternatives
 # that open with the same letter share one branch (in their order), which the engine enters once.
+# The dash alternative opens with \s, which stops the engine at every space: sentences without a
+# dash (nearly all) are read with the pattern that lacks it.
+_DASH_BREAK = r"\s[—–]\s|"
 _CLAUSE_BREAK = re.compile(
-    r";|:|\s[—–]\s|,\s+(?:when|after|as|while|since|because|before|where|but|although|though)\s"
+    r";|:|" + _DASH_BREAK + r",\s+(?:when|after|as|while|since|because|before|where|but|although|though)\s"
     r"|i(?<!\wi)n\s+which\s|d(?<!\wd)(?:uring\s+which\s|ays\s+(?:after|before)\s)|u(?<!\wu)nder\s+which\s"
     r"|w(?<!\ww)(?:here\s|eeks\s+(?:after|before)\s|(?:hen|hile)\s)"
     r"|a(?<!\wa)(?:\sday\s+(?:after|before)\s|(?:fter|lthough)\s|dded\s+(?:that\s+)?)"
@@ -32,6 +35,7 @@ _CLAUSE_BREAK = re.compile(
     r"|j(?<!\wj)ust\s+(?:after|before)\s|o(?<!\wo)nly\s+(?:after|before)\s|b(?<!\wb)ecause\s"
     r"|r(?<!\wr)eported\s+(?:that\s+)?"
 )
+_CLAUSE_BREAK_NO_DASH = re.compile(_CLAUSE_BREAK.pattern.replace(_DASH_BREAK, "", 1))
 _WORD_INNER = frozenset("_'’-")
 _WORD_PUNCT = frozenset("'’-")
 _OF_COMPLEMENT = re.compile(r"\s+of\s+(?:the\s+)?((?:[\w-]+\s+){0,2}?(?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*)")
@@ -97,7 +101,10 @@ def _clause_start(doc: Doc, sent_start: int, trigger_start: int) -> int:
     state = doc.memo.get(key)
     if state is None:
         end = doc.sentences[doc.sentence_at(sent_start)].end
-        state = doc.memo[key] = [[], _CLAUSE_BREAK.finditer(folded(doc), sent_start, end)]
+        lowered = folded(doc)
+        dashed = lowered.find("—", sent_start, end) >= 0 or lowered.find("–", sent_start, end) >= 0
+        breaks = _CLAUSE_BREAK if dashed else _CLAUSE_BREAK_NO_DASH
+        state = doc.memo[key] = [[], breaks.finditer(lowered, sent_start, end)]
     breaks, pending = state
     # the regex is costly and most triggers stand early in their sentence: read its matches (in
     # text order, ends increasing) only as far as the first that ends after the trigger

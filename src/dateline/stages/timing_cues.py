@@ -17,9 +17,12 @@ from .phrases import PhraseSet, folded
 
 # every alternative opens with a plain character and checks its word boundary after it, so that
 # the regex engine rejects most positions at once (see participants._CLAUSE_BREAK)
-_BOUNDARY = re.compile(r";|:|,\s+(?:and|but|while|as|after|when|which|who)\b|\s[—–]\s"
+_DASH = r"|\s[—–]\s"
+_BOUNDARY = re.compile(r";|:|,\s+(?:and|but|while|as|after|when|which|who)\b" + _DASH +
                        r"|a(?<!\wa)(?:nd\b(?=\s+\w+ed\b)|fter\b|lthough\b)|b(?<!\wb)(?:efore|ecause)\b"
                        r"|u(?<!\wu)ntil\b")
+# without the dash alternative, whose \s stops the engine at every space: for the (most) sentences without a dash
+_BOUNDARY_NO_DASH = re.compile(_BOUNDARY.pattern.replace(_DASH, "", 1))
 
 
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+|long\s+|repeatedly\s+)?$", re.IGNORECASE)
@@ -114,7 +117,9 @@ def _sentence_cues(doc: Doc, sentence: int) -> _SentenceCues:
                             if (phrases.phrases if isinstance(phrases, _Modal) else phrases).occurs(doc, s.start, s.end))
         framed = "historical_frame" in present and \
             lexicon["historical_frame"].search(doc, s.start, s.end) is not None
-        boundaries = [m.span() for m in _BOUNDARY.finditer(doc.text, s.start, s.end)]
+        text = doc.text
+        dashed = text.find("—", s.start, s.end) >= 0 or text.find("–", s.start, s.end) >= 0
+        boundaries = [m.span() for m in (_BOUNDARY if dashed else _BOUNDARY_NO_DASH).finditer(text, s.start, s.end)]
         lowered = folded(doc)
         spans_years = _SPAN_HINT.search(lowered, s.start, s.end) is not None \
             and _SPAN_OF_YEARS.search(doc.text, s.start, s.end) is not None
