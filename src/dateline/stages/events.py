@@ -522,10 +522,11 @@ def apply(doc: Doc) -> None:
     deadly_riot = _has_deadly_riot(doc, triggers)
     anniversary = find_anniversary(doc)
     for index in range(len(doc.sentences)):
-        found = _mentions_in_sentence(doc, index, by_sentence.get(index, []), speaker_at, deadly_riot,
-                                      anniversary, triggers[index])
-        attached = {id(f) for m in found for f in m.figures}
-        orphan_figures += [f for f in by_sentence.get(index, []) if id(f) not in attached]
+        figures = by_sentence.get(index, [])
+        found = _mentions_in_sentence(doc, index, figures, speaker_at, deadly_riot, anniversary, triggers[index])
+        if figures:
+            attached = {id(f) for m in found for f in m.figures}
+            orphan_figures += [f for f in figures if id(f) not in attached]
         mentions += found
     clusters = event_links.link(doc, mentions)
     event_links.adopt_orphans(clusters, orphan_figures, doc)
