@@ -131,7 +131,8 @@ _UNSET = object()
 _KIND_ORDER = {"verb": 0, "noun": 1}  # a group's lead: a verb before a noun before an agent
 
 
-def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) -> list[TriggerMatch]:
+def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) -> tuple[list[TriggerMatch], set[int]]:
+    """The matches that are events; with the starts of those that "earlier", "previous" ... precede."""
     text = doc.text
     lowered = folded(doc)
     if deadly_riot:
@@ -141,6 +142,7 @@ def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) ->
     weak_hazards = [m for m in matches if m.spec.type is None and m.spec.weak]
     strong_violence = [m for m in matches if m.spec.type == "ASSAULT" and m.spec.mode and not m.spec.weak]
     out = []
+    earlier = set()
     for m in matches:
         word = m.text.lower()
         if word in _PARTICIPLE_NOUNS and _DETERMINER_BEFORE.search(text[max(0, m.start - 7):m.start]):
@@ -159,13 +161,15 @@ def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) ->
             continue  # "floods killed eight", "a fire killed 46": the hazard is the event, "killed" its figure
         if m.spec.type is None and m.spec.weak and (strong_violence or hazards):
             continue  # "bomb blast" is an attack; "homes collapsed" in a flood is the flood
-        if _earlier(text, lowered, m.start) and (
-                m.spec.weak or any(o.spec.family == m.spec.family and o is not m for o in matches)):
+        after_earlier = _earlier(text, lowered, m.start)
+        if after_earlier and (m.spec.weak or any(o.spec.family == m.spec.family and o is not m for o in matches)):
             continue  # "bombs hit a monastery where families displaced by earlier fighting sheltered"
         if word in _GENERIC_HAZARDS and any(o.spec.type is None and o is not m for o in matches):
             continue  # "the collapse killed 1,134, making it the deadliest disaster": the collapse
         out.append(m)
-    return out
+        if after_earlier:
+            earlier.add(m.start)
+    return out, earlier
 
 
 def _speaker_at(doc: Doc):
@@ -228,7 +232,7 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         triggers = find_triggers(doc.text, s.start, s.end)
     if not triggers:
         return []
-    matches = _filter(doc, triggers, deadly_riot)
+    matches, after_earlier = _filter(doc, triggers, deadly_riot)
     if not matches:
         return []
     owners = event_time.owners(doc, index, matches)
@@ -263,12 +267,16 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             and _CRIME_COMPLEMENT.search(text, max(s.start, lead.start - 45), lead.start) is not None
         if crime:
             owned = {i for i in owners if doc.timexes[i].time.span[0] >= lead.end and not doc.timexes[i].future}
+        negated = historical = False
+        weak = True
+        for m in group:
+            cue = cues[id(m)]
+            negated = negated or cue.negated
+            historical = historical or cue.historical
+            weak = weak and m.spec.weak
         mention = EventMention(
             family=family, type=lead.spec.type, mode=_pick_mode(m.spec.mode for m in group),
-            sentence=index, trigger=lead, modality=modality,
-            negated=any(cues[id(m)].negated for m in group),
-            framed_historical=any(cues[id(m)].historical for m in group),
-            weak=all(m.spec.weak for m in group),
+            sentence=index, trigger=lead, modality=modality, negated=negated, framed_historical=historical, weak=weak,
             distinct=part == 1 or any((_mentions_any(lowered, max(s.start, m.start - 40), m.start, _DISTINCT_WORDS)
                           and _DISTINCT.search(text[max(s.start, m.start - 40):m.start]))
                          or (responses and _response(doc, s, m)) for m in group),
@@ -276,7 +284,7 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         mention.timex = event_time.governing_timex(doc, index, group, owned, statement)
         if mention.timex is not None:
             mention.timex = event_time.years_ago(doc, mention.timex) or mention.timex
-        if all(_earlier(text, lowered, m.start) for m in group):
+        if all(m.start in after_earlier for m in group):
             mention.framed_historical = True  # "previous attacks on the town killed 12"
         if mention.timex is None and not statement:
             if past_narrative is None:
