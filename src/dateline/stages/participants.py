@@ -89,7 +89,7 @@ def _entity_index(doc: Doc, types: frozenset[str] | None) -> tuple[list[int], li
 
 def entities_between(doc: Doc, start: int, end: int, types: frozenset[str] | None = None):
     """(span, entity) for each entity mention inside [start, end), in text order."""
-    starts, spans = _entity_index(doc, types)
+    starts, spans = doc.memo.get(("entity_index", types or None)) or _entity_index(doc, types)
     lo = bisect_left(starts, start)
     hi = bisect_left(starts, end, lo)
     return [item for item in spans[lo:hi] if item[0][1] <= end]

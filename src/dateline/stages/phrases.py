@@ -123,13 +123,14 @@ class PhraseSet:
 
     def occurs(self, doc: Doc, start: int, end: int) -> bool:
         """Does an occurrence start in [start, end)? (A quick test before ``within``.)"""
-        starts = self.occurrences(doc)[0]
+        found = doc.memo.get(self)
+        starts = (found or self.occurrences(doc))[0]
         lo = bisect_left(starts, start)
         return lo < len(starts) and starts[lo] < end
 
     def within(self, doc: Doc, start: int, end: int, edge: bool = False) -> list[tuple[int, int]]:
         """Every occurrence in [start, end), overlapping ones included, in text order."""
-        starts, spans = self.occurrences(doc)
+        starts, spans = doc.memo.get(self) or self.occurrences(doc)
         lo = bisect_left(starts, start)
         if lo == len(starts) or starts[lo] >= end:
             return []
