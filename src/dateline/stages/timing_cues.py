@@ -91,6 +91,9 @@ def _lexicon() -> dict:
     return out
 
 
+_FRAME_ONLY = frozenset({"historical_frame"})
+
+
 def _negated_before(doc: Doc, negators: PhraseSet, start: int, end: int) -> bool:
     return any(_NEGATOR_GAP.match(doc.text, e, end) for _, e in negators.within(doc, start, end, edge=True))
 
@@ -144,11 +147,13 @@ def _clause_around(marks: _SentenceCues, start: int, end: int) -> tuple[int, int
 
 
 def cues_for(doc: Doc, sentence: int, start: int, end: int) -> Cues:
-    text = doc.text
     shared = _sentence_cues(doc, sentence)
-    left, right = _clause_around(shared, start, end)
     # every window below lies inside the sentence: a set that does not occur in it cannot answer
     present = shared.phrase_sets
+    if not shared.spans_years and present <= _FRAME_ONLY:
+        return _cues(False, False, False, shared.framed)  # nothing else to read in the trigger's clause
+    text = doc.text
+    left, right = _clause_around(shared, start, end)
     p = _lexicon()
     before = max(left, start - 120)  # a modal scopes over its clause ("due to meet ... for talks")
     near_before = max(left, start - 28)
