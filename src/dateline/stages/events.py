@@ -257,9 +257,13 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         group.sort(key=lambda m: (m.spec.weak, _KIND_ORDER.get(m.spec.kind, 2), m.start))
         lead = group[0]
         statement = family in STATEMENT_TYPES
-        indices = {id(m) for m in group}
-        mine = {j for j, m in enumerate(matches) if id(m) in indices}
-        owned = {i for i, owner in owners.items() if owner == -1 or owner in mine}
+        if len(groups) == 1:  # the one group holds every match and owns every time expression
+            owned, others = set(owners), []
+        else:
+            indices = {id(m) for m in group}
+            mine = {j for j, m in enumerate(matches) if id(m) in indices}
+            owned = {i for i, owner in owners.items() if owner == -1 or owner in mine}
+            others = [m for m in matches if id(m) not in indices]
         # "sentenced on Wednesday for shooting dead a protester ... in January 2019": the crime's
         # own date follows it; the day before it is the sentence's
         crime = family in VIOLENT_FAMILIES \
@@ -301,7 +305,6 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             mention.framed_historical = True
         if anniversary is not None and not statement:
             mention.timex = remembered_timex(doc, anniversary, lead.start, index, mention.timex) or mention.timex
-        others = [m for m in matches if id(m) not in indices]
         if family not in ("disaster", "accident"):
             # "X condemned the attack": X did not attack; but "X denied shelling", "X threatened
             # to kill" name the would-be actor
@@ -506,9 +509,12 @@ def _to_event(doc: Doc, cluster: event_links.Cluster, number: int, claimant: Men
         mode = "accident"
     location = cluster.location(doc) or _town_referred_to(doc, cluster) or _fallback_location(
         doc, cluster.family in STATEMENT_TYPES, actor)
-    evidence = sorted({(doc.sentences[i].start, doc.sentences[i].end)
-                       for i in {m.sentence for m in cluster.mentions}
-                       | {f.sentence for m in cluster.mentions for f in m.figures}})
+    told_in = set()
+    for m in cluster.mentions:
+        told_in.add(m.sentence)
+        for f in m.figures:
+            told_in.add(f.sentence)
+    evidence = sorted({(doc.sentences[i].start, doc.sentences[i].end) for i in told_in})
     confidence = min(0.95, 0.45 + 0.1 * (len(cluster.mentions) - 1) + (0.15 if cluster.timex else 0)
                      + (0.1 if actor else 0) + (0.1 if counts else 0))
     return Event(
