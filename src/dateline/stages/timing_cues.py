@@ -7,6 +7,7 @@ from the last clause boundary before the trigger to the next one after it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -116,8 +117,7 @@ def _sentence_cues(doc: Doc, sentence: int) -> _SentenceCues:
     if found is None:
         s = doc.sentences[sentence]
         lexicon = _lexicon()
-        present = frozenset(name for name, phrases in lexicon.items()
-                            if (phrases.phrases if isinstance(phrases, _Modal) else phrases).occurs(doc, s.start, s.end))
+        present = _sets_by_sentence(doc).get(sentence, frozenset())
         framed = "historical_frame" in present and \
             lexicon["historical_frame"].search(doc, s.start, s.end) is not None
         text = doc.text
@@ -127,6 +127,23 @@ def _sentence_cues(doc: Doc, sentence: int) -> _SentenceCues:
         spans_years = _SPAN_HINT.search(lowered, s.start, s.end) is not None \
             and _SPAN_OF_YEARS.search(doc.text, s.start, s.end) is not None
         found = doc.memo[key] = _SentenceCues(s.start, s.end, boundaries, present, framed, spans_years)
+    return found
+
+
+def _sets_by_sentence(doc: Doc) -> dict[int, frozenset[str]]:
+    """For each sentence with one, the names of the timing lexicon's sets with an occurrence that
+    starts in it: from the few occurrences in the document, not a look-up per sentence and set."""
+    found = doc.memo.get("timing_sets_by_sentence")
+    if found is None:
+        sentences = doc.sentences
+        starts = [s.start for s in sentences]  # in text order, none overlapping
+        names: dict[int, set[str]] = {}
+        for name, phrases in _lexicon().items():
+            for start in (phrases.phrases if isinstance(phrases, _Modal) else phrases).occurrences(doc)[0]:
+                i = bisect_right(starts, start) - 1
+                if i >= 0 and start < sentences[i].end:
+                    names.setdefault(i, set()).add(name)
+        found = doc.memo["timing_sets_by_sentence"] = {i: frozenset(n) for i, n in names.items()}
     return found
 
 
