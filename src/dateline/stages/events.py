@@ -105,6 +105,8 @@ _MODE_RANK = {mode: rank for rank, mode in enumerate(_MODE_PRIORITY)}
 def _pick_mode(modes) -> str | None:
     """The mode that comes first in _MODE_PRIORITY, else the first one given."""
     present = [m for m in modes if m]
+    if len(present) < 2:
+        return present[0] if present else None
     ranked = [m for m in present if m in _MODE_RANK]
     if ranked:
         return min(ranked, key=_MODE_RANK.__getitem__)
