@@ -11,7 +11,7 @@ import ahocorasick
 
 from ..doc import Doc
 from ..lexicons import load
-from .phrases import folded
+from .phrases import PhraseSet, folded
 
 STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
 VIOLENT_FAMILIES = frozenset({"ASSAULT", "disaster", "accident"})
@@ -120,22 +120,30 @@ def _select(found: list[tuple[int, int, str]], table: dict[str, TriggerSpec], se
     return out
 
 
+@cache
+def _forms() -> PhraseSet:
+    """The trigger forms (already lower case, single spaces) as a phrase set found in the one
+    automaton pass over each document that serves every shared set."""
+    return PhraseSet("events.triggers", _compiled()[1], shared=True)
+
+
 def triggers_by_sentence(doc: Doc) -> list[list[TriggerMatch]]:
-    """``find_triggers`` for every sentence of the document, from one automaton pass over the
-    whole (lower-cased) text instead of one per sentence."""
-    automaton, table = _compiled()
+    """``find_triggers`` for every sentence of the document, from the document's one phrase scan
+    (phrases.py) instead of an automaton pass per sentence."""
+    _, table = _compiled()
     text = doc.text
     lowered = folded(doc)
     sentences = doc.sentences
     starts = [s.start for s in sentences]
     hits: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
-    for last, key in automaton.iter(lowered):
-        first = last - len(key) + 1
-        if (first > 0 and _WORDISH.match(lowered, first - 1)) or _WORDISH.match(lowered, last + 1):
+    # whole words: the scan keeps what ends at a word boundary and marks what starts at one (a
+    # character is a word character in the text exactly when it is one in its lower case)
+    for first, stop, bounded in _forms().occurrences(doc)[1]:
+        if not bounded:
             continue
         i = bisect_right(starts, first) - 1
-        if i >= 0 and last < sentences[i].end:
-            hits[i].append((first - starts[i], last + 1 - starts[i], key))
+        if i >= 0 and stop <= sentences[i].end:
+            hits[i].append((first - starts[i], stop - starts[i], lowered[first:stop]))
     out = []
     spaced = "  " in lowered
     for s, found in zip(sentences, hits, strict=True):
