@@ -369,6 +369,8 @@ def _actor_of_figure_verb(doc: Doc, index: int, mention: EventMention, matches: 
 
 
 def _attach_figures(mentions: list[EventMention], figures: list[Figure]) -> None:
+    if not figures:
+        return
     violent = [m for m in mentions if m.family in VIOLENT_FAMILIES and m.modality == ""]
     coerce = [m for m in mentions if m.family == "COERCE" and m.modality == ""]
     # "150 were killed, 744 injured and 841 detained": arrests without an arrester of their own
