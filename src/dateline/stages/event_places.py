@@ -80,8 +80,17 @@ class _Place(NamedTuple):
     entity: Entity
     base: float  # rank of the place's precision, preposition before it, facility noun after it
     after_relative: bool  # a ", which/who" clause opens before it
-    made_in: bool  # "in/at (the) ..." right before it: where a statement can be made
-    made_at: bool  # "(news) conference in ..." right before it
+    before: str  # the text before it in its sentence, up to 45 characters
+
+
+def _made_in(place: _Place) -> bool:
+    """"in/at (the) ..." right before it: where a statement can be made."""
+    return _MADE_IN.search(place.before[-30:]) is not None
+
+
+def _made_at(place: _Place) -> bool:
+    """"(news) conference in ..." right before it."""
+    return _MADE_AT.search(place.before[-40:]) is not None
 
 
 def _places_in(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
@@ -134,8 +143,7 @@ def _find_places(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
             feature = "country" if is_country_name(ent.name) else "unresolved"
         base = (_FEATURE_RANK.get(feature or "city", 2) * 2 + 2 * prep
                 - (2.0 if _FACILITY_AFTER.match(text, span[1]) else 0.0))
-        out.append(_Place(span, ent, base, bool(_RELATIVE_CLAUSE.search(text, sent_start, span[0])),
-                          bool(_MADE_IN.search(before[-30:])), bool(_MADE_AT.search(before[-40:]))))
+        out.append(_Place(span, ent, base, bool(_RELATIVE_CLAUSE.search(text, sent_start, span[0])), before))
     return out
 
 
@@ -154,7 +162,8 @@ def find_location(doc: Doc, sent_start: int, sent_end: int, group, others, exclu
         span = place.span
         if exclude and exclude[0] <= span[0] < exclude[1]:
             continue
-        if statement and not (span[1] <= lead_start and place.made_in) and not place.made_at:
+        # (only a statement asks where it was made)
+        if statement and not (span[1] <= lead_start and _made_in(place)) and not _made_at(place):
             continue  # a statement is placed where it was made, not at the places it is about
         mine = _place_distance(span, group)
         # "Soviet forces, which had entered Baku ..., committed massacres": the subject's relative
