@@ -104,11 +104,22 @@ class _SentenceCues(NamedTuple):
 
     start: int
     end: int
-    boundaries: list[tuple[int, int]]  # clause boundaries, in text order
+    # clause boundaries, in text order; None where no cue but the framing can apply (see plain)
+    boundaries: list[tuple[int, int]] | None
     phrase_sets: frozenset[str]  # the timing lexicon's sets with an occurrence in the sentence
     framed: bool  # the sentence frames its events as history ("on the anniversary of")
     # a span of years somewhere in it ("for more than 15 years"), without which no clause is habitual
     spans_years: bool
+
+    @property
+    def plain(self) -> bool:
+        """No cue phrase and no span of years: a trigger's cues need no reading of its clause."""
+        return not self.spans_years and self.phrase_sets <= _FRAME_ONLY
+
+
+def _boundaries(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    dashed = text.find("—", start, end) >= 0 or text.find("–", start, end) >= 0
+    return [m.span() for m in (_BOUNDARY if dashed else _BOUNDARY_NO_DASH).finditer(text, start, end)]
 
 
 def _sentence_cues(doc: Doc, sentence: int) -> _SentenceCues:
@@ -121,12 +132,12 @@ def _sentence_cues(doc: Doc, sentence: int) -> _SentenceCues:
         framed = "historical_frame" in present and \
             lexicon["historical_frame"].search(doc, s.start, s.end) is not None
         text = doc.text
-        dashed = text.find("—", s.start, s.end) >= 0 or text.find("–", s.start, s.end) >= 0
-        boundaries = [m.span() for m in (_BOUNDARY if dashed else _BOUNDARY_NO_DASH).finditer(text, s.start, s.end)]
-        lowered = folded(doc)
-        spans_years = _SPAN_HINT.search(lowered, s.start, s.end) is not None \
-            and _SPAN_OF_YEARS.search(doc.text, s.start, s.end) is not None
-        found = doc.memo[key] = _SentenceCues(s.start, s.end, boundaries, present, framed, spans_years)
+        spans_years = _SPAN_HINT.search(folded(doc), s.start, s.end) is not None \
+            and _SPAN_OF_YEARS.search(text, s.start, s.end) is not None
+        found = _SentenceCues(s.start, s.end, None, present, framed, spans_years)
+        if not found.plain:
+            found = found._replace(boundaries=_boundaries(text, s.start, s.end))
+        doc.memo[key] = found
     return found
 
 
@@ -149,7 +160,10 @@ def _sets_by_sentence(doc: Doc) -> dict[int, frozenset[str]]:
 
 def clause_bounds(doc: Doc, sentence: int, start: int, end: int) -> tuple[int, int]:
     """The clause around [start, end): from the last boundary before it to the next one after it."""
-    return _clause_around(_sentence_cues(doc, sentence), start, end)
+    marks = _sentence_cues(doc, sentence)
+    if marks.boundaries is None:
+        marks = marks._replace(boundaries=_boundaries(doc.text, marks.start, marks.end))
+    return _clause_around(marks, start, end)
 
 
 def _clause_around(marks: _SentenceCues, start: int, end: int) -> tuple[int, int]:
@@ -165,10 +179,10 @@ def _clause_around(marks: _SentenceCues, start: int, end: int) -> tuple[int, int
 
 def cues_for(doc: Doc, sentence: int, start: int, end: int) -> Cues:
     shared = _sentence_cues(doc, sentence)
+    if shared.plain:
+        return _cues(False, False, False, shared.framed)
     # every window below lies inside the sentence: a set that does not occur in it cannot answer
     present = shared.phrase_sets
-    if not shared.spans_years and present <= _FRAME_ONLY:
-        return _cues(False, False, False, shared.framed)  # nothing else to read in the trigger's clause
     text = doc.text
     left, right = _clause_around(shared, start, end)
     p = _lexicon()
