@@ -253,7 +253,8 @@ def _find_candidates(doc: Doc, start: int, end: int) -> list[tuple[int, int, Ent
             e = (agents.match(doc, poss.end(), end) or (m_start, m_end))[1]
         e = _expand_right(text, e, end)
         out.append((s, e, None))
-    out.sort(key=lambda c: c[0])
+    if len(out) > 1:
+        out.sort(key=lambda c: c[0])
     return out
 
 
