@@ -85,10 +85,13 @@ def owners(doc: Doc, sentence: int, matches: list[TriggerMatch]) -> dict[int, in
     sentenced a man for a raid": Tuesday is the sentencing's); one that opens the sentence
     before any trigger governs them all (value -1)."""
     owners = {}
+    indexes = timexes_of(doc, sentence)
+    if not indexes:
+        return owners
     text = doc.text
     s = doc.sentences[sentence]
     first = min((m.start for m in matches), default=s.end)
-    for i in timexes_of(doc, sentence):
+    for i in indexes:
         tx = doc.timexes[i]
         a, b = tx.time.span
         if b <= first and SENTENCE_OPENER.match(text, s.start, a):
@@ -169,13 +172,16 @@ def _traits(doc: Doc, i: int) -> _Traits:
 
 def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: set[int],
                      statement: bool) -> TimeX | None:
+    indexes = timexes_of(doc, sentence)
+    if not indexes:
+        return None
     text = doc.text
     s = doc.sentences[sentence]
     trig = group[0]
     toll = toll_update(doc, sentence)
     trig_quote = None
     best, best_score = None, None
-    for i in timexes_of(doc, sentence):
+    for i in indexes:
         tx = doc.timexes[i]
         if i not in owned or tx.start is None or tx.time.type not in ("DATE", "TIME"):
             continue
