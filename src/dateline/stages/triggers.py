@@ -106,7 +106,8 @@ def _select(found: list[tuple[int, int, str]], table: dict[str, TriggerSpec], se
             offset: int) -> list[TriggerMatch]:
     """The longest form wins where forms overlap, leftmost first; a block cancels its trigger.
     ``found`` holds (start, end, form) relative to ``sentence``, which starts at ``offset``."""
-    found.sort(key=lambda f: (f[0], -f[1]))
+    if len(found) > 1:
+        found.sort(key=lambda f: (f[0], -f[1]))
     out = []
     taken_until = -1
     for first, stop, key in found:
