@@ -45,10 +45,8 @@ _DISTINCT = re.compile(r"\b(?:a second|a third|another|a separate|a fresh|a new|
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORECASE)
 _LEGAL_CHARGE = re.compile(r"\b(?:charges?|charged|indicted|prosecuted)\s+(?:of|including|with|for)\s+"
                            r"(?:[\w-]+,?\s+){0,4}$", re.IGNORECASE)
-# words without which _LEGAL_CHARGE and _DISTINCT cannot match: one scan of the lower-cased text
-# before each costlier regex
-_CHARGE_WORDS = re.compile(r"charge|indicted|prosecuted")
-_DISTINCT_WORDS = re.compile(r"second|third|another|separate|fresh|new|further")
+_CHARGE_WORDS = ("charge", "indicted", "prosecuted")
+_DISTINCT_WORDS = ("second", "third", "another", "separate", "fresh", "new", "further")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|those|these)\s+$", re.IGNORECASE)
 _VERB_FORM = re.compile(r"^[a-z]+(?:ed|ing)$")  # a figure's anchor used as a verb: "seized", "wounding"
 _RAID = re.compile(r"^(?:raid|raids|raided|swoop)$", re.IGNORECASE)
@@ -90,6 +88,15 @@ def _tally(doc: Doc, s) -> bool:
     lowered = folded(doc)
     return (lowered.find("across", s.start, s.end) >= 0 or lowered.find("throughout", s.start, s.end) >= 0) \
         and _ACROSS_PLACE.search(doc.text, s.start, s.end) is not None
+
+
+def _mentions_any(lowered: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """Does ``lowered[start:end]`` contain one of ``words``? A cheap test before a costly regex."""
+    window = lowered[start:end]
+    for w in words:
+        if w in window:
+            return True
+    return False
 
 
 _MODE_RANK = {mode: rank for rank, mode in enumerate(_MODE_PRIORITY)}
@@ -145,7 +152,7 @@ def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) ->
         if word == "march" and text[m.start] == "M" and (
                 _MONTH_MARCH.match(text, m.start) or _MONTH_WORD_BEFORE.search(text, max(0, m.start - 10), m.start)):
             continue  # the month
-        if _CHARGE_WORDS.search(lowered, max(0, m.start - 50), m.start) and \
+        if _mentions_any(lowered, max(0, m.start - 50), m.start, _CHARGE_WORDS) and \
                 _LEGAL_CHARGE.search(text, max(0, m.start - 50), m.start):
             continue  # "on charges including rioting": the name of a crime, not an event
         if m.spec.type == "ASSAULT" and word in ("strike", "strikes"):
@@ -276,7 +283,7 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         mention = EventMention(
             family=family, type=lead.spec.type, mode=_pick_mode(m.spec.mode for m in group),
             sentence=index, trigger=lead, modality=modality, negated=negated, framed_historical=historical, weak=weak,
-            distinct=part == 1 or any((_DISTINCT_WORDS.search(lowered, max(s.start, m.start - 40), m.start)
+            distinct=part == 1 or any((_mentions_any(lowered, max(s.start, m.start - 40), m.start, _DISTINCT_WORDS)
                           and _DISTINCT.search(text[max(s.start, m.start - 40):m.start]))
                          or (responses and _response(doc, s, m)) for m in group),
         )
