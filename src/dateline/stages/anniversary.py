@@ -39,6 +39,25 @@ class Anniversary:
     to_the_day: bool  # the remembered event fell on the same calendar day
 
 
+_YEARS_ANCHOR = re.compile(_ANCHOR.pattern.split("|", 1)[1])  # _ANCHOR's second alternative
+
+
+def _anchors(lowered: str):
+    """The matches of _ANCHOR.finditer(lowered), found from its literal openings "anniversary" and
+    "year" (the regex itself stops at every "a" and "y" of the text)."""
+    pos = 0
+    while True:
+        word = lowered.find("anniversary", pos)
+        years = _YEARS_ANCHOR.search(lowered, pos)
+        if years is not None and (word < 0 or years.start() < word):
+            word = years.start()
+        if word < 0:
+            return
+        m = _ANCHOR.match(lowered, word)
+        yield m
+        pos = m.end()
+
+
 def _number(word: str) -> int | None:
     if word.isdigit():
         return int(word)
@@ -50,7 +69,7 @@ def find(doc: Doc) -> Anniversary | None:
     if doc.reference_date is None:
         return None
     text = doc.text
-    for m in _ANCHOR.finditer(folded(doc)):
+    for m in _anchors(folded(doc)):
         count = _COUNT_BEFORE.search(text, max(0, m.start() - 30), m.start())
         years = _number(count.group(1)) if count else None
         if not years or years > 1000:

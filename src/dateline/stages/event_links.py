@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ..doc import Doc, Figure, TimeX
 from ..gazetteer import fold
@@ -149,7 +149,12 @@ def head_word(mention: Mention | None) -> str | None:
     """The head of an actor or target, singular, one word for one force ("officers" is "police")."""
     if mention is None or not mention.text:
         return None
-    word = mention.text.split()[-1].lower().strip(".,'’")
+    return _head_word(mention.text)
+
+
+@lru_cache(maxsize=4096)
+def _head_word(text: str) -> str:
+    word = text.split()[-1].lower().strip(".,'’")
     word = word[:-1] if word.endswith("s") and len(word) > 3 else word
     return _same_force().get(word, word)
 
@@ -157,8 +162,10 @@ def head_word(mention: Mention | None) -> str | None:
 def roles_reversed(c: Cluster, m: EventMention) -> bool:
     """"Police fired tear gas at the protesters" and "protesters threw stones at police" are
     two events: the doer of one is the target of the other."""
+    if m.family != "ASSAULT":
+        return False
     actor = head_word(m.actor)
-    if actor is None or m.family != "ASSAULT":
+    if actor is None:
         return False
     own = {head_word(x.actor) for x in c.mentions if x.actor}
     targets = {head_word(x.recipient) for x in c.mentions if x.recipient}
@@ -229,16 +236,19 @@ def joinable(doc: Doc, c: Cluster, m: EventMention) -> bool:
 
 def link(doc: Doc, mentions: list[EventMention]) -> list[Cluster]:
     clusters: list[Cluster] = []
+    # the clusters of each family and modality, in order: a mention joins no cluster of another
+    kinds: dict[tuple[str, str], list[Cluster]] = {}
     for m in mentions:
         target = None
         if not m.distinct or m.weak:
-            target = next((c for c in reversed(clusters) if joinable(doc, c, m)), None)
+            target = next((c for c in reversed(kinds.get((m.family, m.modality), ())) if joinable(doc, c, m)), None)
         if target is None and not m.weak:
-            if m.timex is None and any(figures_apart(c, m) == 1 for c in clusters):
+            if m.timex is None and m.figures and any(figures_apart(c, m) == 1 for c in clusters):
                 # "the war has killed more than 20,000 people": a tally over no day of its own
                 # is the past's, not an event on the day of the news
                 m.framed_historical = True
             clusters.append(Cluster([m]))
+            kinds.setdefault((m.family, m.modality), []).append(clusters[-1])
         elif target is not None:
             target.mentions.append(m)
     return clusters

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from ..doc import Doc
 from ..record import Entity, Geo, Location
 from .participants import entities_between, is_country_name
+from .places import capital_of, is_street, resolve_place
 
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\s")
 _MADE_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
@@ -34,9 +35,9 @@ _FEATURE_RANK = {"city": 3, "unresolved": 2.4, "admin2": 2, "admin1": 1, "countr
 _SINCE = re.compile(r"\bsince\s+(?:the|a|an|its|their)\b")
 # (not "as he fetched water in X", "while she ...": what happened meanwhile happened there too)
 _OWN_SUBJECT_CLAUSE = re.compile(r"\b(?:after|before|because)\s+(?:they|he|she|we|I)\s")
-_PREP_WEIGHT = (("in", 2.0), ("near", 2.0), ("at", 2.0), ("outside", 2.0), ("inside", 2.0), ("outskirts", 2.0),
-                ("across", 1.5), ("into", 1.5), ("around", 1.5), ("on", 1.0), ("from", 0.5), ("to", 0.5),
-                ("towards", 0.5), ("toward", 0.5), ("of", 0.5))
+_PREP_WEIGHTS = {"in": 2.0, "near": 2.0, "at": 2.0, "outside": 2.0, "inside": 2.0, "outskirts": 2.0, "across": 1.5,
+                 "into": 1.5, "around": 1.5, "on": 1.0, "from": 0.5, "to": 0.5, "towards": 0.5, "toward": 0.5,
+                 "of": 0.5}
 _FACILITY_AFTER = re.compile(r"\s+(?:penitentiary|prison|jail|mine|hospital|school|market|square|university|"
                              r"college|airport|stadium|camp|base|post|checkpoint|embassy|mosque|church)\b", re.I)
 
@@ -56,16 +57,20 @@ def _prep_weight(before: str) -> float:
     m = _PLACE_PREPS.search(before)
     if not m:
         return 0.0
-    word = m.group().split()[0].lower()
-    return next((w for p, w in _PREP_WEIGHT if p == word), 1.0)
+    return _PREP_WEIGHTS.get(m.group().split()[0].lower(), 1.0)
 
 
-def _place_distance(span: tuple[int, int], trig) -> int:
-    """Characters between a place and a trigger; a place usually follows its verb ("abducted 23
-    villagers in Zamfara state last week have threatened"), so one before the trigger counts more."""
-    if span[0] >= trig.end:
-        return span[0] - trig.end
-    return max(trig.start - span[1], 0) + 40
+def _place_distance(span: tuple[int, int], triggers) -> int | None:
+    """Characters between a place and the nearest of ``triggers`` (None for none); a place usually
+    follows its verb ("abducted 23 villagers in Zamfara state last week have threatened"), so one
+    before the trigger counts more."""
+    start, end = span
+    nearest = None
+    for trig in triggers:
+        distance = start - trig.end if start >= trig.end else max(trig.start - end, 0) + 40
+        if nearest is None or distance < nearest:
+            nearest = distance
+    return nearest
 
 
 
@@ -77,8 +82,17 @@ class _Place(NamedTuple):
     entity: Entity
     base: float  # rank of the place's precision, preposition before it, facility noun after it
     after_relative: bool  # a ", which/who" clause opens before it
-    made_in: bool  # "in/at (the) ..." right before it: where a statement can be made
-    made_at: bool  # "(news) conference in ..." right before it
+    before: str  # the text before it in its sentence, up to 45 characters
+
+
+def _made_in(place: _Place) -> bool:
+    """"in/at (the) ..." right before it: where a statement can be made."""
+    return _MADE_IN.search(place.before[-30:]) is not None
+
+
+def _made_at(place: _Place) -> bool:
+    """"(news) conference in ..." right before it."""
+    return _MADE_AT.search(place.before[-40:]) is not None
 
 
 def _places_in(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
@@ -91,8 +105,6 @@ def _places_in(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
 
 def _dateline_town(doc: Doc) -> Entity | None:
     """The town of the dateline, where a local story's streets are."""
-    from .places import resolve_place
-
     place = doc.article.dateline.place if doc.article.dateline else None
     town = resolve_place(place.title() if place.isupper() else place, doc) if place else None
     if town is None or town.lat is None or town.country is None:
@@ -102,8 +114,6 @@ def _dateline_town(doc: Doc) -> Entity | None:
 
 
 def _find_places(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
-    from .places import capital_of, is_street, resolve_place
-
     text = doc.text
     out = []
     carried_prep = 0.0
@@ -150,8 +160,7 @@ def _find_places(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
             feature = "country" if is_country_name(ent.name) else "unresolved"
         base = (_FEATURE_RANK.get(feature or "city", 2) * 2 + 2 * prep
                 - (2.0 if _FACILITY_AFTER.match(text, span[1]) else 0.0))
-        out.append(_Place(span, ent, base, bool(_RELATIVE_CLAUSE.search(text, sent_start, span[0])),
-                          bool(_MADE_IN.search(before[-30:])), bool(_MADE_AT.search(before[-40:]))))
+        out.append(_Place(span, ent, base, bool(_RELATIVE_CLAUSE.search(text, sent_start, span[0])), before))
     return out
 
 
@@ -164,20 +173,25 @@ def find_location(doc: Doc, sent_start: int, sent_end: int, group, others, exclu
     a place it was made in ("said at a news conference in Baghdad"), not the places it is about.
     """
     lead_start = group[0].start
+    text = doc.text
     best = None
     for place in _places_in(doc, sent_start, sent_end):
         span = place.span
         if exclude and exclude[0] <= span[0] < exclude[1]:
             continue
-        if statement and not (span[1] <= lead_start and place.made_in) and not place.made_at:
+        # (only a statement asks where it was made)
+        if statement and not (span[1] <= lead_start and _made_in(place)) and not _made_at(place):
             continue  # a statement is placed where it was made, not at the places it is about
-        mine = min(_place_distance(span, t) for t in group)
+        mine = _place_distance(span, group)
         # "Soviet forces, which had entered Baku ..., committed massacres": the subject's relative
         # clause sets the scene of the main verb's event
         in_relative = span[1] <= lead_start and place.after_relative
-        theirs = min((_place_distance(span, t) for t in others), default=10**6)
-        if span[0] > lead_start and (_SINCE.search(doc.text, lead_start, span[0])
-                                     or _OWN_SUBJECT_CLAUSE.search(doc.text, lead_start, span[0])):
+        theirs = _place_distance(span, others)
+        if theirs is None:
+            theirs = 10**6
+        if span[0] > lead_start and ((text.find("since", lead_start, span[0]) >= 0
+                                      and _SINCE.search(text, lead_start, span[0]))
+                                     or _OWN_SUBJECT_CLAUSE.search(text, lead_start, span[0])):
             continue  # "killed 20 ... in the heaviest exchange since the war in Gaza began"; "detained
             # them after they discussed a report on migrants in Sfax": that clause's place
         score = place.base - mine / 80.0 - (5.0 if theirs + 10 < mine and not in_relative else 0.0)

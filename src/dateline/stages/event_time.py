@@ -12,18 +12,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NamedTuple
 
 from ..doc import Doc, TimeX
 from ..record import Time
 from .phrases import folded
 from .triggers import TriggerMatch
 
-REPORTING = re.compile(
-    r"\b(?:said|says|say|told|tells|reported|reports|announced|confirmed|added|stated|statement|"
-    r"denied|denies|accused|condemned|demanded|urged|called|according|rose|climbed|risen|reached|"
-    r"updated|revised|jumped|increased|ruled|found|concluded|declared|estimated|sentenced|convicted)\b",
+# Whether these occur is all that is asked of them, so each is spelt as x(?<!\wx)... instead of
+# \b(?:x...): alternatives that open with a plain letter let the regex engine skip positions
+# at the first character (see participants._CLAUSE_BREAK).
+REPORTING = re.compile(  # said|says|say|told|tells|reported|reports|announced|confirmed|added|stated|...
+    r"s(?<!\ws)(?:aid|ays|ay|tated|tatement|entenced)\b|t(?<!\wt)(?:old|ells)\b"
+    r"|r(?<!\wr)(?:eported|eports|ose|isen|eached|evised|uled)\b|a(?<!\wa)(?:nnounced|dded|ccused|ccording)\b"
+    r"|c(?<!\wc)(?:onfirmed|ondemned|alled|limbed|oncluded|onvicted)\b|d(?<!\wd)(?:enied|enies|emanded|eclared)\b"
+    r"|u(?<!\wu)(?:rged|pdated)\b|j(?<!\wj)umped\b|i(?<!\wi)ncreased\b|f(?<!\wf)ound\b|e(?<!\we)stimated\b"
 )  # lower case only: "Port Said" is a place
-_SUBORDINATOR = re.compile(r"\b(?:after|before|since|following|when|until)\b")
+_SUBORDINATOR = re.compile(  # after|before|since|following|when|until
+    r"a(?<!\wa)fter\b|b(?<!\wb)efore\b|s(?<!\ws)ince\b|f(?<!\wf)ollowing\b|w(?<!\ww)hen\b|u(?<!\wu)ntil\b")
 _LATER = re.compile(r"\b(?:later|afterwards|thereafter)$", re.IGNORECASE)
 _CLOCK_ONLY = re.compile(r"^(?:about\s+|around\s+|at\s+|(?:shortly|just|soon)\s+(?:before|after)\s+)?"
                          r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|hrs|h|GMT|UTC)?(?:\s+local\s+time)?"
@@ -35,7 +41,7 @@ _SINCE_NAMED = re.compile(r"\bsince\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+
 _SO_FAR_BEFORE = re.compile(r"\b(?:so\s+far|to\s+date|thus\s+far)\s+(?:in\s+|during\s+)?$", re.IGNORECASE)
 # "would not open negotiations until 2028, triggering protests": a bound, never an event's date
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|by)\s+(?:at\s+least\s+|early\s+|late\s+|mid-?)?$", re.I)
-_AFTER_BEFORE = re.compile(r"\b(?:after|before|since|following)\b")
+_AFTER_BEFORE = re.compile(r"a(?<!\wa)fter\b|b(?<!\wb)efore\b|s(?<!\ws)ince\b|f(?<!\wf)ollowing\b")
 _AUXILIARY_NEXT = re.compile(r"\W*(?:have|has|had|were|was|is|are|will)\b")
 _ATTRIBUTIVE_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _DETERMINER_END = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s+$", re.IGNORECASE)
@@ -111,20 +117,24 @@ def owners(doc: Doc, sentence: int, matches: list[TriggerMatch]) -> dict[int, in
     sentenced a man for a raid": Tuesday is the sentencing's); one that opens the sentence
     before any trigger governs them all (value -1)."""
     owners = {}
+    indexes = timexes_of(doc, sentence)
+    if not indexes:
+        return owners
+    text = doc.text
     s = doc.sentences[sentence]
     first = min((m.start for m in matches), default=s.end)
     opener_end = None
-    for i in timexes_of(doc, sentence):
+    for i in indexes:
         tx = doc.timexes[i]
         a, b = tx.time.span
-        if b <= first and (SENTENCE_OPENER.match(doc.text, s.start, a)
-                           or (opener_end is not None and _APPOSED_TIME.fullmatch(doc.text, opener_end, a))):
+        if b <= first and (SENTENCE_OPENER.match(text, s.start, a)
+                           or (opener_end is not None and _APPOSED_TIME.fullmatch(text, opener_end, a))):
             # "On the night from January 19 to 20, 1990, Soviet forces ...": the whole sentence's;
             # so is "in August 2023" in "Ten years later, in August 2023, hundreds gathered"
             owners[i] = -1
             opener_end = b
             continue
-        dist = [(attachment_distance(doc.text, a, b, m), j) for j, m in enumerate(matches)]
+        dist = [(attachment_distance(text, a, b, m), j) for j, m in enumerate(matches)]
         owners[i] = min(dist)[1] if dist else -1
     return owners
 
@@ -163,14 +173,55 @@ def _quoted_in(doc: Doc, pos: int) -> int:
     return next((i for i, q in enumerate(doc.quotes) if q.kind == "direct" and q.span[0] <= pos < q.span[1]), -1)
 
 
+class _Traits(NamedTuple):
+    """What governing_timex asks of a time expression, whichever trigger it may date."""
+
+    clock_only: bool  # "shot around 8pm": an hour names no day (the publication day least of all)
+    later: bool  # "they were released two weeks later": the release's time
+    quote: int  # the direct quotation around it, or -1
+    # "said on Thursday", "on Thursday said"; but "killed 15 on Thursday, police said" is the killing's
+    reporting: bool
+    # "until 2028", "the worst flooding since Typhoon Vamco in 2020", "so far this year": never this event's date
+    bound: bool
+    since: bool  # "the sixth day of protests since January": a span's start
+    attributive: bool  # "a 2022 decree": a year that modifies the noun after it
+
+
+def _traits(doc: Doc, i: int) -> _Traits:
+    known = doc.memo.get("timex_traits")
+    if known is None:
+        known = doc.memo["timex_traits"] = {}
+    found = known.get(i)
+    if found is None:
+        text = doc.text
+        tx = doc.timexes[i]
+        s = doc.sentences[tx.sentence]
+        a, b = tx.time.span
+        left = text[max(s.start, a - 30):a]
+        right = text[b:min(s.end, b + 25)]
+        found = known[i] = _Traits(
+            clock_only=tx.time.type == "TIME" and _CLOCK_ONLY.match(tx.time.text) is not None,
+            later=_LATER.search(tx.time.text) is not None,
+            quote=_quoted_in(doc, a) if doc.quotes else -1,
+            reporting=bool(REPORTING.search(left[-22:]) or _SAID_AFTER.match(right)),
+            bound=bool(_UNTIL_BEFORE.search(left) or _SINCE_NAMED.search(left) or _SO_FAR_BEFORE.search(left)),
+            since=_SINCE_BEFORE.search(left) is not None,
+            attributive=_attributive_year(text, a, b))
+    return found
+
+
 def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: set[int],
                      statement: bool) -> TimeX | None:
+    indexes = timexes_of(doc, sentence)
+    if not indexes:
+        return None
     text = doc.text
     s = doc.sentences[sentence]
     trig = group[0]
     toll = toll_update(doc, sentence)
+    trig_quote = None
     best, best_score = None, None
-    for i in timexes_of(doc, sentence):
+    for i in indexes:
         tx = doc.timexes[i]
         if tx.start is None or tx.time.type not in ("DATE", "TIME"):
             continue
@@ -179,21 +230,22 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
             continue  # (but "on Tuesday, a day after a police officer shot dead ..." dates the shooting)
         if toll and a > toll.start() and not statement:
             continue
-        if tx.time.type == "TIME" and _CLOCK_ONLY.match(tx.time.text):
-            continue  # "shot around 8pm": an hour names no day (the publication day least of all)
+        traits = _traits(doc, i)
+        if traits.clock_only:
+            continue
         if _in_other_relative_clause(text, s.start, s.end, a, trig.start):
             continue  # "The Taliban, who ended a ceasefire in November 2022, denied involvement"
-        if a > trig.end and _attributive_year(text, a, b) \
+        if traits.attributive and a > trig.end \
                 and not any(m.start >= b and _MODIFIED_NEXT.fullmatch(text, b, m.start) for m in group):
             continue  # "demanded the repeal of a 2022 decree": the decree's year (but "the 2011 uprising")
-        if not statement and _LATER.search(tx.time.text):
-            continue  # "kidnapped 130 pupils; they were released two weeks later": the release's time
-        if doc.quotes and _quoted_in(doc, a) not in (-1, _quoted_in(doc, trig.start)):
-            continue  # '"This year I bury my brother," said X, whose sons were killed': the quote's own time
-        left = text[max(s.start, a - 30):a]
-        right = text[b:min(s.end, b + 25)]
-        # "said on Thursday", "on Thursday said"; but "killed 15 on Thursday, police said" is the killing's
-        reporting = bool(REPORTING.search(left[-22:]) or _SAID_AFTER.match(right))
+        if not statement and traits.later:
+            continue
+        if traits.quote != -1:
+            if trig_quote is None:
+                trig_quote = _quoted_in(doc, trig.start)
+            if traits.quote != trig_quote:
+                continue  # '"This year I bury my brother," said X, whose sons were killed': the quote's own time
+        reporting = traits.reporting
         between = text[min(b, trig.start):max(a, trig.end)]
         subordinate = a < trig.start and bool(_AFTER_BEFORE.search(between))
         shifted = day_offset(between, tx) if subordinate else None
@@ -202,10 +254,10 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
         score = min(abs((a + b) / 2 - (m.start + m.end) / 2) for m in group)
         if reporting and not statement:
             score += 400
-        if _UNTIL_BEFORE.search(left) or _SINCE_NAMED.search(left) or _SO_FAR_BEFORE.search(left):
-            continue  # (and "the worst flooding since Typhoon Vamco in 2020": another event's date)
-        if _SINCE_BEFORE.search(left):
-            score += 200  # "walked out on Tuesday ..., the sixth day of protests since January": a span's start
+        if traits.bound:
+            continue
+        if traits.since:
+            score += 200
         if subordinate:
             score += 400
         if statement and not reporting:

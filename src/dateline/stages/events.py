@@ -66,6 +66,8 @@ _MONTH_WORD_BEFORE = re.compile(r"(?:\b(?:in|of|on|since|until|by|from|early|lat
                                 r"through|during|before|after)\s+|\d\s+|mid-)$", re.IGNORECASE)
 _CLAIM = re.compile(r"([A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,3})\s+(?:has\s+|have\s+)?(?:claimed responsibility|"
                     r"said it (?:had )?carried out|claimed the (?:attack|bombing|killing))")
+_CLAIM_WORDS = ("claimed responsibility", "said it carried out", "said it had carried out", "claimed the attack",
+                "claimed the bombing", "claimed the killing")  # what _CLAIM cannot match without
 
 
 @cache
@@ -101,11 +103,17 @@ def _mentions_any(lowered: str, start: int, end: int, words: tuple[str, ...]) ->
     return False
 
 
+_MODE_RANK = {mode: rank for rank, mode in enumerate(_MODE_PRIORITY)}
+
+
 def _pick_mode(modes) -> str | None:
+    """The mode that comes first in _MODE_PRIORITY, else the first one given."""
     present = [m for m in modes if m]
-    for mode in _MODE_PRIORITY:
-        if mode in present:
-            return mode
+    if len(present) < 2:
+        return present[0] if present else None
+    ranked = [m for m in present if m in _MODE_RANK]
+    if ranked:
+        return min(ranked, key=_MODE_RANK.__getitem__)
     return present[0] if present else None
 
 
@@ -126,9 +134,12 @@ _GENERIC_HAZARDS = frozenset({"disaster", "natural disaster"})
 _PARTICIPLE_NOUNS = frozenset({"accused", "detained", "arrested", "abducted", "kidnapped", "condemned",
                                "sentenced", "convicted", "deported"})
 _DEADLY_RIOT = TriggerSpec("ASSAULT", None, "noun", False, ())
+_UNSET = object()
+_KIND_ORDER = {"verb": 0, "noun": 1}  # a group's lead: a verb before a noun before an agent
 
 
-def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) -> list[TriggerMatch]:
+def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) -> tuple[list[TriggerMatch], set[int]]:
+    """The matches that are events; with the starts of those that "earlier", "previous" ... precede."""
     text = doc.text
     lowered = folded(doc)
     if deadly_riot:
@@ -138,6 +149,7 @@ def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) ->
     weak_hazards = [m for m in matches if m.spec.type is None and m.spec.weak]
     strong_violence = [m for m in matches if m.spec.type == "ASSAULT" and m.spec.mode and not m.spec.weak]
     out = []
+    earlier = set()
     for m in matches:
         word = m.text.lower()
         if word in _PARTICIPLE_NOUNS and _DETERMINER_BEFORE.search(text[max(0, m.start - 7):m.start]):
@@ -156,8 +168,8 @@ def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) ->
             continue  # "floods killed eight", "a fire killed 46": the hazard is the event, "killed" its figure
         if m.spec.type is None and m.spec.weak and (strong_violence or hazards):
             continue  # "bomb blast" is an attack; "homes collapsed" in a flood is the flood
-        if _earlier(text, lowered, m.start) and (
-                m.spec.weak or any(o.spec.family == m.spec.family and o is not m for o in matches)):
+        after_earlier = _earlier(text, lowered, m.start)
+        if after_earlier and (m.spec.weak or any(o.spec.family == m.spec.family and o is not m for o in matches)):
             continue  # "bombs hit a monastery where families displaced by earlier fighting sheltered"
         if word in _GENERIC_HAZARDS and any(o.spec.type is None and o is not m for o in matches):
             continue  # "the collapse killed 1,134, making it the deadliest disaster": the collapse
@@ -165,7 +177,9 @@ def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) ->
                 and any(o.spec.family == m.spec.family and not o.spec.weak and o.start > m.end for o in matches):
             continue  # "in the week before the shootings, ten people had been killed": the shootings date them
         out.append(m)
-    return out
+        if after_earlier:
+            earlier.add(m.start)
+    return out, earlier
 
 
 def _speaker_at(doc: Doc):
@@ -241,58 +255,79 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
     s = doc.sentences[index]
     if triggers is None:
         triggers = find_triggers(doc.text, s.start, s.end)
-    matches = _filter(doc, triggers, deadly_riot)
+    if not triggers:
+        return []
+    matches, after_earlier = _filter(doc, triggers, deadly_riot)
     if not matches:
         return []
     owners = event_time.owners(doc, index, matches)
+    text = doc.text
     lowered = folded(doc)
     groups: dict[tuple[str, str, int], list[TriggerMatch]] = {}
     cues = {}
     split = _two_tolls_at(doc, s, figures)
+    responses = _standalone()[0].occurs(doc, s.start, s.end)  # "returned fire" (see _response)
+    # what the sentence says of all its mentions, worked out for the first that asks
+    past_narrative: bool | None = None
+    context_timex = _UNSET
     for m in matches:
         cue = timing_cues.cues_for(doc, index, m.start, m.end)
         cues[id(m)] = cue
         statement = m.spec.family in STATEMENT_TYPES
         modality = "hypothetical" if cue.hypothetical and not statement else "future" if cue.future else ""
         part = int(split is not None and m.spec.family in VIOLENT_FAMILIES and m.start > split)
-        if part == 0 and m.spec.family in VIOLENT_FAMILIES and _response(doc, s, m) \
+        if part == 0 and responses and m.spec.family in VIOLENT_FAMILIES and _response(doc, s, m) \
                 and doc.text.find(", who", max(s.start, m.start - 40), m.start) >= 0:
             part = 2  # "fans threw stones at riot police, who responded with tear gas": two events
         groups.setdefault((m.spec.family, modality, part), []).append(m)
     mentions = []
     for (family, modality, part), group in groups.items():
-        group.sort(key=lambda m: (m.spec.weak, {"verb": 0, "noun": 1}.get(m.spec.kind, 2), m.start))
+        group.sort(key=lambda m: (m.spec.weak, _KIND_ORDER.get(m.spec.kind, 2), m.start))
         lead = group[0]
         statement = family in STATEMENT_TYPES
-        indices = {id(m) for m in group}
-        mine = {j for j, m in enumerate(matches) if id(m) in indices}
-        owned = {i for i, owner in owners.items() if owner == -1 or owner in mine}
+        if len(groups) == 1:  # the one group holds every match and owns every time expression
+            owned, others = set(owners), []
+        else:
+            indices = {id(m) for m in group}
+            mine = {j for j, m in enumerate(matches) if id(m) in indices}
+            owned = {i for i, owner in owners.items() if owner == -1 or owner in mine}
+            others = [m for m in matches if id(m) not in indices]
         # "sentenced on Wednesday for shooting dead a protester ... in January 2019": the crime's
         # own date follows it; the day before it is the sentence's
         crime = family in VIOLENT_FAMILIES \
-            and _CRIME_COMPLEMENT.search(doc.text, max(s.start, lead.start - 45), lead.start) is not None \
-            and any(o.spec.family in _JUDICIAL_FAMILIES and o.end <= lead.start for o in matches)
+            and any(o.spec.family in _JUDICIAL_FAMILIES and o.end <= lead.start for o in matches) \
+            and _CRIME_COMPLEMENT.search(text, max(s.start, lead.start - 45), lead.start) is not None
         if crime:
             owned = {i for i in owners if doc.timexes[i].time.span[0] >= lead.end and not doc.timexes[i].future}
+        negated = historical = False
+        weak = True
+        for m in group:
+            cue = cues[id(m)]
+            negated = negated or cue.negated
+            historical = historical or cue.historical
+            weak = weak and m.spec.weak
         mention = EventMention(
             family=family, type=lead.spec.type, mode=_pick_mode(m.spec.mode for m in group),
-            sentence=index, trigger=lead, modality=modality,
-            negated=any(cues[id(m)].negated for m in group),
-            framed_historical=any(cues[id(m)].historical for m in group),
-            weak=all(m.spec.weak for m in group),
-            distinct=part > 0 or any(_TIME_ANCHOR_BEFORE.search(doc.text, max(0, o.start - 14), o.start)
-                                     and o.spec.family == family and o.end <= lead.start for o in triggers) or any((_mentions_any(lowered, max(s.start, m.start - 40), m.start, _DISTINCT_WORDS)
-                          and _DISTINCT.search(doc.text[max(s.start, m.start - 40):m.start]))
-                         or _response(doc, s, m) for m in group),
+            sentence=index, trigger=lead, modality=modality, negated=negated, framed_historical=historical, weak=weak,
+            distinct=part > 0 or any(_TIME_ANCHOR_BEFORE.search(text, max(0, o.start - 14), o.start)
+                                     and o.spec.family == family and o.end <= lead.start for o in triggers)
+            or any((_mentions_any(lowered, max(s.start, m.start - 40), m.start, _DISTINCT_WORDS)
+                    and _DISTINCT.search(text[max(s.start, m.start - 40):m.start]))
+                   or (responses and _response(doc, s, m)) for m in group),
         )
         mention.timex = event_time.governing_timex(doc, index, group, owned, statement)
         if mention.timex is not None:
             mention.timex = event_time.years_ago(doc, mention.timex) or mention.timex
-        if all(_earlier(doc.text, lowered, m.start) for m in group):
+        if all(m.start in after_earlier for m in group):
             mention.framed_historical = True  # "previous attacks on the town killed 12"
-        if mention.timex is None and not statement and event_time.in_past_narrative(doc, index):
-            mention.framed_historical = True
-        mention.context_timex = None if crime else event_time.context_timex(doc, index)
+        if mention.timex is None and not statement:
+            if past_narrative is None:
+                past_narrative = event_time.in_past_narrative(doc, index)
+            if past_narrative:
+                mention.framed_historical = True
+        if not crime and context_timex is _UNSET:
+            context_timex = event_time.context_timex(doc, index)
+        mention.context_timex = None if crime else context_timex
         current_story = mention.timex is None and event_time.in_current_narrative(doc, index)
         if current_story and mention.context_timex is None and not crime:
             # "The explosion on Tuesday morning was heard ... A bomb ... killed three officers": that Tuesday
@@ -310,7 +345,6 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             said = [m.end for m in matches if m.spec.family in ("ACCUSE", "REQUEST", "SUPPORT")
                     and m.end <= lead.start and not _coordinated_verb(doc.text, m, lead)]
             floor = max(said) if said and not statement else 0
-            others = [m for m in matches if id(m) not in indices]
             mention.actor = participants.find_actor(doc, s.start, s.end, group, speaker_at, statement, floor,
                                                     others)
             if mention.actor is None and family == "COERCE" and modality == "":
@@ -318,7 +352,6 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             mention.recipient = participants.find_recipient(doc, lead.end, s.end)
         # the attacker's own name is not where the attack was; "a Brussels jury" sits in Brussels
         exclude = mention.actor.span if mention.actor and mention.actor.span and family in VIOLENT_FAMILIES else None
-        others = [m for m in matches if id(m) not in indices]
         mention.location = event_places.find_location(doc, s.start, s.end, group, others, exclude, statement)
         if lead.spec.type == "ASSAULT" and _RAID.match(lead.text) and (
                 any(m.spec.type == "COERCE" and m.spec.mode == "arrest" for m in matches)
@@ -337,7 +370,7 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         if m.actor is None and m.family == "ASSAULT" and m.figures:
             m.actor = _actor_of_figure_verb(doc, index, m, matches, speaker_at)
         if not m.figures and m.timex is None and m.family == "ASSAULT" and not m.mode and not m.modality and (
-                m.actor is None or _ANAPHORIC.search(doc.text[max(s.start, m.trigger.start - 12):m.trigger.start])):
+                m.actor is None or _ANAPHORIC.search(text[max(s.start, m.trigger.start - 12):m.trigger.start])):
             m.weak = True  # "the attack", "killed or captured": a reference back, not a new event
         if not m.figures and m.family in ("ASSAULT", "COERCE") and not m.modality \
                 and _ANAPHORIC.search(doc.text, max(s.start, m.trigger.start - 12), m.trigger.start) \
@@ -374,6 +407,8 @@ def _actor_of_figure_verb(doc: Doc, index: int, mention: EventMention, matches: 
 
 
 def _attach_figures(mentions: list[EventMention], figures: list[Figure]) -> None:
+    if not figures:
+        return
     violent = [m for m in mentions if m.family in VIOLENT_FAMILIES and m.modality == ""]
     coerce = [m for m in mentions if m.family == "COERCE" and m.modality == ""]
     # "150 were killed, 744 injured and 841 detained": arrests without an arrester of their own
@@ -399,8 +434,8 @@ def _attach_figures(mentions: list[EventMention], figures: list[Figure]) -> None
 
 def _claimed_by(doc: Doc) -> Mention | None:
     """"Al-Shabaab said it carried out the attack": the claimant, for violence without a named actor."""
-    lowered = folded(doc)
-    m = _CLAIM.search(doc.text) if "claimed" in lowered or "said it" in lowered else None
+    text = doc.text
+    m = _CLAIM.search(text) if any(words in text for words in _CLAIM_WORDS) else None
     if not m:
         return None
     ent = next((e for e in doc.entities for sp in e.spans if sp[0] >= m.start(1) and sp[1] <= m.end(1)), None)
@@ -409,13 +444,17 @@ def _claimed_by(doc: Doc) -> Mention | None:
 
 
 _THE_TOWN = re.compile(r"\bthe\s+(?:town|city|village|capital|district)(?:['’]s)?\b", re.IGNORECASE)
+# _THE_TOWN on the lower-cased text, where IGNORECASE still matches dotless ı, dotted İ and long ſ
+# for i and s: a scan for its literal "the " before the costlier regex
+_THE_TOWN_HINT = re.compile(r"the\s+(?:town|c[iıİ]ty|v[iıİ]llage|cap[iıİ]tal|d[iıİ][sſ]tr[iıİ]ct)")
 
 
 def _town_referred_to(doc: Doc, cluster: event_links.Cluster) -> Location | None:
     """"in the town's central square": the last town the article named before that sentence."""
+    lowered = folded(doc)
     for m in cluster.mentions:
         s = doc.sentences[m.sentence]
-        ref = _THE_TOWN.search(doc.text, s.start, s.end)
+        ref = _THE_TOWN.search(doc.text, s.start, s.end) if _THE_TOWN_HINT.search(lowered, s.start, s.end) else None
         if ref is None:
             continue
         towns = [(span, ent) for span, ent in participants.entities_between(doc, 0, ref.start(),
@@ -512,9 +551,12 @@ def _to_event(doc: Doc, cluster: event_links.Cluster, number: int, claimant: Men
         mode = "accident"
     location = cluster.location(doc) or _town_referred_to(doc, cluster) or _fallback_location(
         doc, cluster.family in STATEMENT_TYPES, actor)
-    evidence = sorted({(doc.sentences[i].start, doc.sentences[i].end)
-                       for i in {m.sentence for m in cluster.mentions}
-                       | {f.sentence for m in cluster.mentions for f in m.figures}})
+    told_in = set()
+    for m in cluster.mentions:
+        told_in.add(m.sentence)
+        for f in m.figures:
+            told_in.add(f.sentence)
+    evidence = sorted({(doc.sentences[i].start, doc.sentences[i].end) for i in told_in})
     confidence = min(0.95, 0.45 + 0.1 * (len(cluster.mentions) - 1) + (0.15 if cluster.timex else 0)
                      + (0.1 if actor else 0) + (0.1 if counts else 0))
     return Event(
@@ -536,10 +578,11 @@ def apply(doc: Doc) -> None:
     deadly_riot = _has_deadly_riot(doc, triggers)
     anniversary = find_anniversary(doc)
     for index in range(len(doc.sentences)):
-        found = _mentions_in_sentence(doc, index, by_sentence.get(index, []), speaker_at, deadly_riot,
-                                      anniversary, triggers[index])
-        attached = {id(f) for m in found for f in m.figures}
-        orphan_figures += [f for f in by_sentence.get(index, []) if id(f) not in attached]
+        figures = by_sentence.get(index, [])
+        found = _mentions_in_sentence(doc, index, figures, speaker_at, deadly_riot, anniversary, triggers[index])
+        if figures:
+            attached = {id(f) for m in found for f in m.figures}
+            orphan_figures += [f for f in figures if id(f) not in attached]
         mentions += found
     clusters = event_links.link(doc, mentions)
     event_links.adopt_orphans(clusters, orphan_figures, doc)

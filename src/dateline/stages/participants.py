@@ -8,7 +8,7 @@ to their noun phrase. The events stage calls these helpers once per trigger.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 
 from ..doc import Doc
@@ -19,18 +19,23 @@ from .phrases import PhraseSet, folded
 # Where a trigger's clause can start. Matched on the document's lower-cased text (phrases.folded)
 # and spelt so that every alternative opens with a plain character, the word boundary checked
 # just after it: the regex engine then rejects most positions at the first character (a
-# leading \b or IGNORECASE would make it try every alternative at every position).
+# leading \b or IGNORECASE would make it try every alternative at every position). Alternatives
+# that open with the same letter share one branch (in their order), which the engine enters once.
+# The dash alternative opens with \s, which stops the engine at every space: sentences without a
+# dash (nearly all) are read with the pattern that lacks it.
+_DASH_BREAK = r"\s[—–]\s|"
 _CLAUSE_BREAK = re.compile(
-    r";|:|\s[—–]\s|,\s+(?:when|after|as|while|since|because|before|where|but|although|though)\s"
-    r"|i(?<!\wi)n\s+which\s|d(?<!\wd)uring\s+which\s|u(?<!\wu)nder\s+which\s|w(?<!\ww)here\s"
-    r"|a(?<!\wa)\sday\s+(?:after|before)\s|t(?<!\wt)wo\sdays\s+(?:after|before)\s"
-    r"|h(?<!\wh)ours\s+(?:after|before)\s|d(?<!\wd)ays\s+(?:after|before)\s|w(?<!\ww)eeks\s+(?:after|before)\s"
-    r"|m(?<!\wm)onths\s+(?:after|before)\s|s(?<!\ws)(?:hortly|oon)\s+(?:after|before)\s"
-    r"|j(?<!\wj)ust\s+(?:after|before)\s|o(?<!\wo)nly\s+(?:after|before)\s"
-    r"|a(?<!\wa)(?:fter|lthough)\s|w(?<!\ww)(?:hen|hile)\s|b(?<!\wb)ecause\s"
-    r"|s(?<!\ws)(?:aid|ays|ay)\s+(?:that\s+)?|t(?<!\wt)old\s+\w+\s+(?:that\s+)?"
-    r"|r(?<!\wr)eported\s+(?:that\s+)?|a(?<!\wa)dded\s+(?:that\s+)?"
+    r";|:|" + _DASH_BREAK + r",\s+(?:when|after|as|while|since|because|before|where|but|although|though)\s"
+    r"|i(?<!\wi)n\s+which\s|d(?<!\wd)(?:uring\s+which\s|ays\s+(?:after|before)\s)|u(?<!\wu)nder\s+which\s"
+    r"|w(?<!\ww)(?:here\s|eeks\s+(?:after|before)\s|(?:hen|hile)\s)"
+    r"|a(?<!\wa)(?:\sday\s+(?:after|before)\s|(?:fter|lthough)\s|dded\s+(?:that\s+)?)"
+    r"|t(?<!\wt)(?:wo\sdays\s+(?:after|before)\s|old\s+\w+\s+(?:that\s+)?)|h(?<!\wh)ours\s+(?:after|before)\s"
+    r"|m(?<!\wm)onths\s+(?:after|before)\s"
+    r"|s(?<!\ws)(?:(?:hortly|oon)\s+(?:after|before)\s|(?:aid|ays|ay)\s+(?:that\s+)?)"
+    r"|j(?<!\wj)ust\s+(?:after|before)\s|o(?<!\wo)nly\s+(?:after|before)\s|b(?<!\wb)ecause\s"
+    r"|r(?<!\wr)eported\s+(?:that\s+)?"
 )
+_CLAUSE_BREAK_NO_DASH = re.compile(_CLAUSE_BREAK.pattern.replace(_DASH_BREAK, "", 1))
 _WORD_INNER = frozenset("_'’-")
 _WORD_PUNCT = frozenset("'’-")
 _OF_COMPLEMENT = re.compile(r"\s+of\s+(?:the\s+)?((?:[\w-]+\s+){0,2}?(?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*)")
@@ -64,6 +69,8 @@ _PARTITIVES = frozenset("hundreds thousands dozens scores tens millions some man
 _MODIFIERS = frozenset("the a an its their his her former new local rival armed two three several some".split())
 _POSSESSIVE = re.compile(r"['’]s?\s+")
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_PERSON = frozenset({"PERSON"})
+_NATIONAL_OR_ORG = frozenset({"NORP", "ORG"})
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "i": "SPEAKER", "we": "SPEAKER"}
 
 
@@ -74,37 +81,48 @@ def _lexicon() -> tuple[PhraseSet, PhraseSet, frozenset[str]]:
             frozenset(lex["np_stop"]))
 
 
-def _entity_index(doc: Doc) -> tuple[list[int], list[tuple[tuple[int, int], Entity]]]:
-    index = doc.memo.get("entity_index")
+def _entity_index(doc: Doc, types: frozenset[str] | None) -> tuple[list[int], list[tuple[tuple[int, int], Entity]]]:
+    """The mentions of entities of ``types`` (all types for None), sorted by span; with their starts."""
+    key = ("entity_index", types or None)
+    index = doc.memo.get(key)
     if index is None:
-        spans = sorted(((sp, ent) for ent in doc.entities for sp in ent.spans), key=lambda item: item[0])
-        index = doc.memo["entity_index"] = ([sp[0] for sp, _ in spans], spans)
+        if types:  # a subsequence of the sorted index of all mentions is sorted
+            spans = [item for item in _entity_index(doc, None)[1] if item[1].type in types]
+        else:
+            spans = sorted(((sp, ent) for ent in doc.entities for sp in ent.spans), key=lambda item: item[0])
+        index = doc.memo[key] = ([sp[0] for sp, _ in spans], spans)
     return index
 
 
 def entities_between(doc: Doc, start: int, end: int, types: frozenset[str] | None = None):
     """(span, entity) for each entity mention inside [start, end), in text order."""
-    starts, spans = _entity_index(doc)
-    found = []
-    for i in range(bisect_left(starts, start), bisect_left(starts, end)):
-        span, ent = spans[i]
-        if span[1] <= end and (not types or ent.type in types):
-            found.append((span, ent))
-    return found
+    starts, spans = doc.memo.get(("entity_index", types or None)) or _entity_index(doc, types)
+    lo = bisect_left(starts, start)
+    hi = bisect_left(starts, end, lo)
+    return [item for item in spans[lo:hi] if item[0][1] <= end]
 
 
 def _clause_start(doc: Doc, sent_start: int, trigger_start: int) -> int:
+    """The end of the last clause break before ``trigger_start`` (the sentence start if none)."""
     key = ("clause_breaks", sent_start)
-    breaks = doc.memo.get(key)
-    if breaks is None:
+    state = doc.memo.get(key)
+    if state is None:
         end = doc.sentences[doc.sentence_at(sent_start)].end
-        breaks = doc.memo[key] = [m.end() for m in _CLAUSE_BREAK.finditer(folded(doc), sent_start, end)]
-    cut = sent_start
-    for b in breaks:
-        if b > trigger_start:
-            break
-        cut = b
-    return cut
+        lowered = folded(doc)
+        dashed = lowered.find("—", sent_start, end) >= 0 or lowered.find("–", sent_start, end) >= 0
+        breaks = _CLAUSE_BREAK if dashed else _CLAUSE_BREAK_NO_DASH
+        state = doc.memo[key] = [[], breaks.finditer(lowered, sent_start, end)]
+    breaks, pending = state
+    # the regex is costly and most triggers stand early in their sentence: read its matches (in
+    # text order, ends increasing) only as far as the first that ends after the trigger
+    while pending is not None and (not breaks or breaks[-1] <= trigger_start):
+        m = next(pending, None)
+        if m is None:
+            pending = state[1] = None
+        else:
+            breaks.append(m.end())
+    i = bisect_right(breaks, trigger_start)
+    return breaks[i - 1] if i else sent_start
 
 
 def _word_before(text: str, floor: int, pos: int) -> int | None:
@@ -139,8 +157,8 @@ def _expand_left(text: str, start: int, floor: int, stop: frozenset[str]) -> int
 
 def _expand_right(text: str, end: int, limit: int) -> int:
     """Take an "of the Kurdistan Region" / "of Ecuador" complement into the phrase."""
-    m = _OF_COMPLEMENT.match(text[end:limit])
-    return end + m.end() if m else end
+    m = _OF_COMPLEMENT.match(text, end, limit)
+    return m.end() if m else end
 
 
 def _preceded_by_preposition(text: str, start: int, floor: int) -> bool:
@@ -170,19 +188,20 @@ _TITLE_HEAD = re.compile(r"\b(?:minister|ombudsman|ombudsperson|governor|mayor|p
 
 
 def _mention(doc: Doc, start: int, end: int, entity: Entity | None) -> Mention:
-    if entity is None and _TITLE_HEAD.search(doc.text, start, end):
+    full = doc.text
+    if entity is None and _TITLE_HEAD.search(full, start, end):
         from .entities import person_titled  # "the interior minister said": the minister the article names
 
-        entity = person_titled(doc, doc.text[start:end])
+        entity = person_titled(doc, full[start:end])
         if entity is not None:
             return Mention(text=entity.name, span=(start, end), entity=entity.id, country=entity.country)
 
     if entity is not None and entity.type == "PERSON" and entity.title:
         # "Regional governor Mamadou Seck": the title travels with the name
-        lead = doc.text[max(0, start - len(entity.title) - 1):start]
+        lead = full[max(0, start - len(entity.title) - 1):start]
         if lead.rstrip().lower().endswith(entity.title.lower()):
             start -= len(lead) - lead.lower().rfind(entity.title.lower())
-    text = doc.text[start:end].strip(" ,")
+    text = full[start:end].strip(" ,")
     country = entity.country if entity is not None else None
     if country is None:
         for word in _CAPITALISED.findall(text):
@@ -244,7 +263,8 @@ def _find_candidates(doc: Doc, start: int, end: int) -> list[tuple[int, int, Ent
             e = max([e] + [span[1] for span, ent in entities_between(doc, m_end, end, _ACTOR_TYPES)
                            if span[0] < e])
         out.append((s, e, None))
-    out.sort(key=lambda c: c[0])
+    if len(out) > 1:
+        out.sort(key=lambda c: c[0])
     return out
 
 
@@ -255,7 +275,7 @@ def _pronoun_actor(doc: Doc, start: int, end: int, speaker_at) -> Mention | None
     kind = _PRONOUNS[m.group(1).lower()]
     if kind == "SPEAKER":
         return speaker_at(start + m.start())
-    people = [(span, ent) for span, ent in entities_between(doc, 0, start + m.start(), frozenset({"PERSON"}))]
+    people = [(span, ent) for span, ent in entities_between(doc, 0, start + m.start(), _PERSON)]
     if people:
         span, ent = people[-1]
         return Mention(text=ent.name, span=span, entity=ent.id, country=ent.country)
@@ -299,8 +319,10 @@ def _strong_actor(doc: Doc, sent_start: int, sent_end: int, trig_start: int, tri
             return _mention(doc, s, e, ent)
     if noun_trigger:  # "a Turkish drone strike", "an al-Shabaab attack"
         lo = max(sent_start, trig_start - 40)
+        if not entities_between(doc, lo, trig_start, _NATIONAL_OR_ORG):
+            return None  # (only a people's or an organisation's name can be the candidate)
         for s, e, ent in _candidates(doc, lo, trig_start):
-            if ent is not None and ent.type in {"NORP", "ORG"} and not text[e:trig_start].strip(" -"):
+            if ent is not None and ent.type in _NATIONAL_OR_ORG and not text[e:trig_start].strip(" -"):
                 return _mention(doc, s, e, ent)
     return None
 
@@ -351,9 +373,10 @@ _BLAMING = re.compile(r",\s+(?:blaming|accusing)\s+(?:the\s+)?")
 
 def _blamed_after(doc: Doc, after: int, sent_end: int, statement: bool) -> Mention | None:
     """"... killed two soldiers, the army said, blaming the ELN rebel group": the one blamed."""
-    if doc.text.find("blaming", after, sent_end) < 0 and doc.text.find("accusing", after, sent_end) < 0:
+    text = doc.text
+    if text.find("blaming", after, sent_end) < 0 and text.find("accusing", after, sent_end) < 0:
         return None
-    m = _BLAMING.search(doc.text, after, sent_end)
+    m = _BLAMING.search(text, after, sent_end)
     if m is None:
         return None
     cands = [c for c in _candidates(doc, m.end(), min(sent_end, m.end() + 60)) if _usable(doc, c[2], statement)]
@@ -399,9 +422,13 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
         found = _strong_actor(doc, sent_start, sent_end, trig.start, trig.end, trig.spec.kind == "noun")
         if found is not None and _usable(doc, _entity_of(doc, found), statement):
             return found
-    choices = []  # (gap between subject and its verb, is the lead, mention, subject of a relative clause)
+    # (gap between subject and its verb, is the lead, candidate, subject of a relative clause); the
+    # candidate becomes a Mention only if chosen
+    choices = []
+    lead_passive = False
     for trig in group:
         if _passive(text, sent_start, trig):
+            lead_passive = lead_passive or trig is lead
             continue  # "38,000 Palestinians have been killed": the subject of a passive is its victim
         lo = max(_clause_start(doc, sent_start, trig.start), floor)
         cands = _candidates(doc, lo, trig.start)
@@ -415,7 +442,7 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
             # "miners gathered to mark ten years since police shot dead 34": the noun right before
             # a verb is its subject, whatever stands at the head of the clause
             s, e, ent = cands[-1]
-            choices.append((trig.start - e, trig is lead, _mention(doc, s, e, ent), relative))
+            choices.append((trig.start - e, trig is lead, cands[-1], relative))
             continue
         if cands and _SUBJECT_PRONOUN.search(text, lo, cands[0][0]):
             cands = []  # "the army said it had pursued the attackers and arrested five": a pronoun subject
@@ -424,7 +451,7 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
                 continue
             if _subject_of_another(text, e, trig.start, others):
                 continue  # "A court in Abuja sentenced a man for helping militants plan a raid"
-            choices.append((trig.start - e, trig is lead, _mention(doc, s, e, ent), False))
+            choices.append((trig.start - e, trig is lead, (s, e, ent), False))
             break
     lead_choice = next((c for c in choices if c[1]), None)
     if lead.text.lower().endswith("ing"):
@@ -441,14 +468,14 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
     near = [c for c in choices if not c[1] and not c[3] and c[0] < 40
             and (lead_choice is None or c[0] < lead_choice[0])]
     if near:
-        return min(near, key=lambda c: c[0])[2]
+        return _mention(doc, *min(near, key=lambda c: c[0])[2])
     if lead_choice is not None:
-        return lead_choice[2]
+        return _mention(doc, *lead_choice[2])
     if not statement:
         blamed = _blamed_after(doc, lead.end, sent_end, statement)
         if blamed is not None:
             return blamed
-    if _passive(text, sent_start, lead):
+    if lead_passive:
         return None  # "rights groups said they had been tortured": the pronoun is the victim
     lo = max(_clause_start(doc, sent_start, lead.start), floor)
     found = _pronoun_actor(doc, lo, lead.start, speaker_at)

@@ -7,18 +7,23 @@ from the last clause boundary before the trigger to the next one after it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from ..doc import Doc
 from ..lexicons import load
-from .phrases import PhraseSet
+from .phrases import PhraseSet, folded
 
 # every alternative opens with a plain character and checks its word boundary after it, so that
 # the regex engine rejects most positions at once (see participants._CLAUSE_BREAK)
-_BOUNDARY = re.compile(r";|:|,\s+(?:and|but|while|as|after|when|which|who)\b|\s[—–]\s"
+_DASH = r"|\s[—–]\s"
+_BOUNDARY = re.compile(r";|:|,\s+(?:and|but|while|as|after|when|which|who)\b" + _DASH +
                        r"|a(?<!\wa)(?:nd\b(?=\s+\w+ed\b)|fter\b|lthough\b)|b(?<!\wb)(?:efore|ecause)\b"
                        r"|u(?<!\wu)ntil\b")
+# without the dash alternative, whose \s stops the engine at every space: for the (most) sentences without a dash
+_BOUNDARY_NO_DASH = re.compile(_BOUNDARY.pattern.replace(_DASH, "", 1))
 
 
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+|long\s+|repeatedly\s+)?$", re.IGNORECASE)
@@ -26,6 +31,9 @@ _PERFECT_STATE = re.compile(r"\b(?:has|have)\s+(?:long\s+)?been\s+(?:\w+\s+)?(?:
 _SPAN_OF_YEARS = re.compile(r"\bfor\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?:\w+\s+)?(?:years|decades)\b|"
                             r"\bfor\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?:a|one|two|three)\s+decades?\b|"
                             r"\bsince\s+(?:1[89]|20)\d\d\b|\bfor\s+(?:years|decades)\b", re.IGNORECASE)
+# what each alternative of _SPAN_OF_YEARS needs in the lower-cased text, spelt without an i or an
+# s (which IGNORECASE also matches as dotless ı, dotted İ and long ſ): a cheap scan before it
+_SPAN_HINT = re.compile(r"year|decade|nce\s+\d")
 
 
 def _habitual(text: str, left: int, right: int, start: int) -> bool:
@@ -78,41 +86,108 @@ def _modal(name: str, words) -> _Modal:
 def _lexicon() -> dict:
     lex = load("timing")
     out = {name: PhraseSet(f"timing.{name}", words, shared=True) for name, words in lex.items()
-           if not name.startswith("hypothetical_") and name != "negation_that"}
-    out["negation_that"] = re.compile(r"\b(?:" + "|".join(map(re.escape, lex["negation_that"])) +
-                                      r")\s+(?:[\w'’-]+\s+){0,8}?that\s")
+           if not name.startswith("hypothetical_")}
     out["hypothetical_before"] = _modal("timing.hypothetical_before", lex["hypothetical_before"])
     out["hypothetical_after"] = _modal("timing.hypothetical_after", lex["hypothetical_after"])
     return out
+
+
+_FRAME_ONLY = frozenset({"historical_frame"})
 
 
 def _negated_before(doc: Doc, negators: PhraseSet, start: int, end: int) -> bool:
     return any(_NEGATOR_GAP.match(doc.text, e, end) for _, e in negators.within(doc, start, end, edge=True))
 
 
-def _denied_clause(doc: Doc, pattern: re.Pattern, sent_start: int, start: int) -> bool:
+@cache
+def _denial_that() -> re.Pattern:
+    verbs = "|".join(map(re.escape, load("timing")["negation_that"]))
+    return re.compile(rf"\b(?:{verbs})\s+(?:[\w'’-]+\s+){{0,8}}?that\s")
+
+
+def _denied_clause(doc: Doc, sentence: int, start: int) -> bool:
     """Does the trigger at ``start`` stand in a "that" clause a denial governs?"""
     text = doc.text
-    lo = max(sent_start, start - 200)
+    lo = max(doc.sentences[sentence].start, start - 200)
     if text.find("that", lo, start) < 0:
         return False
-    m = pattern.search(text, lo, start)
+    m = _denial_that().search(text, lo, start)
     return m is not None and _DENIAL_ENDS.search(text, m.end(), start) is None
 
 
 _DENIAL_ENDS = re.compile(r";|,\s+(?:but|while|although|though|whereas)\b|\.\s|\bbut\b")
 
 
+class _SentenceCues(NamedTuple):
+    """What the cues of every trigger of one sentence share."""
+
+    start: int
+    end: int
+    # clause boundaries, in text order; None where no cue but the framing can apply (see plain)
+    boundaries: list[tuple[int, int]] | None
+    phrase_sets: frozenset[str]  # the timing lexicon's sets with an occurrence in the sentence
+    framed: bool  # the sentence frames its events as history ("on the anniversary of")
+    # a span of years somewhere in it ("for more than 15 years"), without which no clause is habitual
+    spans_years: bool
+
+    @property
+    def plain(self) -> bool:
+        """No cue phrase and no span of years: a trigger's cues need no reading of its clause."""
+        return not self.spans_years and self.phrase_sets <= _FRAME_ONLY
+
+
+def _boundaries(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    dashed = text.find("—", start, end) >= 0 or text.find("–", start, end) >= 0
+    return [m.span() for m in (_BOUNDARY if dashed else _BOUNDARY_NO_DASH).finditer(text, start, end)]
+
+
+def _sentence_cues(doc: Doc, sentence: int) -> _SentenceCues:
+    key = ("timing_cues", sentence)
+    found = doc.memo.get(key)
+    if found is None:
+        s = doc.sentences[sentence]
+        lexicon = _lexicon()
+        present = _sets_by_sentence(doc).get(sentence, frozenset())
+        framed = "historical_frame" in present and \
+            lexicon["historical_frame"].search(doc, s.start, s.end) is not None
+        text = doc.text
+        spans_years = _SPAN_HINT.search(folded(doc), s.start, s.end) is not None \
+            and _SPAN_OF_YEARS.search(text, s.start, s.end) is not None
+        found = _SentenceCues(s.start, s.end, None, present, framed, spans_years)
+        if not found.plain:
+            found = found._replace(boundaries=_boundaries(text, s.start, s.end))
+        doc.memo[key] = found
+    return found
+
+
+def _sets_by_sentence(doc: Doc) -> dict[int, frozenset[str]]:
+    """For each sentence with one, the names of the timing lexicon's sets with an occurrence that
+    starts in it: from the few occurrences in the document, not a look-up per sentence and set."""
+    found = doc.memo.get("timing_sets_by_sentence")
+    if found is None:
+        sentences = doc.sentences
+        starts = [s.start for s in sentences]  # in text order, none overlapping
+        names: dict[int, set[str]] = {}
+        for name, phrases in _lexicon().items():
+            for start in (phrases.phrases if isinstance(phrases, _Modal) else phrases).occurrences(doc)[0]:
+                i = bisect_right(starts, start) - 1
+                if i >= 0 and start < sentences[i].end:
+                    names.setdefault(i, set()).add(name)
+        found = doc.memo["timing_sets_by_sentence"] = {i: frozenset(n) for i, n in names.items()}
+    return found
+
+
 def clause_bounds(doc: Doc, sentence: int, start: int, end: int) -> tuple[int, int]:
     """The clause around [start, end): from the last boundary before it to the next one after it."""
-    key = ("timing_boundaries", sentence)
-    marks = doc.memo.get(key)
-    if marks is None:
-        s = doc.sentences[sentence]
-        found = [m.span() for m in _BOUNDARY.finditer(doc.text, s.start, s.end)]
-        marks = doc.memo[key] = (s.start, s.end, found)
-    left, right, found = marks
-    for a, b in found:
+    marks = _sentence_cues(doc, sentence)
+    if marks.boundaries is None:
+        marks = marks._replace(boundaries=_boundaries(doc.text, marks.start, marks.end))
+    return _clause_around(marks, start, end)
+
+
+def _clause_around(marks: _SentenceCues, start: int, end: int) -> tuple[int, int]:
+    left, right = marks.start, marks.end
+    for a, b in marks.boundaries:
         if b <= start:
             left = b
         elif a >= end:
@@ -122,25 +197,31 @@ def clause_bounds(doc: Doc, sentence: int, start: int, end: int) -> tuple[int, i
 
 
 def cues_for(doc: Doc, sentence: int, start: int, end: int) -> Cues:
+    shared = _sentence_cues(doc, sentence)
+    if shared.plain:
+        return _cues(False, False, False, shared.framed)
+    # every window below lies inside the sentence: a set that does not occur in it cannot answer
+    present = shared.phrase_sets
     text = doc.text
-    s = doc.sentences[sentence]
-    left, right = clause_bounds(doc, sentence, start, end)
+    left, right = _clause_around(shared, start, end)
     p = _lexicon()
     before = max(left, start - 120)  # a modal scopes over its clause ("due to meet ... for talks")
     near_before = max(left, start - 28)
     after = min(right, end + 45)
-    negated = _negated_before(doc, p["negation_before"], near_before, start) or \
-        p["negation_after"].search(doc, end, after, edge=True) is not None
+    negated = ("negation_before" in present and _negated_before(doc, p["negation_before"], near_before, start)) or \
+        ("negation_after" in present and p["negation_after"].search(doc, end, after, edge=True) is not None)
     if negated and _BARE_NO.search(text, near_before, start) and _NO_ONE.match(text, end, after):
         negated = False
-    if not negated and _denied_clause(doc, p["negation_that"], s.start, start):
+    if not negated and "negation_that" in present and _denied_clause(doc, sentence, start):
         negated = True  # "rejects the statement that Kyrgyz border guards were the first to open fire"
-    hypothetical = p["hypothetical_before"].found(doc, before, start) or p["hypothetical_after"].found(doc, end, after)
-    future = p["future_before"].search(doc, before, start, edge=True) is not None
-    key = ("historical_frame", sentence)
-    framed = doc.memo.get(key)
-    if framed is None:
-        framed = doc.memo[key] = p["historical_frame"].search(doc, s.start, s.end) is not None
-    historical = framed or _habitual(text, left, right, start)
-    return Cues(negated=negated, hypothetical=hypothetical, future=future and not hypothetical,
-                historical=historical)
+    hypothetical = ("hypothetical_before" in present and p["hypothetical_before"].found(doc, before, start)) or \
+        ("hypothetical_after" in present and p["hypothetical_after"].found(doc, end, after))
+    future = "future_before" in present and p["future_before"].search(doc, before, start, edge=True) is not None
+    historical = shared.framed or (shared.spans_years and _habitual(text, left, right, start))
+    return _cues(negated, hypothetical, future and not hypothetical, historical)
+
+
+@cache
+def _cues(negated: bool, hypothetical: bool, future: bool, historical: bool) -> Cues:
+    """One shared instance for each combination (building a frozen dataclass is slow)."""
+    return Cues(negated=negated, hypothetical=hypothetical, future=future, historical=historical)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import ahocorasick
 
 from ..doc import Doc
 from ..lexicons import load
-from .phrases import folded
+from .phrases import PhraseSet, folded
 
 STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
 VIOLENT_FAMILIES = frozenset({"ASSAULT", "disaster", "accident"})
@@ -24,10 +24,11 @@ class TriggerSpec:
     kind: str  # verb | noun
     weak: bool
     blocks: tuple[str, ...]
+    # the type, or for a hazard its mode: set once, as the events stage reads it at every turn
+    family: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def family(self) -> str:
-        return self.type or (self.mode or "accident")
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "family", self.type or (self.mode or "accident"))
 
 
 @dataclass
@@ -68,9 +69,13 @@ def _blocked(lowered: str, start: int, end: int, blocks: tuple[str, ...]) -> boo
     """A block cancels the trigger it touches ("fired tear gas", "protest note"), not every
     trigger of the sentence."""
     for block in blocks:
-        for m in re.finditer(re.escape(block), lowered):
-            if m.start() - 15 <= end and start <= m.end() + 15:
+        # the occurrences re.finditer would find: left to right, none overlapping the one before
+        step = len(block) or 1
+        at = lowered.find(block)
+        while at >= 0 and at - 15 <= end:
+            if start <= at + len(block) + 15:
                 return True
+            at = lowered.find(block, at + step)
     return False
 
 
@@ -101,7 +106,8 @@ def _select(found: list[tuple[int, int, str]], table: dict[str, TriggerSpec], se
             offset: int) -> list[TriggerMatch]:
     """The longest form wins where forms overlap, leftmost first; a block cancels its trigger.
     ``found`` holds (start, end, form) relative to ``sentence``, which starts at ``offset``."""
-    found.sort(key=lambda f: (f[0], -f[1]))
+    if len(found) > 1:
+        found.sort(key=lambda f: (f[0], -f[1]))
     out = []
     taken_until = -1
     for first, stop, key in found:
@@ -115,26 +121,37 @@ def _select(found: list[tuple[int, int, str]], table: dict[str, TriggerSpec], se
     return out
 
 
+@cache
+def _forms() -> PhraseSet:
+    """The trigger forms (already lower case, single spaces) as a phrase set found in the one
+    automaton pass over each document that serves every shared set."""
+    return PhraseSet("events.triggers", _compiled()[1], shared=True)
+
+
 def triggers_by_sentence(doc: Doc) -> list[list[TriggerMatch]]:
-    """``find_triggers`` for every sentence of the document, from one automaton pass over the
-    whole (lower-cased) text instead of one per sentence."""
-    automaton, table = _compiled()
+    """``find_triggers`` for every sentence of the document, from the document's one phrase scan
+    (phrases.py) instead of an automaton pass per sentence."""
+    _, table = _compiled()
     text = doc.text
     lowered = folded(doc)
     sentences = doc.sentences
     starts = [s.start for s in sentences]
     hits: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
-    for last, key in automaton.iter(lowered):
-        first = last - len(key) + 1
-        if (first > 0 and _WORDISH.match(lowered, first - 1)) or _WORDISH.match(lowered, last + 1):
+    # whole words: the scan keeps what ends at a word boundary and marks what starts at one (a
+    # character is a word character in the text exactly when it is one in its lower case)
+    for first, stop, bounded in _forms().occurrences(doc)[1]:
+        if not bounded:
             continue
         i = bisect_right(starts, first) - 1
-        if i >= 0 and last < sentences[i].end:
-            hits[i].append((first - starts[i], last + 1 - starts[i], key))
+        if i >= 0 and stop <= sentences[i].end:
+            hits[i].append((first - starts[i], stop - starts[i], lowered[first:stop]))
     out = []
+    spaced = "  " in lowered
     for s, found in zip(sentences, hits, strict=True):
-        if lowered.find("  ", s.start, s.end) >= 0:  # a run of spaces inside a form: the slow way
+        if spaced and lowered.find("  ", s.start, s.end) >= 0:  # a run of spaces inside a form: the slow way
             out.append(find_triggers(text, s.start, s.end))
-        else:
+        elif found:
             out.append(_select(found, table, text[s.start:s.end], lowered[s.start:s.end], s.start))
+        else:
+            out.append([])
     return out
