@@ -119,6 +119,18 @@ _AGE_BEFORE_RE = re.compile(r"[A-Z][\w'\u2019\-]*,\s*$")
 _MARKS = ".,;:!?()[]\"\u201c\u201d\u2018\u2014\u2013"
 _A_WORD = re.compile(  # "a man", a name, "Hamas's leader", "Father of two killed"
     rf"\b(?:an?|the|his|her|their|its)\s|{AGE_ADJ}|(?-i:[A-Z])\w*(?:\s+(?-i:[A-Z])|['\u2019]s\s)|\b{_KIN_NP}", _I)
+# Two branches of _A_WORD alone (a match of either is one of _A_WORD), which find the commonest
+# matches several times quicker than the whole pattern, whose every branch is tried at each offset
+_A_WORD_QUICK = (re.compile(r"\b(?:an?|the|his|her|their|its)\s", _I), re.compile(r"[A-Z]\w*(?:\s+[A-Z]|['\u2019]s\s)"))
+
+
+def has_a_word(text: str, start: int, end: int) -> bool:
+    """Whether ``_A_WORD`` matches in ``text[start:end]``."""
+    determiner, capitals = _A_WORD_QUICK
+    return determiner.search(text, start, end) is not None or capitals.search(text, start, end) is not None \
+        or _A_WORD.search(text, start, end) is not None
+
+
 _HYPOTHETICAL_RE = re.compile(r"\b(?:could|may|might|will|would|expected|feared|likely|fear|set to)\b", _I)
 
 # Fixed constructions: (pattern, kind); each has groups verb, num and optionally np.

@@ -28,7 +28,6 @@ from ..record import Count
 from . import figure_cues as fixed
 from .figure_cues import TOLL_KINDS, TRIGGERS, Cue, find_cues, number_starts, scan
 from .figure_patterns import (
-    _A_WORD,
     _AGE_BEFORE_RE,
     _AGED_RE,
     _ALTERNATIVE_RE,
@@ -73,6 +72,7 @@ from .figure_patterns import (
     _TRIGGER_RE,
     _WOUNDS_RE,
     _YEAR_RE,
+    has_a_word,
 )
 from .numbers import (
     NumberSpan,
@@ -491,10 +491,10 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, sentence:
     if not cues:
         return []
     categories = set().union(*(c[3] for c in cues))
-    if categories == {"trigger"} and number_starts == [] and not _A_WORD.search(text, start, end):
+    if categories == {"trigger"} and number_starts == [] and not has_a_word(text, start, end):
         return []  # the check below, before the numbers are read
     s = _Sentence(text, start, end, sentence, number_starts=number_starts)
-    if categories == {"trigger"} and not s.numbers and not _A_WORD.search(text, start, end):
+    if categories == {"trigger"} and not s.numbers and not has_a_word(text, start, end):
         return []  # no number and no "a man" or "an officer": no victims for the words
     if "zero" in categories:
         _zeros(s)
