@@ -50,6 +50,7 @@ from .figure_patterns import (
     _NEGATORS,
     _NOT_BEFORE,
     _NOT_COUNT_ENDS,
+    _NOT_COUNT_LAST,
     _NOT_COUNT_REACH,
     _NOUN_GAP_RE,
     _NP_AFTER_RE,
@@ -147,7 +148,9 @@ class _Sentence:
         return out
 
     def _countable(self, n: NumberSpan) -> bool:
-        if (" " + self.text[max(self.start, n.start - _NOT_COUNT_REACH):n.start]).lower().endswith(_NOT_COUNT_ENDS):
+        before = (" " + self.text[max(self.start, n.start - _NOT_COUNT_REACH):n.start]).lower()
+        last = before.split()[-1:] if before[-1:] == " " else None  # each of the ends ends in a space
+        if last and last[0] in _NOT_COUNT_LAST and before.endswith(_NOT_COUNT_ENDS):
             return False  # "aged 52", "route 66"
         surface = self.text[n.start:n.end]
         if len(surface) == 4 and _YEAR_RE.fullmatch(surface) and not _NP_AFTER_RE.match(self.text, n.end, self.end):
