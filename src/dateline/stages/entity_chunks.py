@@ -177,17 +177,17 @@ class _Tokens(list):
         return True
 
 
-# after a chunk's first token: capitalised words with single spaces between, then what surely
-# ends the chunk: a lower-case word that is no connector, a number, punctuation that neither opens
-# a group nor follows an honorific, other whitespace, the end of the text
-_PLAIN_TAIL = (r"((?: [A-Z]\w+)*)(?: (?:([a-z]\w*)(?![\w\-'’])|(?=[\d\s_]|[^\w\s(&]))|[^\S ]|(\.)"
+# after a chunk's first token: capitalised words (possessive or not) with single spaces between,
+# then what surely ends the chunk: a lower-case word that is no connector, a number, punctuation
+# that neither opens a group nor follows an honorific, other whitespace, the end of the text
+_PLAIN_TAIL = (r"((?: [A-Z]\w+(?:['’]s)?)*)(?: (?:([a-z]\w*)(?![\w\-'’])|(?=[\d\s_]|[^\w\s(&]))|[^\S ]|(\.)"
                r"|(?=[^\w\s'’.\-])|\Z)")
 _PLAIN_REST = re.compile(_PLAIN_TAIL)
 # a capital (or any letter outside ASCII) or a hyphen ("al-Shabaab") in a word that may start a chunk
 _HINT = "[A-Z\u00c0-\u1fff\u2070-\U0010ffff\\-]"
 # the next hint of a chunk start; when it begins a capitalised word after whitespace or an
 # opening quote or bracket (so a token starts there), that word's plain chunk too if it is one
-_NEXT_HINT = re.compile(_HINT + r"(?:(?<=[\s\"“‘(\[][A-Z])(\w+|(?!\.))" + _PLAIN_TAIL + ")?")
+_NEXT_HINT = re.compile(_HINT + r"(?:(?<=[\s\"“‘(\[][A-Z])(\w+(?:['’]s)?|(?!\.))" + _PLAIN_TAIL + ")?")
 _HINT_CANDIDATES = bytes(int(65 <= b <= 90 or b >= 0xC0 or chr(b) in "-?") for b in range(256))
 _TOKEN_AT = re.compile(r"[\s_]*(" + _TOKEN.pattern + ")")  # only whitespace and "_" lie between tokens
 
