@@ -178,10 +178,14 @@ class _Tokens(list):
 
 
 # after a chunk's first token: capitalised words (possessive or not) with single spaces between,
-# then what surely ends the chunk: a lower-case word that is no connector, a number, punctuation
-# that neither opens a group nor follows an honorific, other whitespace, the end of the text
-_PLAIN_TAIL = (r"((?: [A-Z]\w+(?:['’]s)?)*)(?: (?:([a-z]\w*)(?![\w\-'’])|(?=[\d\s_]|[^\w\s(&]))|[^\S ]|(\.)"
-               r"|(?=[^\w\s'’.\-])|\Z)")
+# also after one or two connectors that no third follows ("Bank of Ghana", as _read_tokens joins
+# them), then what surely ends the chunk: a lower-case word that is no connector, a number,
+# punctuation that neither opens a group nor follows an honorific, other whitespace, the end of the text
+_CONNECTOR = "(?:" + "|".join(sorted(("".join(f"[{c}{c.upper()}]" if c.isalpha() else re.escape(c) for c in w)
+                                      for w in CONNECTORS), key=len, reverse=True)) + r")(?![\w\-'’])"
+_PLAIN_WORD = r"[A-Z]\w+(?:['’]s)?"
+_PLAIN_TAIL = (rf"((?: {_PLAIN_WORD}| {_CONNECTOR}(?: {_CONNECTOR})? (?!{_CONNECTOR}){_PLAIN_WORD})*)"
+               r"(?: (?:([a-z]\w*)(?![\w\-'’])|(?=[\d\s_]|[^\w\s(&]))|[^\S ]|(\.)|(?=[^\w\s'’.\-])|\Z)")
 _PLAIN_REST = re.compile(_PLAIN_TAIL)
 # a capital (or any letter outside ASCII) or a hyphen ("al-Shabaab") in a word that may start a chunk
 _HINT = "[A-Z\u00c0-\u1fff\u2070-\U0010ffff\\-]"
