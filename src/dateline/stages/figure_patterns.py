@@ -30,7 +30,7 @@ _NOT_COUNT_ENDS = tuple(f"{space}{w} " for w in (*_G["not_a_count_before"], *(f"
 _NOT_COUNT_REACH = max(map(len, _NOT_COUNT_ENDS))
 _NOT_COUNT_LAST = frozenset(end.split()[-1] for end in _NOT_COUNT_ENDS)  # the word each of them ends in
 _GENERIC = frozenset(_LEX["victims"]["generic"]) | {"other", "more"}  # who = None for "17 people"
-_SUBSETS = tuple(tuple(p.split()) for p in _G["subset_openers"])
+_SUBSETS = frozenset(tuple(p.split()) for p in _G["subset_openers"])
 _POST_ROLES = frozenset(("post", "post_aux", "intransitive", "nouns", "prenominal"))
 
 # ---------------------------------------------------------------- phrase patterns

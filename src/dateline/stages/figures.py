@@ -167,8 +167,12 @@ class _Sentence:
         return True
 
     def after_subset_opener(self, n: NumberSpan) -> bool:
-        before = tuple(reversed([w for _, w in self.words_before(n.start, 3)]))
-        return any(before[-len(p):] == p for p in _SUBSETS if len(before) >= len(p))
+        phrase: tuple[str, ...] = ()  # the words before the number, one more each time
+        for _, word in self.words_before(n.start, 3):
+            phrase = (word, *phrase)
+            if phrase in _SUBSETS:
+                return True
+        return False
 
     def add(self, kind: str, value: Value, who: str | None, span: tuple[int, int], anchor: tuple[int, int],
             update_from: int | None = None, used: tuple[tuple[int, int], ...] = ()) -> None:
@@ -216,9 +220,13 @@ def _negated_before(s: _Sentence, offset: int) -> bool:
         before = before[2:]  # "may have killed": an estimate, not a hypothesis
     elif before[0] == "to" or before[0] in _MODALS:
         return True
-    if any(w in _MODALS for w in before[:2]):
-        return True
-    return any(w in _NEGATORS or w.endswith(("n't", "n\u2019t")) for w in before)
+    for w in before[:2]:
+        if w in _MODALS:
+            return True
+    for w in before:
+        if w in _NEGATORS or w.endswith(("n't", "n\u2019t")):
+            return True
+    return False
 
 
 def _or_before(s: _Sentence, offset: int) -> bool:
@@ -450,7 +458,7 @@ def _post(s: _Sentence, t: _Trigger) -> bool:
     noun_only = roles == {"nouns"}
     left, aux = (t.start, []) if noun_only else _auxiliary_tail(s, t)
     epistemic = aux[-1:] in (["may"], ["might"]) and "have" in aux  # "as many as 40,000 may have been killed"
-    if any(w in _NEGATORS or (w in _MODALS and not epistemic) or w.endswith(("n't", "n\u2019t")) for w in aux):
+    if aux and any(w in _NEGATORS or (w in _MODALS and not epistemic) or w.endswith(("n't", "n\u2019t")) for w in aux):
         return False
     if not aux and not roles & {"post", "intransitive", "nouns", "prenominal"}:
         return False  # "held" needs "were held"
@@ -493,7 +501,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, sentence:
     cues = find_cues(text, start, end) if cues is None else cues
     if not cues:
         return []
-    categories = set().union(*(c[3] for c in cues))
+    categories = cues[0][3] if len(cues) == 1 else set().union(*[c[3] for c in cues])
     if categories == {"trigger"} and number_starts == [] and not has_a_word(text, start, end):
         return []  # the check below, before the numbers are read
     s = _Sentence(text, start, end, sentence, number_starts=number_starts)
