@@ -177,12 +177,17 @@ class _Tokens(list):
         return True
 
 
+def _any_case(word: str) -> str:
+    """A pattern of ``word`` with its letters in any case (the tokens whose ``lower()`` it is)."""
+    return "".join(f"[{c}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
 # after a chunk's first token: capitalised words (possessive or not) with single spaces between,
 # also after one or two connectors that no third follows ("Bank of Ghana", as _read_tokens joins
 # them), then what surely ends the chunk: a lower-case word that is no connector, a number,
-# punctuation that neither opens a group nor follows an honorific, other whitespace, the end of the text
-_CONNECTOR = "(?:" + "|".join(sorted(("".join(f"[{c}{c.upper()}]" if c.isalpha() else re.escape(c) for c in w)
-                                      for w in CONNECTORS), key=len, reverse=True)) + r")(?![\w\-'’])"
+# punctuation that neither opens a group nor follows an honorific, other whitespace, the end of
+# the text
+_CONNECTOR = "(?:" + "|".join(sorted(map(_any_case, CONNECTORS), key=len, reverse=True)) + r")(?![\w\-'’])"
 _PLAIN_WORD = r"[A-Z]\w+(?:['’]s)?"
 _PLAIN_TAIL = (rf"((?: {_PLAIN_WORD}| {_CONNECTOR}(?: {_CONNECTOR})? (?!{_CONNECTOR}){_PLAIN_WORD})*)"
                r"(?: (?:([a-z]\w*)(?![\w\-'’])|(?=[\d\s_]|[^\w\s(&]))|[^\S ]|(\.)|(?=[^\w\s'’.\-])|\Z)")

@@ -122,7 +122,8 @@ _A_WORD = re.compile(  # "a man", a name, "Hamas's leader", "Father of two kille
     rf"\b(?:an?|the|his|her|their|its)\s|{AGE_ADJ}|(?-i:[A-Z])\w*(?:\s+(?-i:[A-Z])|['\u2019]s\s)|\b{_KIN_NP}", _I)
 # Two branches of _A_WORD alone (a match of either is one of _A_WORD), which find the commonest
 # matches several times quicker than the whole pattern, whose every branch is tried at each offset
-_A_WORD_QUICK = (re.compile(r"\b(?:an?|the|his|her|their|its)\s", _I), re.compile(r"[A-Z]\w*(?:\s+[A-Z]|['\u2019]s\s)"))
+_A_WORD_QUICK = (re.compile(r"\b(?:an?|the|his|her|their|its)\s", _I),
+                 re.compile(r"[A-Z]\w*(?:\s+[A-Z]|['\u2019]s\s)"))
 
 
 def has_a_word(text: str, start: int, end: int) -> bool:

@@ -458,7 +458,8 @@ def _post(s: _Sentence, t: _Trigger) -> bool:
     noun_only = roles == {"nouns"}
     left, aux = (t.start, []) if noun_only else _auxiliary_tail(s, t)
     epistemic = aux[-1:] in (["may"], ["might"]) and "have" in aux  # "as many as 40,000 may have been killed"
-    if aux and any(w in _NEGATORS or (w in _MODALS and not epistemic) or w.endswith(("n't", "n\u2019t")) for w in aux):
+    if aux and any(w in _NEGATORS or (w in _MODALS and not epistemic) or w.endswith(("n't", "n\u2019t"))
+                   for w in aux):
         return False
     if not aux and not roles & {"post", "intransitive", "nouns", "prenominal"}:
         return False  # "held" needs "were held"

@@ -157,7 +157,8 @@ class PhraseReader:
         """The lower-cased text, or None where its offsets or case folding differ from the text's."""
         if self.lower is False:
             lower = self.text.lower()
-            self.lower = None if len(lower) != len(self.text) or any(ch in self.text for ch in FOLD_SPECIAL) else lower
+            folds_apart = len(lower) != len(self.text) or any(ch in self.text for ch in FOLD_SPECIAL)
+            self.lower = None if folds_apart else lower
         return self.lower
 
     def may_give_name(self, lo: int, hi: int) -> bool:
