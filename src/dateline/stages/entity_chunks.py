@@ -178,35 +178,58 @@ class _Tokens(list):
         return True
 
 
-# after a chunk's first token: capitalised words with single spaces between, then what surely
-# ends the chunk: a lower-case word that is no connector, a number, punctuation that neither opens
-# a group nor follows an honorific, other whitespace, the end of the text
-_PLAIN_TAIL = (r"((?: [A-Z]\w+)*)(?: (?:([a-z]\w*)(?![\w\-'’])|(?=[\d\s_]|[^\w\s(&]))|[^\S ]|(\.)"
-               r"|(?=[^\w\s'’.\-])|\Z)")
+def _any_case(word: str) -> str:
+    """A pattern of ``word`` with its letters in any case (the tokens whose ``lower()`` it is)."""
+    return "".join(f"[{c}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+# after a chunk's first token: capitalised words (possessive or not) with single spaces between,
+# also after one or two connectors that no third follows ("Bank of Ghana", as _read_tokens joins
+# them), then what surely ends the chunk: a lower-case word that is no connector, a number,
+# punctuation that neither opens a group nor follows an honorific, other whitespace, the end of
+# the text
+_CONNECTOR = "(?:" + "|".join(sorted(map(_any_case, CONNECTORS), key=len, reverse=True)) + r")(?![\w\-'’])"
+_PLAIN_WORD = r"[A-Z]\w+(?:['’]s)?"
+_PLAIN_TAIL = (rf"((?: {_PLAIN_WORD}| {_CONNECTOR}(?: {_CONNECTOR})? (?!{_CONNECTOR}){_PLAIN_WORD})*)"
+               r"(?: (?:([a-z]\w*)(?![\w\-'’])|(?=[\d\s_]|[^\w\s(&]))|[^\S ]|(\.)|(?=[^\w\s'’.\-])|\Z)")
 _PLAIN_REST = re.compile(_PLAIN_TAIL)
 # a capital (or any letter outside ASCII) or a hyphen ("al-Shabaab") in a word that may start a chunk
 _HINT = "[A-Z\u00c0-\u1fff\u2070-\U0010ffff\\-]"
 # the next hint of a chunk start; when it begins a capitalised word after whitespace or an
 # opening quote or bracket (so a token starts there), that word's plain chunk too if it is one
-_NEXT_HINT = re.compile(_HINT + r"(?:(?<=[\s\"“‘(\[][A-Z])(\w+|(?!\.))" + _PLAIN_TAIL + ")?")
+_NEXT_HINT = re.compile(_HINT + r"(?:(?<=[\s\"“‘(\[][A-Z])(\w+(?:['’]s)?|(?!\.))" + _PLAIN_TAIL + ")?")
 _HINT_CANDIDATES = bytes(int(65 <= b <= 90 or b >= 0xC0 or chr(b) in "-?") for b in range(256))
 _TOKEN_AT = re.compile(r"[\s_]*(" + _TOKEN.pattern + ")")  # only whitespace and "_" lie between tokens
 
 
-def _plain(first: str, start: int, rest: str, next_word: str | None, period: str | None,
+def _plain(text: str, first: str, start: int, rest: str, next_word: str | None, period: str | None,
            honorifics) -> list[Tok] | None:
     """The chunk of a _PLAIN_TAIL match after the word ``first``; None when its end is not sure
     after all."""
-    if next_word and next_word.lower() in CONNECTORS or period and (
-            rest.rpartition(" ")[2] if rest else first) in honorifics:
+    if period and (rest.rpartition(" ")[2] if rest else first) in honorifics:
         return None
     end = start + len(first)
+    if next_word and next_word.lower() in CONNECTORS and _joins_after(text, end + len(rest)):
+        return None  # "Bank of Ghana": the chunk goes on after its connector
     chunk = [Tok(first, start, end)]
     if rest:
         for word in rest[1:].split(" "):
             chunk.append(Tok(word, end + 1, end + 1 + len(word)))
             end += 1 + len(word)
     return chunk
+
+
+def _joins_after(text: str, pos: int) -> bool:
+    """Whether the connectors after ``pos`` ("of", "and the") join a capitalised word to the
+    chunk that ends there, as :func:`_read_tokens` reads them (it would go on to the end of the
+    connectors otherwise, and find no chunk in them that the search for hints does not find)."""
+    tokens = _Tokens(text, pos)
+    k, end = 0, pos  # end: where the token before token k ends
+    while tokens.has(k) and tokens[k].text.lower() in CONNECTORS and text[end:tokens[k].start] == " ":
+        end = tokens[k].end
+        k += 1
+    return 0 < k <= 2 and tokens.has(k) and _is_cap(tokens[k].text) and tokens[k].text[0].isalpha() \
+        and text[end:tokens[k].start] == " "
 
 
 def chunks(text: str, honorifics: frozenset[str]) -> list[list[Tok]]:
@@ -230,7 +253,7 @@ def chunks(text: str, honorifics: frozenset[str]) -> list[list[Tok]]:
             continue
         word, rest, next_word, period = m.groups()
         if word is not None:
-            chunk = _plain(text[c:c + 1 + len(word)], c, rest, next_word, period, honorifics)
+            chunk = _plain(text, text[c:c + 1 + len(word)], c, rest, next_word, period, honorifics)
             if chunk is not None:
                 out.append(chunk)
                 pos = c = chunk[-1].end
@@ -256,7 +279,7 @@ def _read_tokens(text: str, pos: int, honorifics: frozenset[str], out: list[list
             continue
         if i == len(tokens) - 1 and tokens.pos == tok.end:
             m = _PLAIN_REST.match(text, tok.end)  # the common case, read in one match
-            chunk = m and _plain(tok.text, tok.start, m.group(1), m.group(2), m.group(3), honorifics)
+            chunk = m and _plain(text, tok.text, tok.start, m.group(1), m.group(2), m.group(3), honorifics)
             if chunk:
                 out.append(chunk)
                 tokens.pos = chunk[-1].end

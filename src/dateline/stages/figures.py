@@ -28,7 +28,6 @@ from ..record import Count
 from . import figure_cues as fixed
 from .figure_cues import TRIGGERS, Cue, find_cues, number_starts, scan, toll_kind
 from .figure_patterns import (
-    _A_WORD,
     _AGE_BEFORE_RE,
     _AGED_RE,
     _ALTERNATIVE_RE,
@@ -51,6 +50,7 @@ from .figure_patterns import (
     _NEGATORS,
     _NOT_BEFORE,
     _NOT_COUNT_ENDS,
+    _NOT_COUNT_LAST,
     _NOT_COUNT_REACH,
     _NOUN_GAP_RE,
     _NP_AFTER_RE,
@@ -73,6 +73,7 @@ from .figure_patterns import (
     _TRIGGER_RE,
     _WOUNDS_RE,
     _YEAR_RE,
+    has_a_word,
 )
 from .numbers import (
     NumberSpan,
@@ -147,7 +148,9 @@ class _Sentence:
         return out
 
     def _countable(self, n: NumberSpan) -> bool:
-        if (" " + self.text[max(self.start, n.start - _NOT_COUNT_REACH):n.start]).lower().endswith(_NOT_COUNT_ENDS):
+        before = (" " + self.text[max(self.start, n.start - _NOT_COUNT_REACH):n.start]).lower()
+        last = before.split()[-1:] if before[-1:] == " " else None  # each of the ends ends in a space
+        if last and last[0] in _NOT_COUNT_LAST and before.endswith(_NOT_COUNT_ENDS):
             return False  # "aged 52", "route 66"
         surface = self.text[n.start:n.end]
         if len(surface) == 4 and _YEAR_RE.fullmatch(surface) and not _NP_AFTER_RE.match(self.text, n.end, self.end):
@@ -164,8 +167,12 @@ class _Sentence:
         return True
 
     def after_subset_opener(self, n: NumberSpan) -> bool:
-        before = tuple(reversed([w for _, w in self.words_before(n.start, 3)]))
-        return any(before[-len(p):] == p for p in _SUBSETS if len(before) >= len(p))
+        phrase: tuple[str, ...] = ()  # the words before the number, one more each time
+        for _, word in self.words_before(n.start, 3):
+            phrase = (word, *phrase)
+            if phrase in _SUBSETS:
+                return True
+        return False
 
     def add(self, kind: str, value: Value, who: str | None, span: tuple[int, int], anchor: tuple[int, int],
             update_from: int | None = None, used: tuple[tuple[int, int], ...] = ()) -> None:
@@ -213,9 +220,13 @@ def _negated_before(s: _Sentence, offset: int) -> bool:
         before = before[2:]  # "may have killed": an estimate, not a hypothesis
     elif before[0] == "to" or before[0] in _MODALS:
         return True
-    if any(w in _MODALS for w in before[:2]):
-        return True
-    return any(w in _NEGATORS or w.endswith(("n't", "n\u2019t")) for w in before)
+    for w in before[:2]:
+        if w in _MODALS:
+            return True
+    for w in before:
+        if w in _NEGATORS or w.endswith(("n't", "n\u2019t")):
+            return True
+    return False
 
 
 def _or_before(s: _Sentence, offset: int) -> bool:
@@ -452,7 +463,8 @@ def _post(s: _Sentence, t: _Trigger) -> bool:
     noun_only = roles == {"nouns"}
     left, aux = (t.start, []) if noun_only else _auxiliary_tail(s, t)
     epistemic = aux[-1:] in (["may"], ["might"]) and "have" in aux  # "as many as 40,000 may have been killed"
-    if any(w in _NEGATORS or (w in _MODALS and not epistemic) or w.endswith(("n't", "n\u2019t")) for w in aux):
+    if aux and any(w in _NEGATORS or (w in _MODALS and not epistemic) or w.endswith(("n't", "n\u2019t"))
+                   for w in aux):
         return False
     if not aux and not roles & {"post", "intransitive", "nouns", "prenominal"}:
         return False  # "held" needs "were held"
@@ -497,11 +509,11 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, sentence:
     cues = find_cues(text, start, end) if cues is None else cues
     if not cues:
         return []
-    categories = set().union(*(c[3] for c in cues))
-    if categories == {"trigger"} and number_starts == [] and not _A_WORD.search(text, start, end):
+    categories = cues[0][3] if len(cues) == 1 else set().union(*[c[3] for c in cues])
+    if categories == {"trigger"} and number_starts == [] and not has_a_word(text, start, end):
         return []  # the check below, before the numbers are read
     s = _Sentence(text, start, end, sentence, number_starts=number_starts)
-    if categories == {"trigger"} and not s.numbers and not _A_WORD.search(text, start, end):
+    if categories == {"trigger"} and not s.numbers and not has_a_word(text, start, end):
         return []  # no number and no "a man" or "an officer": no victims for the words
     if "zero" in categories:
         _zeros(s)

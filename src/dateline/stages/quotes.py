@@ -123,7 +123,6 @@ class _Finder(PhraseReader):
         self.used_verbs: set[int] = set()
         self.starts = [s.start for s in self.sentences]
         self.verb_starts = _verb_candidates(self.text, doc_hay(doc))
-        self.lower: str | None | bool = False  # the lower-cased text (see _lower), not made yet
         if not self.entities:
             self._sentence_subjects()
 
@@ -139,13 +138,6 @@ class _Finder(PhraseReader):
 
     def paragraph(self, pos: int) -> int:
         return self.sentences[self.sentence_at(pos)].paragraph
-
-    def _lower(self) -> str | None:
-        """The lower-cased text, or None where its offsets or case folding differ from the text's."""
-        if self.lower is False:
-            lower = self.text.lower()
-            self.lower = None if len(lower) != len(self.text) or any(ch in self.text for ch in FOLD_SPECIAL) else lower
-        return self.lower
 
     def verbs(self, lo: int, hi: int):
         """The matches of ``_VERB.finditer(text, lo, hi)``, trying only where a verb starts."""
@@ -233,7 +225,12 @@ class _Finder(PhraseReader):
         for _, sp in reversed(self.people):
             if sp.name and sp.name.split()[-1] == name:
                 return sp.name, sp.title
-        for m in _NAME_BEFORE.finditer(self.text, 0, at):
+        first = self.text.find(name, 0, at)
+        if first < 0:
+            return name, None
+        # no match holds a comma, so the one that ends in ``name`` starts after the last comma
+        # before it, and a scan from there finds what a scan from the start finds after it
+        for m in _NAME_BEFORE.finditer(self.text, self.text.rfind(",", 0, first) + 1, at):
             if m.group(2) != name:
                 continue
             lead = m.group(1).split()
@@ -304,14 +301,16 @@ class _Finder(PhraseReader):
     def _attribution_after(self, q: Quotation, ends_sentence: bool) -> tuple[Speaker | None, bool]:
         """“...,” said X / “...,” X said / “...” according to X. Returns (speaker, verb found)."""
         para_end = self.paragraphs[self.paragraph(q.end - 1)][1]
-        m = self.verb_search(q.end, min(para_end, q.end + 160))
-        given = GIVEN_NAME.search(self.text, q.end, min(para_end, q.end + 160)) if m else None
+        near = min(para_end, q.end + 160)
+        m = self.verb_search(q.end, near)
+        given = GIVEN_NAME.search(self.text, q.end, near) if m and self.may_give_name(q.end, near) else None
         if given and given.start() <= m.start() < given.end():  # "who asked to be identified as Musa told"
-            m = self.verb_search(given.end(), min(para_end, q.end + 160))
+            m = self.verb_search(given.end(), near)
         if not m:
             return None, False
         gap = self.text[q.end:m.start()]
-        most = 16 if GIVEN_NAME.search(gap) else 8  # “...,” a fisherman who asked to be identified as Musa told
+        # “...,” a fisherman who asked to be identified as Musa told
+        most = 16 if self.may_give_name(q.end, m.start()) and GIVEN_NAME.search(gap) else 8
         if any(c in gap for c in _QUOTE_MARKS) or len(gap.split(None, most)) > most:
             return None, False
         sent_end = self.sentence(m.start())[1]

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicons import load
+from .numbers import FOLD_SPECIAL
 
 _LEX = load("speech")
 _SPEECH, _SPEAKERS, _GRAMMAR = _LEX["speech"], _LEX["speakers"], _LEX["grammar"]
@@ -56,6 +57,8 @@ def _given_name_pattern() -> re.Pattern[str]:
 
 
 GIVEN_NAME = _given_name_pattern()
+# the word each given-name phrase opens with: where the text has none, GIVEN_NAME cannot match
+_GIVEN_NAME_FIRST = tuple({p.split()[0].lower() for p in _SPEAKERS["given_name_phrases"]})
 _GIVEN_GAP = re.compile(r"[^.;:!?“”\"]{0,60}")  # "a woman from the village, " before "who gave her name"
 
 
@@ -96,8 +99,15 @@ class _Tokens:
         if "".join(chunks).isalnum():  # words only: lower-casing keeps the spaces between them
             self.w, self.low = chunks, span.lower().split()
         else:
-            self.w = [w for chunk in chunks for w in ((chunk,) if chunk.isalnum() else _TOKEN.findall(chunk))]
-            self.low = [w.lower() for w in self.w]
+            self.w = w = []
+            for chunk in chunks:
+                if chunk.isalnum():
+                    w.append(chunk)
+                elif chunk[:-1].isalnum() and chunk[-1] != "_":  # "Nigeria,": a word and a mark
+                    w += (chunk[:-1], chunk[-1])
+                else:
+                    w += _TOKEN.findall(chunk)
+            self.low = [t.lower() for t in w]
         self._starts: list[int | None] = [None] * len(self.w)
         self._front, self._back = -1, len(self.w)  # offsets known for tokens ..front and back..
 
@@ -141,6 +151,20 @@ class PhraseReader:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.lower: str | None | bool = False  # the lower-cased text (see _lower), not made yet
+
+    def _lower(self) -> str | None:
+        """The lower-cased text, or None where its offsets or case folding differ from the text's."""
+        if self.lower is False:
+            lower = self.text.lower()
+            folds_apart = len(lower) != len(self.text) or any(ch in self.text for ch in FOLD_SPECIAL)
+            self.lower = None if folds_apart else lower
+        return self.lower
+
+    def may_give_name(self, lo: int, hi: int) -> bool:
+        """Whether GIVEN_NAME may match inside ``text[lo:hi]``: it holds a word that opens its phrases."""
+        lower = self._lower()
+        return lower is None or any(lower.find(word, lo, hi) >= 0 for word in _GIVEN_NAME_FIRST)
 
     def _tokens(self, lo: int, hi: int) -> _Tokens:
         return _Tokens(self.text, lo, hi)
@@ -294,8 +318,9 @@ class PhraseReader:
     def _described(self, lo: int, phrase: Phrase) -> Phrase:
         """The name read back from a verb with the speaker it names: "a resident who gave his name
         only as [Ko Min]" -> Ko Min, titled resident, from "a resident" on."""
-        m = next((g for g in GIVEN_NAME.finditer(self.text, max(lo, phrase.start - 120), phrase.end)
-                  if g.span("name") == phrase.name), None)
+        near = max(lo, phrase.start - 120)
+        m = next((g for g in GIVEN_NAME.finditer(self.text, near, phrase.end)
+                  if g.span("name") == phrase.name), None) if self.may_give_name(near, phrase.end) else None
         if m is None:
             return phrase
         described, _ = self.phrase_left(lo, m.start())
@@ -309,7 +334,8 @@ class PhraseReader:
         name as Mariama": the unnamed speaker by the name the article gives."""
         if phrase is None or phrase.kind in ("name", "pronoun", "document"):
             return phrase
-        m = GIVEN_NAME.search(self.text, phrase.start, min(hi, phrase.end + 120))
+        end = min(hi, phrase.end + 120)
+        m = GIVEN_NAME.search(self.text, phrase.start, end) if self.may_give_name(phrase.start, end) else None
         if m is None or (m.start() > phrase.end and not _GIVEN_GAP.fullmatch(self.text, phrase.end, m.start())):
             return phrase
         title = phrase.title
