@@ -589,3 +589,8 @@ def test_people_driven_from_a_town_or_fleeing_from_a_village_are_displaced():
         ("displaced", 350000, 350000, "about")]
     assert short("About 150 residents of Crucito fled to Tierralta.") == [("displaced", 150, 150, "about")]
     assert short("Two players were driven from the stadium.") == []
+
+
+def test_the_martyrdom_and_the_injury_of_people_are_figures():
+    assert short("The attack resulted in the martyrdom of two police officers and the injury of four others.") == [
+        ("killed", 2, 2, "exact"), ("injured", 4, 4, "exact")]

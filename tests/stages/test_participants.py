@@ -221,3 +221,8 @@ def test_the_word_before_a_position_is_what_the_regex_finds(text, floor):
 def test_people_shot_dead_by_soldiers_name_the_soldiers_not_the_people():
     assert actor("Hundreds gathered to remember the 31 people shot dead there by soldiers in 1991.",
                  "shot dead") == "soldiers"
+
+
+def test_the_ministry_that_recalls_an_event_did_not_do_it():
+    assert actor("The Ministry recalls that the armed clashes of August 2023 in the capital claimed the lives of "
+                 "55 citizens.", "clashes") is None

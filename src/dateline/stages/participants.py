@@ -33,7 +33,8 @@ _CLAUSE_BREAK = re.compile(
     r"|m(?<!\wm)onths\s+(?:after|before)\s"
     r"|s(?<!\ws)(?:(?:hortly|oon)\s+(?:after|before)\s|(?:aid|ays|ay)\s+(?:that\s+)?)"
     r"|j(?<!\wj)ust\s+(?:after|before)\s|o(?<!\wo)nly\s+(?:after|before)\s|b(?<!\wb)ecause\s"
-    r"|r(?<!\wr)eported\s+(?:that\s+)?"
+    r"|r(?<!\wr)(?:eported\s+(?:that\s+)?|ecall(?:s|ed)?\s+that\s)|n(?<!\wn)oted\s+that\s"
+    r"|s(?<!\ws)tressed\s+that\s"  # "The Ministry recalls that the armed clashes ... claimed the lives of 55"
 )
 _CLAUSE_BREAK_NO_DASH = re.compile(_CLAUSE_BREAK.pattern.replace(_DASH_BREAK, "", 1))
 _WORD_INNER = frozenset("_'’-")
