@@ -701,3 +701,11 @@ def test_violence_in_the_week_before_the_shootings_is_another_event():
                  "violence around the strike.")
     tolls = sorted(figures(e)["killed"][0] for e in of_type(record, "ASSAULT") if "killed" in figures(e))
     assert tolls == [10, 34]
+
+
+def test_a_statement_in_the_present_is_made_today_not_on_the_day_it_condemns():
+    record = run("The Ministry of Interior strongly condemns the attack on a police checkpoint on the night of "
+                 "Monday to Tuesday, which resulted in the martyrdom of two officers.")
+    assert one(record, "ACCUSE").date.start == "2024-03-14"
+    attack = one(record, "ASSAULT")
+    assert attack.date.start == "2024-03-11" and figures(attack) == {"killed": (2, 2, "exact")}

@@ -43,6 +43,14 @@ _SO_FAR_BEFORE = re.compile(r"\b(?:so\s+far|to\s+date|thus\s+far)\s+(?:in\s+|dur
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|by)\s+(?:at\s+least\s+|early\s+|late\s+|mid-?)?$", re.I)
 _AFTER_BEFORE = re.compile(r"a(?<!\wa)fter\b|b(?<!\wb)efore\b|s(?<!\ws)ince\b|f(?<!\wf)ollowing\b")
 _AUXILIARY_NEXT = re.compile(r"\W*(?:have|has|had|were|was|is|are|will)\b")
+_PRESENT_STATEMENT = re.compile(r"[a-z]+[^s\W]s\b")
+
+
+def present_statement(trigger: str) -> bool:
+    """"condemns", "calls on", "denies" (not "discuss"): a statement made as the text is issued."""
+    return _PRESENT_STATEMENT.match(trigger) is not None
+
+
 _ATTRIBUTIVE_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _DETERMINER_END = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s+$", re.IGNORECASE)
 _MODIFIED_NEXT = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}")  # "the 2011 NATO-backed uprising"
@@ -235,6 +243,8 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
             continue
         if _in_other_relative_clause(text, s.start, s.end, a, trig.start):
             continue  # "The Taliban, who ended a ceasefire in November 2022, denied involvement"
+        if statement and a > trig.end and present_statement(trig.text):
+            continue  # "The Ministry strongly condemns the attack ... on the night of Monday": the attack's night
         if traits.attributive and a > trig.end \
                 and not any(m.start >= b and _MODIFIED_NEXT.fullmatch(text, b, m.start) for m in group):
             continue  # "demanded the repeal of a 2022 decree": the decree's year (but "the 2011 uprising")

@@ -327,7 +327,8 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
                 mention.framed_historical = True
         if not crime and context_timex is _UNSET:
             context_timex = event_time.context_timex(doc, index)
-        mention.context_timex = None if crime else context_timex
+        mention.context_timex = None if crime or (statement and event_time.present_statement(lead.text)) \
+            else context_timex
         current_story = mention.timex is None and event_time.in_current_narrative(doc, index)
         if current_story and mention.context_timex is None and not crime:
             # "The explosion on Tuesday morning was heard ... A bomb ... killed three officers": that Tuesday
