@@ -709,3 +709,11 @@ def test_a_statement_in_the_present_is_made_today_not_on_the_day_it_condemns():
     assert one(record, "ACCUSE").date.start == "2024-03-14"
     attack = one(record, "ASSAULT")
     assert attack.date.start == "2024-03-11" and figures(attack) == {"killed": (2, 2, "exact")}
+
+
+def test_a_charge_ends_where_the_shooting_it_answers_begins():
+    record = run("A 20-year-old man has been charged with murder after a shooting at a crowded house party early "
+                 "Sunday left one man dead and four other people wounded, police said.")
+    shooting = one(record, "ASSAULT")
+    assert shooting.date.start == "2024-03-10"
+    assert figures(shooting) == {"killed": (1, 1, "exact"), "injured": (4, 4, "exact")}

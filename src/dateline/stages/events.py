@@ -47,8 +47,9 @@ _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORECASE)
 _SPECIFIED_AFTER = re.compile(r"\s+(?:of|by|in|at|near|against|outside|inside|on\s+(?!(?:the\s+)?(?:Mon|Tues|Wednes|"
                               r"Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\d))\b")
 _REACTIONS = frozenset({"PROTEST", "ACCUSE", "REQUEST", "REJECT", "SUPPORT"})  # what answers an event told before
+# (the charge ends where its cause begins: "charged with murder after a shooting at a house party")
 _LEGAL_CHARGE = re.compile(r"\b(?:charges?|charged|indicted|prosecuted)\s+(?:of|including|with|for)\s+"
-                           r"(?:[\w-]+,?\s+){0,4}$", re.IGNORECASE)
+                           r"(?:(?!(?:after|following|over|in|at|during)\b)[\w-]+,?\s+){0,4}$", re.IGNORECASE)
 _CHARGE_WORDS = ("charge", "indicted", "prosecuted")
 _DISTINCT_WORDS = ("second", "third", "another", "separate", "fresh", "new", "further")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|those|these)\s+$", re.IGNORECASE)
