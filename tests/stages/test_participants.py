@@ -226,3 +226,10 @@ def test_people_shot_dead_by_soldiers_name_the_soldiers_not_the_people():
 def test_the_ministry_that_recalls_an_event_did_not_do_it():
     assert actor("The Ministry recalls that the armed clashes of August 2023 in the capital claimed the lives of "
                  "55 citizens.", "clashes") is None
+
+
+def test_forces_under_the_command_of_a_general_are_the_actor_not_the_general():
+    assert actor("In July 1995, Bosnian Serb forces under the command of General Ratko Mladic overran "
+                 "Srebrenica.", "overran") == "Bosnian Serb forces"
+    assert actor("On Sunday, army intelligence officers arrested two men from the old quarter.",
+                 "arrested").startswith("army")  # a comma closes "On Sunday"

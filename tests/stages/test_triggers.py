@@ -124,3 +124,8 @@ def test_neutralised_attackers_are_violence_a_neutralised_threat_is_not():
     assert [(m.text, m.spec.family) for m in find_triggers(text, 0, len(text))] == [("neutralised", "ASSAULT")]
     text = "Engineers neutralised a bomb found near the market."
     assert "ASSAULT" not in {m.spec.family for m in find_triggers(text, 0, len(text)) if m.text == "neutralised"}
+
+
+def test_overrunning_a_town_is_violence():
+    text = "Militants loyal to the Islamic State overran parts of Marawi on 23 May 2017."
+    assert [(m.text, m.spec.family) for m in find_triggers(text, 0, len(text))] == [("overran", "ASSAULT")]

@@ -164,14 +164,17 @@ def _expand_right(text: str, end: int, limit: int) -> int:
 
 def _preceded_by_preposition(text: str, start: int, floor: int) -> bool:
     """Is the phrase at ``start`` the object of a preposition ("at the Embassy", "by the former USSR")?"""
-    words = [w.lower() for w in _WORDS.findall(text[max(floor, start - 40):start])][-4:]
+    window = text[max(floor, start - 40):start]
+    found = _WORDS.findall(window[window.rfind(",") + 1:])[-4:]  # ("On Sunday, army officers": a comma ends it)
+    words = [w.lower() for w in found]
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
         if word == "of" and i > 0 and (words[i - 1] in _PARTITIVES or words[i - 1].isdigit()):
             return False  # "hundreds of oil workers", "dozens of relatives": the phrase is the subject
         if word in _PREPOSITIONS:
             return True
-        if word not in _MODIFIERS and not word[:1].isupper() and word not in ("the", "a", "an"):
+        # a title or a name of the phrase's own ("under the command of General Ratko Mladic") reads on
+        if word not in _MODIFIERS and not found[i][:1].isupper() and word not in ("the", "a", "an"):
             return False
     return False
 
