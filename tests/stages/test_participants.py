@@ -233,3 +233,10 @@ def test_forces_under_the_command_of_a_general_are_the_actor_not_the_general():
                  "Srebrenica.", "overran") == "Bosnian Serb forces"
     assert actor("On Sunday, army intelligence officers arrested two men from the old quarter.",
                  "arrested").startswith("army")  # a comma closes "On Sunday"
+
+
+def test_an_official_by_title_alone_is_the_actor_and_a_title_stays_with_its_name():
+    assert actor("The state governor condemned the attack and promised relief for the displaced.",
+                 "condemned") == "state governor"
+    assert actor("Regional governor Mamadou Seck imposed a night-time curfew on the city.",
+                 "curfew") == "Regional governor Mamadou Seck"

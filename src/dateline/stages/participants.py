@@ -255,8 +255,9 @@ def _find_candidates(doc: Doc, start: int, end: int) -> list[tuple[int, int, Ent
             e = _head_after(doc, e, end) or e
         out.append((s, e, ent))
     for m_start, m_end in agents.finditer(doc, start, end):
-        if any(s <= m_start < e for s, e, _ in out):
-            continue
+        if any(s <= m_start < e or (ent is not None and ent.type == "PERSON" and 0 < s - m_end <= 1)
+               for s, e, ent in out):
+            continue  # (and "Regional governor Mamadou Seck": the title of the name after it)
         s = _expand_left(text, m_start, start, stop)
         e = m_end
         poss = _POSSESSIVE.match(text, e, end)
