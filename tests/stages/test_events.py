@@ -717,3 +717,11 @@ def test_a_charge_ends_where_the_shooting_it_answers_begins():
     shooting = one(record, "ASSAULT")
     assert shooting.date.start == "2024-03-10"
     assert figures(shooting) == {"killed": (1, 1, "exact"), "injured": (4, 4, "exact")}
+
+
+def test_a_square_named_freedom_is_not_a_town_abroad():
+    record = run("Protesters gathered in Tbilisi on Sunday.\n\nSoviet troops broke up an independence rally outside "
+                 "parliament on Freedom Square on April 9, 1989, killing 21 people.", published="2024-04-09T10:00:00",
+                 dateline=Dateline(text="TBILISI, Georgia", place="TBILISI"))
+    crackdown = one(record, "ASSAULT")
+    assert crackdown.location is None or crackdown.location.country == "GEO"

@@ -103,6 +103,12 @@ def _places_in(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
     return found
 
 
+def _country_in_story(doc: Doc, country: str) -> bool:
+    """Is ``country`` the dateline's or that of a place the article names?"""
+    return country == doc.country_hint or any(e.country == country for e in doc.entities
+                                               if e.type in ("GPE", "LOC") and e.geo is not None)
+
+
 def _dateline_town(doc: Doc) -> Entity | None:
     """The town of the dateline, where a local story's streets are."""
     place = doc.article.dateline.place if doc.article.dateline else None
@@ -131,8 +137,8 @@ def _find_places(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
         if ent.type in ("FAC", "ORG"):  # "Alexandria Stadium", "Garissa University College": the town it is in
             named = _NAMED_FACILITY.match(ent.name)
             town = resolve_place(named.group(1), doc) if named else None
-            if town is None or town.country is None:
-                continue
+            if town is None or town.country is None or not _country_in_story(doc, town.country):
+                continue  # ("Freedom Square" in Tbilisi is not in Freedom, USA)
             ent = Entity(id=ent.id, type="GPE", name=town.name or named.group(1), country=town.country,
                          geo=Geo(town.lat, town.lon, town.geonames_id, "city") if town.lat is not None else None,
                          admin1=town.admin1)
