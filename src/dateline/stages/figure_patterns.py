@@ -58,7 +58,7 @@ _APPOSED_PP = (rf"\s+(?:{alternation({*_G['gap_prepositions'], 'of', 'for', 'wit
                rf"(?:(?:the|a|an|his|her|their|its)\s+)?(?:{_MOD}\s+){{0,2}}{_MOD}")  # "at the district clinic"
 # (and two of them: "Jaylen Brooks, 21, of Lawrenceville," "Fidel Mamani, 34, a farmer from Colomi,")
 _APPOSITION = (rf"(?:\s*,\s*(?:(?:a|an)\s+(?:{AGE_ADJ}\s+)?(?:{_MOD}\s+){{0,3}}{_MOD}(?:{_APPOSED_PP}){{0,2}}"
-               rf"|{AGE_ADJ}|\d{{1,3}}|of\s+(?-i:[A-Z][\w'\u2019\-]+)(?:\s+(?-i:[A-Z][\w'\u2019\-]+)){{0,2}})\s*(?=,)){{0,2}}"
+               rf"|{AGE_ADJ}|\d{{1,3}}|of\s+{_NAME})\s*(?=,)){{0,2}}"
                rf"(?:\s*,)?")
 _BLOCK = alternation(_G["gap_blockers"])
 _QUOTES = "\u201c\u201d\""

@@ -18,6 +18,7 @@ from .. import gazetteer
 from ..doc import Doc
 from ..lexicons import load
 from ..record import Entity, Geo, Location
+from .entity_chunks import lexicon as entity_lexicon
 
 REQUIRES = ("entities",)
 SETS = "places"
@@ -322,12 +323,10 @@ def _implausible(place: gazetteer.Place, ctx: _Context) -> bool:
     return bool(known) and place.country not in known
 
 
-_STREET = re.compile(r"\s(?:Street|St|Road|Avenue|Ave|Boulevard|Blvd|Highway|Lane)\.?$")
-
-
 def is_street(name: str) -> bool:
     """"Syria Street", "Mount Vernon Avenue": a street, which lies in no place its name names."""
-    return _STREET.search(name) is not None
+    words = name.split()
+    return len(words) > 1 and words[-1].rstrip(".") in entity_lexicon()["streets"]
 
 
 def _organisation_countries(doc: Doc) -> None:
