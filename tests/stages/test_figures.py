@@ -594,3 +594,9 @@ def test_people_driven_from_a_town_or_fleeing_from_a_village_are_displaced():
 def test_the_martyrdom_and_the_injury_of_people_are_figures():
     assert short("The attack resulted in the martyrdom of two police officers and the injury of four others.") == [
         ("killed", 2, 2, "exact"), ("injured", 4, 4, "exact")]
+
+
+def test_stabbed_or_shot_in_the_leg_is_injured_stabbed_to_death_killed():
+    assert short("A boy, 16, was stabbed in George Street on Tuesday.") == [("injured", 1, 1, "exact")]
+    assert short("On Feb. 21, a 17-year-old was shot in the leg outside a store.") == [("injured", 1, 1, "exact")]
+    assert short("A man was stabbed to death on Monday.") == [("killed", 1, 1, "exact")]
