@@ -600,3 +600,10 @@ def test_stabbed_or_shot_in_the_leg_is_injured_stabbed_to_death_killed():
     assert short("A boy, 16, was stabbed in George Street on Tuesday.") == [("injured", 1, 1, "exact")]
     assert short("On Feb. 21, a 17-year-old was shot in the leg outside a store.") == [("injured", 1, 1, "exact")]
     assert short("A man was stabbed to death on Monday.") == [("killed", 1, 1, "exact")]
+
+
+def test_the_victim_taken_to_hospital_and_a_firefighter_with_a_leg_injury_are_injured():
+    assert short("The victim, 41, was taken to a hospital with injuries that were not considered "
+                 "life-threatening.") == [("injured", 1, 1, "exact")]
+    assert short("A firefighter suffered a leg injury.") == [("injured", 1, 1, "exact")]
+    assert short("The victim was identified as Ali Musa.") == []
