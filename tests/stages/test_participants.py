@@ -240,3 +240,8 @@ def test_an_official_by_title_alone_is_the_actor_and_a_title_stays_with_its_name
                  "condemned") == "state governor"
     assert actor("Regional governor Mamadou Seck imposed a night-time curfew on the city.",
                  "curfew") == "Regional governor Mamadou Seck"
+
+
+def test_officers_of_a_named_unit_are_the_actor():
+    assert actor("On Wednesday, officers of the Anti-Terror Police Unit arrested four men in the town of Hindi.",
+                 "arrested") == "officers of the Anti-Terror Police Unit"
