@@ -88,7 +88,8 @@ def entry_article(entry, origin: Origin, outlet: str | None, language: str) -> A
         raise ReadError(origin.path, "feed item has no text", f"item {origin.index}")
     stamp = None
     for key in ("published", "updated", "created"):
-        stamp = normalise_stamp(entry.get(key))
+        # the plain dict look-up: feedparser's own maps a missing "updated" to "published" with a warning
+        stamp = normalise_stamp(dict.get(entry, key))
         if stamp:
             break
     return Article(
