@@ -725,3 +725,10 @@ def test_a_square_named_freedom_is_not_a_town_abroad():
                  dateline=Dateline(text="TBILISI, Georgia", place="TBILISI"))
     crackdown = one(record, "ASSAULT")
     assert crackdown.location is None or crackdown.location.country == "GEO"
+
+
+def test_it_said_after_the_police_said_names_the_police_as_arrester():
+    record = run("The police said in a statement on Wednesday that officers had used only conventional means. "
+                 "It said 30 people had been arrested for looting and arson.")
+    arrest = one(record, "COERCE")
+    assert arrest.actor is not None and arrest.actor.text == "police"

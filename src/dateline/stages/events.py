@@ -226,7 +226,20 @@ def _reporting_authority(doc: Doc, trigger: TriggerMatch) -> Mention | None:
             if _SECURITY.search(who):
                 ent = next((e for e in doc.entities if e.id == q.speaker_entity), None)
                 return Mention(text=who, span=None, entity=q.speaker_entity, country=ent.country if ent else None)
+    # "The police said in a statement on Wednesday ... It said 30 people had been arrested"
+    index = doc.sentence_at(trigger.start)
+    s = doc.sentences[index]
+    if index > 0 and _IT_SAID.match(doc.text, s.start, trigger.start):
+        prev = doc.sentences[index - 1]
+        said = _SECURITY_SAID.match(doc.text, prev.start, prev.end)
+        if said is not None:
+            return Mention(text=said.group(1), span=(said.start(1), said.end(1)))
     return None
+
+
+_IT_SAID = re.compile(r"\s*(?:It|They)\s+(?:also\s+)?(?:said|added|told\s+\w+)\s+(?:that\s+)?")
+_SECURITY_SAID = re.compile(r"\s*(?:The\s+)?((?:[A-Z][\w-]*\s+){0,3}(?:police|army|military|gendarmerie|security forces|"
+                            r"Police|Army|Military|Gendarmerie))\s+(?:also\s+)?(?:said|told|announced|added)\b")
 
 
 _AND_BEFORE = re.compile(r",?\s+and\s+(?:then\s+)?$")
