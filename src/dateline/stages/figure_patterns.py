@@ -18,6 +18,7 @@ _I = re.IGNORECASE
 _NEEDS_NOUN = frozenset(_LEX["flags"]["needs_victim_noun"])
 _NEEDS_HOMES = frozenset(_LEX["flags"]["needs_homes"])
 _FLEE_HEADS = frozenset(_LEX["flags"]["flee_heads"])
+_FLEE_WORDS = frozenset(_LEX["flags"]["flee_words"])
 _NEEDS_WOUNDS = frozenset(_LEX["flags"]["needs_wounds"])
 _WOUNDS = rf"\s+with\s+(?:[\w\-]+\s+){{0,3}}?(?:{alternation(_LEX['flags']['wounds'])})\b"  # "with head injuries"
 _AUX = frozenset(_G["auxiliaries"])

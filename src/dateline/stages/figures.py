@@ -36,6 +36,7 @@ from .figure_patterns import (
     _BARE_AFTER_RE,
     _BE,
     _FLEE_HEADS,
+    _FLEE_WORDS,
     _GENERIC,
     _HOMES_RE,
     _HYPOTHETICAL_RE,
@@ -358,9 +359,6 @@ def _active(s: _Sentence, t: _Trigger) -> bool:
     return False
 
 
-_FLED = frozenset({"fled", "driven from", "driven out of", "forced out of"})  # people, not things, flee
-
-
 def _finish(s: _Sentence, t: _Trigger, groups: list[_Group], span: tuple[int, int], anchor: tuple[int, int],
             perfect: bool = False) -> bool:
     """Check the word's conditions on its victims and record the figure."""
@@ -369,7 +367,7 @@ def _finish(s: _Sentence, t: _Trigger, groups: list[_Group], span: tuple[int, in
         if not all(w and _LEXICAL_RE.search(w) for w in whos) and (t.phrase in _NEEDS_NOUN or any(whos)):
             return False  # "held 40 people", not "held a rally"; "3 containers are missing"
     if t.phrase in _NEEDS_HOMES and not _HOMES_RE.search(s.text, span[1], min(s.end, span[1] + 60)):
-        fled = t.phrase in _FLED and (perfect or any(  # ("150 residents of Crucito fled to Tierralta")
+        fled = t.phrase in _FLEE_WORDS and (perfect or any(  # ("150 residents of Crucito fled to Tierralta")
             w and w.lower().split(" of ")[0].split()[-1] in _FLEE_HEADS for w in whos))
         if not fled:
             return False  # "evacuated from their homes", "thousands of residents fled"
