@@ -14,6 +14,7 @@ from typing import NamedTuple
 from ..doc import Doc
 from ..record import Entity, Geo, Location
 from .participants import entities_between, is_country_name
+from .phrases import caseless, folded
 from .places import capital_of, is_street, resolve_place
 
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\s")
@@ -26,6 +27,16 @@ _PLACE_PREPS = re.compile(
     r"(?:(?:northern|southern|eastern|western|central|north|south|east|west|remote|restive)\s+)?)?"
     r"(?:(?:town|city|village|villages|district|province|region|state|county|area|capital|outskirts)\s+of\s+)?$",
     re.IGNORECASE,
+)
+# _PLACE_PREPS for the folded text (see phrases.caseless), each preposition spelt to open with a
+# plain letter and check the word boundary after it, so that the regex engine skips most
+# positions at the first character (IGNORECASE makes it try every alternative at every one)
+_PLACE_PREPS_FOLDED = re.compile(
+    r"(?:i(?<!\wi)n(?:to|side)?|n(?<!\wn)ear|a(?<!\wa)(?:t|cross|round)|o(?<!\wo)(?:utside|n|f)|f(?<!\wf)rom"
+    r"|t(?<!\wt)o(?:wards?)?)\s+(?:the\s+)?"
+    r"(?:[a-z][\w'’-]+(?:\s+[a-z][\w'’-]+)?(?:\s+(?:state|province|region|county|district))?['’]s\s+"
+    r"(?:(?:northern|southern|eastern|western|central|north|south|east|west|remote|restive)\s+)?)?"
+    r"(?:(?:town|city|village|villages|district|province|region|state|county|area|capital|outskirts)\s+of\s+)?$"
 )
 _PLACE_TYPES_AND_PEOPLES = _PLACE_TYPES | {"NORP"}
 _CAPITAL_AFTER = (re.compile(r"['’]s\s+capital\b"), re.compile(r"\s+capital\b"))  # after a country, a people
@@ -53,8 +64,8 @@ _MONTH_NAME = re.compile(r"^(?:January|February|March|April|May|June|July|August
                          r"December)$")
 
 
-def _prep_weight(before: str) -> float:
-    m = _PLACE_PREPS.search(before)
+def _prep_weight(before: str, preps: re.Pattern = _PLACE_PREPS) -> float:
+    m = preps.search(before)
     if not m:
         return 0.0
     return _PREP_WEIGHTS.get(m.group().split()[0].lower(), 1.0)
@@ -121,6 +132,7 @@ def _dateline_town(doc: Doc) -> Entity | None:
 
 def _find_places(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
     text = doc.text
+    lowered = folded(doc) if caseless(doc) else None
     out = []
     carried_prep = 0.0
     for span, ent in entities_between(doc, sent_start, sent_end, _PLACE_TYPES_AND_PEOPLES):
@@ -149,9 +161,13 @@ def _find_places(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
             ent = town
         elif ent.country is None and ent.geo is None:
             continue
-        before = text[max(sent_start, span[0] - 45):span[0]]
+        lo = max(sent_start, span[0] - 45)
+        before = text[lo:span[0]]
         possessor = text[span[1]:span[1] + 2] in ("'s", "’s")
-        prep = 0.0 if possessor else _prep_weight(before)
+        if possessor:
+            prep = 0.0
+        else:
+            prep = _prep_weight(before) if lowered is None else _prep_weight(lowered[lo:span[0]], _PLACE_PREPS_FOLDED)
         # "in the Viento Libre neighbourhood of Tumaco", "in the Athens district of Kolonaki": both
         # places stand where the preposition puts them, and the rank of each decides
         prep, carried_prep = max(prep, carried_prep), (prep if _PART_OF.match(text, span[1], sent_end) else 0.0)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from operator import itemgetter
 
 import ahocorasick
 
@@ -45,6 +46,20 @@ def folded(doc: Doc) -> str:
     return found
 
 
+def caseless(doc: Doc) -> bool:
+    """Does a pattern spelt in lower case match the folded text where the same pattern with
+    IGNORECASE matches the text? It does unless the text holds one of the three characters that
+    IGNORECASE equates with an ASCII letter but lower() leaves alone: dotless ı and dotted İ
+    (for i), long ſ (for s). (Lower-casing keeps what \\w, \\d and \\s match, and folding turns
+    every white space into a space, which \\s matches.)"""
+    found = doc.memo.get("phrases.caseless")
+    if found is None:
+        lowered = folded(doc)
+        found = doc.memo["phrases.caseless"] = "ı" not in lowered and "İ" not in lowered and "ſ" not in lowered
+    return found
+
+
+_START = itemgetter(0)
 _SHARED: list[PhraseSet] = []
 _combined: dict[int, ahocorasick.Automaton] = {}  # number of shared sets -> their automaton
 
@@ -57,24 +72,44 @@ def _automaton(values: dict[str, object]) -> ahocorasick.Automaton:
     return automaton
 
 
-def _scan(doc: Doc, automaton: ahocorasick.Automaton) -> list[tuple[int, int, bool, object]]:
-    """(start, end, word boundary before it, value) of each hit that ends at a word boundary."""
+def _scan(doc: Doc, automaton: ahocorasick.Automaton, sets: int = 0) -> list[list[tuple[int, int, bool]]]:
+    """(start, end, word boundary before it) of each hit that ends at a word boundary, in the
+    order found; for an automaton of shared sets (``sets`` of them, values (length, set
+    indexes)) one list per set, else (values the lengths) one list."""
     text = doc.text
-    hits = []
+    per_set: list[list[tuple[int, int, bool]]] = [[] for _ in range(sets or 1)]
+    only = per_set[0]
     for last, value in automaton.iter(folded(doc)):
         # [\w-] by hand, as a regex call costs more than the test: \w is str.isalnum() or "_"
+        # (a space, the commonest neighbour, settles it without a method call)
         after = text[last + 1:last + 2]
-        if after and (after.isalnum() or after == "_" or after == "-"):
+        if after != " " and after and (after.isalnum() or after == "_" or after == "-"):
             continue
-        size = value if isinstance(value, int) else value[0]
+        if sets:
+            size, owners = value
+        else:
+            size, owners = value, None
         first = last - size + 1
-        before = text[first - 1] if first > 0 else ""
-        hits.append((first, last + 1, not before or not (before.isalnum() or before == "_" or before == "-"), value))
-    return hits
+        if first > 0:
+            before = text[first - 1]
+            bounded = before == " " or not (before.isalnum() or before == "_" or before == "-")
+        else:
+            bounded = True
+        hit = (first, last + 1, bounded)
+        if owners is None:
+            only.append(hit)
+        else:
+            for i in owners:
+                per_set[i].append(hit)
+    return per_set
 
 
-def _index(hits) -> tuple[list[int], list[tuple[int, int, bool]]]:
-    spans = sorted(((s, e, bounded) for s, e, bounded, _ in hits), key=lambda sp: (sp[0], -sp[1]))
+def _index(spans: list[tuple[int, int, bool]]) -> tuple[list[int], list[tuple[int, int, bool]]]:
+    """The spans sorted by start and then longest first, with their starts. The automaton
+    reports hits by end, so reversed they run by end backwards, and a stable sort by start
+    then puts the longer of two hits with one start first (a set holds no span twice)."""
+    spans.reverse()
+    spans.sort(key=_START)
     return [sp[0] for sp in spans], spans
 
 
@@ -89,12 +124,8 @@ def _scan_shared(doc: Doc) -> None:
         _combined.clear()
         automaton = _combined[len(_SHARED)] = _automaton(
             {phrase: (len(phrase), tuple(sets)) for phrase, sets in owners.items()})
-    per_set: list[list] = [[] for _ in _SHARED]
-    for hit in _scan(doc, automaton):
-        for i in hit[3][1]:
-            per_set[i].append(hit)
-    for phrase_set, hits in zip(_SHARED, per_set, strict=True):
-        doc.memo[phrase_set] = _index(hits)
+    for phrase_set, spans in zip(_SHARED, _scan(doc, automaton, len(_SHARED)), strict=True):
+        doc.memo[phrase_set] = _index(spans)
 
 
 class PhraseSet:
@@ -119,7 +150,7 @@ class PhraseSet:
             if self.shared:
                 _scan_shared(doc)
             else:
-                doc.memo[self] = _index(_scan(doc, self._automaton))
+                doc.memo[self] = _index(_scan(doc, self._automaton)[0])
             found = doc.memo[self]
         return found
 

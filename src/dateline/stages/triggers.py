@@ -69,14 +69,27 @@ def _blocked(lowered: str, start: int, end: int, blocks: tuple[str, ...]) -> boo
     """A block cancels the trigger it touches ("fired tear gas", "protest note"), not every
     trigger of the sentence."""
     for block in blocks:
+        size = len(block)
+        if size and not _self_overlapping(block):
+            # occurrences cannot overlap, so each is one re.finditer would find: look only
+            # where one would touch the trigger
+            if lowered.find(block, max(0, start - size - 15), end + 15 + size) >= 0:
+                return True
+            continue
         # the occurrences re.finditer would find: left to right, none overlapping the one before
-        step = len(block) or 1
+        step = size or 1
         at = lowered.find(block)
         while at >= 0 and at - 15 <= end:
-            if start <= at + len(block) + 15:
+            if start <= at + size + 15:
                 return True
             at = lowered.find(block, at + step)
     return False
+
+
+@cache
+def _self_overlapping(block: str) -> bool:
+    """Can two occurrences of ``block`` overlap (is a proper prefix of it also a suffix)?"""
+    return any(block[:k] == block[-k:] for k in range(1, len(block)))
 
 
 def find_triggers(text: str, start: int, end: int) -> list[TriggerMatch]:
