@@ -45,7 +45,8 @@ _FEATURE_RANK = {"city": 3, "unresolved": 2.4, "admin2": 2, "admin1": 1, "countr
 
 _SINCE = re.compile(r"\bsince\s+(?:the|a|an|its|their)\b")
 # (not "as he fetched water in X", "while she ...": what happened meanwhile happened there too)
-_OWN_SUBJECT_CLAUSE = re.compile(r"\b(?:after|before|because)\s+(?:they|he|she|we|I)\s")
+# (each alternative opens with a plain letter, so that the regex engine skips most positions)
+_OWN_SUBJECT_CLAUSE = re.compile(r"(?:a(?<!\wa)fter|b(?<!\wb)e(?:fore|cause))\s+(?:they|he|she|we|I)\s")
 _PREP_WEIGHTS = {"in": 2.0, "near": 2.0, "at": 2.0, "outside": 2.0, "inside": 2.0, "outskirts": 2.0, "across": 1.5,
                  "into": 1.5, "around": 1.5, "on": 1.0, "from": 0.5, "to": 0.5, "towards": 0.5, "toward": 0.5,
                  "of": 0.5}

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from ..doc import Doc, TimeX
 from ..record import Time
-from .phrases import folded
+from .phrases import caseless, folded
 from .triggers import TriggerMatch
 
 # Whether these occur is all that is asked of them, so each is spelt as x(?<!\wx)... instead of
@@ -36,11 +36,17 @@ _CLOCK_ONLY = re.compile(r"^(?:about\s+|around\s+|at\s+|(?:shortly|just|soon)\s+
                          r"|midnight|noon|midday|dawn|dusk|daybreak|nightfall|sunrise|sunset)$", re.IGNORECASE)
 # "since January": where a span starts, not when an event happened
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
-_SINCE_NAMED = re.compile(r"\bsince\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}\s+(?:in|on)\s+$")
+_SINCE_NAMED = re.compile(r"s(?<!\ws)ince\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}\s+(?:in|on)\s+$")
 # "the 17th citizen detained so far this year", "so far in 2023": a tally's span, not the event's date
 _SO_FAR_BEFORE = re.compile(r"\b(?:so\s+far|to\s+date|thus\s+far)\s+(?:in\s+|during\s+)?$", re.IGNORECASE)
 # "would not open negotiations until 2028, triggering protests": a bound, never an event's date
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|by)\s+(?:at\s+least\s+|early\s+|late\s+|mid-?)?$", re.I)
+# the three above for the folded text (see phrases.caseless), each alternative opening with a
+# plain letter so that the regex engine skips most positions
+_SINCE_BEFORE_FOLDED = re.compile(r"s(?<!\ws)ince\s+(?:early\s+|late\s+|mid-?)?$")
+_SO_FAR_BEFORE_FOLDED = re.compile(r"(?:s(?<!\ws)o\s+far|t(?<!\wt)(?:o\s+date|hus\s+far))\s+(?:in\s+|during\s+)?$")
+_UNTIL_BEFORE_FOLDED = re.compile(r"(?:u(?<!\wu)ntil|t(?<!\wt)(?:ill|hrough)|b(?<!\wb)y)\s+"
+                                  r"(?:at\s+least\s+|early\s+|late\s+|mid-?)?$")
 _AFTER_BEFORE = re.compile(r"a(?<!\wa)fter\b|b(?<!\wb)efore\b|s(?<!\ws)ince\b|f(?<!\wf)ollowing\b")
 _AUXILIARY_NEXT = re.compile(r"\W*(?:have|has|had|were|was|is|are|will)\b")
 _PRESENT_STATEMENT = re.compile(r"[a-z]+[^s\W]s\b")
@@ -205,15 +211,22 @@ def _traits(doc: Doc, i: int) -> _Traits:
         tx = doc.timexes[i]
         s = doc.sentences[tx.sentence]
         a, b = tx.time.span
-        left = text[max(s.start, a - 30):a]
+        lo = max(s.start, a - 30)
+        left = text[lo:a]
         right = text[b:min(s.end, b + 25)]
+        # (a "$" after "mid-" also matches before a final line break, which folding turns into a space)
+        if caseless(doc) and not left.endswith("\n"):
+            lowered = folded(doc)[lo:a]
+            until, so_far, since = _UNTIL_BEFORE_FOLDED, _SO_FAR_BEFORE_FOLDED, _SINCE_BEFORE_FOLDED
+        else:
+            lowered, until, so_far, since = left, _UNTIL_BEFORE, _SO_FAR_BEFORE, _SINCE_BEFORE
         found = known[i] = _Traits(
             clock_only=tx.time.type == "TIME" and _CLOCK_ONLY.match(tx.time.text) is not None,
             later=_LATER.search(tx.time.text) is not None,
             quote=_quoted_in(doc, a) if doc.quotes else -1,
             reporting=bool(REPORTING.search(left[-22:]) or _SAID_AFTER.match(right)),
-            bound=bool(_UNTIL_BEFORE.search(left) or _SINCE_NAMED.search(left) or _SO_FAR_BEFORE.search(left)),
-            since=_SINCE_BEFORE.search(left) is not None,
+            bound=bool(until.search(lowered) or _SINCE_NAMED.search(left) or so_far.search(lowered)),
+            since=since.search(lowered) is not None,
             attributive=_attributive_year(text, a, b))
     return found
 

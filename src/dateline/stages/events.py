@@ -131,6 +131,13 @@ def _earlier(text: str, lowered: str, start: int) -> bool:
 
 
 _TIME_ANCHOR_BEFORE = re.compile(r"\b(?:before|after|since|following)\s+the\s+$", re.IGNORECASE)
+
+
+def _time_anchored(text: str, lowered: str, start: int) -> bool:
+    """"in the week before the shootings": a time told against the trigger at ``start``. (The
+    folded text holds "the" wherever the regex can match: a cheap test first.)"""
+    lo = max(0, start - 14)
+    return lowered.find("the", lo, start) >= 0 and _TIME_ANCHOR_BEFORE.search(text, lo, start) is not None
 _GENERIC_HAZARDS = frozenset({"disaster", "natural disaster"})
 _PARTICIPLE_NOUNS = frozenset({"accused", "detained", "arrested", "abducted", "kidnapped", "condemned",
                                "sentenced", "convicted", "deported"})
@@ -174,7 +181,7 @@ def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) ->
             continue  # "bombs hit a monastery where families displaced by earlier fighting sheltered"
         if word in _GENERIC_HAZARDS and any(o.spec.type is None and o is not m for o in matches):
             continue  # "the collapse killed 1,134, making it the deadliest disaster": the collapse
-        if _TIME_ANCHOR_BEFORE.search(text, max(0, m.start - 14), m.start) \
+        if _time_anchored(text, lowered, m.start) \
                 and any(o.spec.family == m.spec.family and not o.spec.weak and o.start > m.end for o in matches):
             continue  # "in the week before the shootings, ten people had been killed": the shootings date them
         out.append(m)
@@ -323,8 +330,8 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         mention = EventMention(
             family=family, type=lead.spec.type, mode=_pick_mode(m.spec.mode for m in group),
             sentence=index, trigger=lead, modality=modality, negated=negated, framed_historical=historical, weak=weak,
-            distinct=part > 0 or any(_TIME_ANCHOR_BEFORE.search(text, max(0, o.start - 14), o.start)
-                                     and o.spec.family == family and o.end <= lead.start for o in triggers)
+            distinct=part > 0 or any(o.spec.family == family and o.end <= lead.start
+                                     and _time_anchored(text, lowered, o.start) for o in triggers)
             or any((_mentions_any(lowered, max(s.start, m.start - 40), m.start, _DISTINCT_WORDS)
                     and _DISTINCT.search(text[max(s.start, m.start - 40):m.start]))
                    or (responses and _response(doc, s, m)) for m in group),

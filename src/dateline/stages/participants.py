@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from ..doc import Doc
 from ..lexicons import load
 from ..record import Entity, Mention
-from .phrases import PhraseSet, folded
+from .phrases import PhraseSet, caseless, folded
 
 # Where a trigger's clause can start. Matched on the document's lower-cased text (phrases.folded)
 # and spelt so that every alternative opens with a plain character, the word boundary checked
@@ -55,6 +55,8 @@ _PARTICIPLE_BY = re.compile(r"\b(?:[a-z]+(?:ed|en)|run|led|held|hit|made|built|s
 _ARTICLE_MODIFIER_BEFORE = re.compile(r"\b(?:an?|the|this|that|last|latest)\s+[a-z][\w-]*\s+$", re.I)
 _NOUN_FORM = re.compile(r"(?:ings|tions?|s)$")
 _PASSIVE_VERB = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
+# _PASSIVE_VERB for the folded text (see phrases.caseless), spelt to open with a plain letter
+_PASSIVE_VERB_FOLDED = re.compile(r"(?:w(?<!\ww)(?:as|ere)|b(?<!\wb)e(?:en|ing)?|i(?<!\wi)s|a(?<!\wa)re)\s+(?:\w+ly\s+)?$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:an?|the|this|that|last|latest)\s+$", re.I)  # "an attack by": a noun
 _PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?\S+$")
 _FIRST_PERSON = re.compile(r"(?:we|i)\s", re.IGNORECASE)
@@ -189,11 +191,24 @@ def _country_of(word: str) -> str | None:
 _TITLE_HEAD = re.compile(r"\b(?:minister|ombudsman|ombudsperson|governor|mayor|president|spokesman|spokeswoman|"
                          r"spokesperson|commander|chief|leader|director|magistrate|judge|prosecutor|secretary|"
                          r"ambassador|envoy|commissioner|chairman|chairwoman|head)\b", re.IGNORECASE)
+# whether _TITLE_HEAD occurs, on the folded text (see phrases.caseless): every alternative opens
+# with a plain letter, so that the regex engine skips most positions at the first character
+_TITLE_HEAD_FOLDED = re.compile(
+    r"(?:m(?<!\wm)(?:inister|ayor|agistrate)|o(?<!\wo)mbuds(?:man|person)|g(?<!\wg)overnor"
+    r"|p(?<!\wp)(?:resident|rosecutor)|s(?<!\ws)(?:pokes(?:man|woman|person)|ecretary)"
+    r"|c(?<!\wc)(?:ommander|hief|ommissioner|hair(?:man|woman))|l(?<!\wl)eader|d(?<!\wd)irector|j(?<!\wj)udge"
+    r"|a(?<!\wa)mbassador|e(?<!\we)nvoy|h(?<!\wh)ead)\b")
+
+
+def _title_head(doc: Doc, start: int, end: int) -> bool:
+    if caseless(doc):
+        return _TITLE_HEAD_FOLDED.search(folded(doc), start, end) is not None
+    return _TITLE_HEAD.search(doc.text, start, end) is not None
 
 
 def _mention(doc: Doc, start: int, end: int, entity: Entity | None) -> Mention:
     full = doc.text
-    if entity is None and _TITLE_HEAD.search(full, start, end):
+    if entity is None and _title_head(doc, start, end):
         from .entities import person_titled  # "the interior minister said": the minister the article names
 
         entity = person_titled(doc, full[start:end])
@@ -391,11 +406,15 @@ def _blamed_after(doc: Doc, after: int, sent_end: int, statement: bool) -> Menti
     return None
 
 
-def _passive(text: str, sent_start: int, trig) -> bool:
+def _passive(text: str, sent_start: int, trig, lowered: str | None = None) -> bool:
     """"were killed", "had been tortured" (not "are fighting", nor "troops were deployed", whose
-    subject is who was mobilised)."""
-    return trig.spec.kind == "verb" and not trig.text.endswith("ing") and trig.spec.family != "MOBILIZE" \
-        and _PASSIVE_VERB.search(text, max(sent_start, trig.start - 25), trig.start) is not None
+    subject is who was mobilised). ``lowered``: the folded text, where phrases.caseless allows."""
+    if trig.spec.kind != "verb" or trig.text.endswith("ing") or trig.spec.family == "MOBILIZE":
+        return False
+    lo = max(sent_start, trig.start - 25)
+    if lowered is not None:
+        return _PASSIVE_VERB_FOLDED.search(lowered, lo, trig.start) is not None
+    return _PASSIVE_VERB.search(text, lo, trig.start) is not None
 
 
 _APPOSITIVE_BEFORE = re.compile(r"[^\W\d],\s+$")
@@ -431,8 +450,9 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
     # candidate becomes a Mention only if chosen
     choices = []
     lead_passive = False
+    lowered = folded(doc) if caseless(doc) else None
     for trig in group:
-        if _passive(text, sent_start, trig):
+        if _passive(text, sent_start, trig, lowered):
             lead_passive = lead_passive or trig is lead
             continue  # "38,000 Palestinians have been killed": the subject of a passive is its victim
         lo = max(_clause_start(doc, sent_start, trig.start), floor)

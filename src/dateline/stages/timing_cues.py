@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from ..doc import Doc
 from ..lexicons import load
-from .phrases import PhraseSet, folded
+from .phrases import PhraseSet, caseless, folded
 
 # every alternative opens with a plain character and checks its word boundary after it, so that
 # the regex engine rejects most positions at once (see participants._CLAUSE_BREAK)
@@ -31,9 +31,27 @@ _PERFECT_STATE = re.compile(r"\b(?:has|have)\s+(?:long\s+)?been\s+(?:\w+\s+)?(?:
 _SPAN_OF_YEARS = re.compile(r"\bfor\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?:\w+\s+)?(?:years|decades)\b|"
                             r"\bfor\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?:a|one|two|three)\s+decades?\b|"
                             r"\bsince\s+(?:1[89]|20)\d\d\b|\bfor\s+(?:years|decades)\b", re.IGNORECASE)
-# what each alternative of _SPAN_OF_YEARS needs in the lower-cased text, spelt without an i or an
-# s (which IGNORECASE also matches as dotless ı, dotted İ and long ſ): a cheap scan before it
-_SPAN_HINT = re.compile(r"year|decade|nce\s+\d")
+# _SPAN_OF_YEARS for the folded text (see phrases.caseless), spelt so that the regex engine skips
+# every position but an "f" or an "s"
+_SPAN_OF_YEARS_FOLDED = re.compile(
+    r"f(?<!\wf)or\s+(?:(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?:\w+\s+)?(?:years|decades)\b|"
+    r"(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?:a|one|two|three)\s+decades?\b|(?:years|decades)\b)"
+    r"|s(?<!\ws)ince\s+(?:1[89]|20)\d\d\b")
+# what the last alternative of _SPAN_OF_YEARS needs in the lower-cased text, spelt without an i
+# or an s (which IGNORECASE also matches as dotless ı, dotted İ and long ſ); the others need
+# "year" or "decade"
+_SINCE_YEAR_HINT = re.compile(r"nce\s+\d")
+
+
+def _spans_years(doc: Doc, start: int, end: int) -> bool:
+    """Does [start, end) name a span of years ("for more than 15 years", "since 1990")?"""
+    lowered = folded(doc)
+    if lowered.find("year", start, end) < 0 and lowered.find("decade", start, end) < 0 \
+            and _SINCE_YEAR_HINT.search(lowered, start, end) is None:
+        return False  # (the cheap scans first: the regex below is costly)
+    if caseless(doc):
+        return _SPAN_OF_YEARS_FOLDED.search(lowered, start, end) is not None
+    return _SPAN_OF_YEARS.search(doc.text, start, end) is not None
 
 
 def _habitual(text: str, left: int, right: int, start: int) -> bool:
@@ -151,8 +169,7 @@ def _sentence_cues(doc: Doc, sentence: int) -> _SentenceCues:
         framed = "historical_frame" in present and \
             lexicon["historical_frame"].search(doc, s.start, s.end) is not None
         text = doc.text
-        spans_years = _SPAN_HINT.search(folded(doc), s.start, s.end) is not None \
-            and _SPAN_OF_YEARS.search(text, s.start, s.end) is not None
+        spans_years = _spans_years(doc, s.start, s.end)
         found = _SentenceCues(s.start, s.end, None, present, framed, spans_years)
         if not found.plain:
             found = found._replace(boundaries=_boundaries(text, s.start, s.end))
