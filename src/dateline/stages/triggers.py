@@ -67,29 +67,24 @@ def _compiled() -> tuple[ahocorasick.Automaton, dict[str, TriggerSpec]]:
 
 def _blocked(lowered: str, start: int, end: int, blocks: tuple[str, ...]) -> bool:
     """A block cancels the trigger it touches ("fired tear gas", "protest note"), not every
-    trigger of the sentence."""
+    trigger of the sentence ``lowered``."""
+    if _any_of(blocks).search(lowered) is None:
+        return False  # (most sentences hold none of them: one regex pass instead of a find each)
     for block in blocks:
-        size = len(block)
-        if size and not _self_overlapping(block):
-            # occurrences cannot overlap, so each is one re.finditer would find: look only
-            # where one would touch the trigger
-            if lowered.find(block, max(0, start - size - 15), end + 15 + size) >= 0:
-                return True
-            continue
         # the occurrences re.finditer would find: left to right, none overlapping the one before
-        step = size or 1
+        step = len(block) or 1
         at = lowered.find(block)
         while at >= 0 and at - 15 <= end:
-            if start <= at + size + 15:
+            if start <= at + len(block) + 15:
                 return True
             at = lowered.find(block, at + step)
     return False
 
 
 @cache
-def _self_overlapping(block: str) -> bool:
-    """Can two occurrences of ``block`` overlap (is a proper prefix of it also a suffix)?"""
-    return any(block[:k] == block[-k:] for k in range(1, len(block)))
+def _any_of(blocks: tuple[str, ...]) -> re.Pattern:
+    """A regex that finds any of ``blocks`` (literal strings)."""
+    return re.compile("|".join(map(re.escape, blocks)))
 
 
 def find_triggers(text: str, start: int, end: int) -> list[TriggerMatch]:
