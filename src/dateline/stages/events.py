@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from operator import attrgetter
 
 from ..doc import Doc, Figure, TimeX
 from ..lexicons import load
@@ -83,7 +84,8 @@ _ACROSS_PLACE = re.compile(r"\b(?:across|throughout)\s+(?:[A-Z][\w'’-]+\s*)+")
 
 def _response(doc: Doc, s, m: TriggerMatch) -> bool:
     """The target of an earlier event striking back: "returned fire", "who responded with"."""
-    return _standalone()[0].search(doc, max(s.start, m.start - 20), m.end) is not None
+    lo = m.start - 20
+    return _standalone()[0].search(doc, lo if lo > s.start else s.start, m.end) is not None
 
 
 def _tally(doc: Doc, s) -> bool:
@@ -93,6 +95,22 @@ def _tally(doc: Doc, s) -> bool:
     lowered = folded(doc)
     return (lowered.find("across", s.start, s.end) >= 0 or lowered.find("throughout", s.start, s.end) >= 0) \
         and _ACROSS_PLACE.search(doc.text, s.start, s.end) is not None
+
+
+def _doc_mentions(doc: Doc, words: tuple[str, ...]) -> bool:
+    """Does the folded text contain one of ``words`` anywhere? (Once per document, before a
+    _mentions_any per trigger.)"""
+    key = ("events.mentions", words)
+    found = doc.memo.get(key)
+    if found is None:
+        lowered = folded(doc)
+        found = False
+        for w in words:
+            if w in lowered:
+                found = True
+                break
+        doc.memo[key] = found
+    return found
 
 
 def _mentions_any(lowered: str, start: int, end: int, words: tuple[str, ...]) -> bool:
@@ -109,35 +127,42 @@ _MODE_RANK = {mode: rank for rank, mode in enumerate(_MODE_PRIORITY)}
 
 def _pick_mode(modes) -> str | None:
     """The mode that comes first in _MODE_PRIORITY, else the first one given."""
-    present = [m for m in modes if m]
-    if len(present) < 2:
-        return present[0] if present else None
-    ranked = [m for m in present if m in _MODE_RANK]
-    if ranked:
-        return min(ranked, key=_MODE_RANK.__getitem__)
-    return present[0] if present else None
+    first = best = best_rank = None
+    count = 0
+    for mode in modes:
+        if not mode:
+            continue
+        count += 1
+        if first is None:
+            first = mode
+        rank = _MODE_RANK.get(mode)
+        if rank is not None and (best_rank is None or rank < best_rank):
+            best, best_rank = mode, rank
+    if count < 2 or best is None:
+        return first
+    return best
+
+
+_SPEC_MODE = attrgetter("spec.mode")
+_MODE = attrgetter("mode")
 
 
 _CRIME_COMPLEMENT = re.compile(r"\b(?:for|over|of)\s+(?:(?:his|her|their|its|the)\s+)?"
                                r"(?:(?:role|part|involvement)\s+in\s+(?:the\s+)?)?(?:ordering\s+(?:the\s+)?)?$",
                                re.IGNORECASE)
 _JUDICIAL_FAMILIES = frozenset({"COERCE", "SANCTION"})  # not "blamed X for the violence": that is the news
-_EARLIER_BEFORE = re.compile(r"\b(?:earlier|previous|past|prior|recent|years\s+of|decades\s+of)\s+$")  # folded
-
-
-def _earlier(text: str, lowered: str, start: int) -> bool:
-    """"earlier fighting", "previous attacks", "years of violence" right before a trigger."""
-    return _EARLIER_BEFORE.search(lowered, max(0, start - 12), start) is not None
-
-
+# "earlier fighting", "previous attacks", "years of violence" right before a trigger (folded text)
+_EARLIER_BEFORE = re.compile(r"\b(?:earlier|previous|past|prior|recent|years\s+of|decades\s+of)\s+$")
 _TIME_ANCHOR_BEFORE = re.compile(r"\b(?:before|after|since|following)\s+the\s+$", re.IGNORECASE)
 
 
 def _time_anchored(text: str, lowered: str, start: int) -> bool:
     """"in the week before the shootings": a time told against the trigger at ``start``. (The
     folded text holds "the" wherever the regex can match: a cheap test first.)"""
-    lo = max(0, start - 14)
+    lo = start - 14 if start > 14 else 0
     return lowered.find("the", lo, start) >= 0 and _TIME_ANCHOR_BEFORE.search(text, lo, start) is not None
+
+
 _GENERIC_HAZARDS = frozenset({"disaster", "natural disaster"})
 _PARTICIPLE_NOUNS = frozenset({"accused", "detained", "arrested", "abducted", "kidnapped", "condemned",
                                "sentenced", "convicted", "deported"})
@@ -153,40 +178,53 @@ def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) ->
     if deadly_riot:
         matches = [TriggerMatch(m.start, m.end, m.text, _DEADLY_RIOT) if m.spec.mode == "riot" else m
                    for m in matches]
-    hazards = [m for m in matches if m.spec.type is None and not m.spec.weak]
-    weak_hazards = [m for m in matches if m.spec.type is None and m.spec.weak]
-    strong_violence = [m for m in matches if m.spec.type == "ASSAULT" and m.spec.mode and not m.spec.weak]
+    hazards = weak_hazards = strong_violence = False
+    for m in matches:
+        spec = m.spec
+        if spec.type is None:
+            if spec.weak:
+                weak_hazards = True
+            else:
+                hazards = True
+        elif spec.type == "ASSAULT" and spec.mode and not spec.weak:
+            strong_violence = True
+    charges = _doc_mentions(doc, _CHARGE_WORDS)
     out = []
     earlier = set()
+    # (conditional expressions, not max(): this Python's max() of two numbers costs several times more)
     for m in matches:
+        spec = m.spec
+        start = m.start
         word = m.text.lower()
-        if word in _PARTICIPLE_NOUNS and _DETERMINER_BEFORE.search(text[max(0, m.start - 7):m.start]):
+        if word in _PARTICIPLE_NOUNS and _DETERMINER_BEFORE.search(text[start - 7 if start > 7 else 0:start]):
             continue  # "the accused", "those arrested": a participle used as a noun
-        if word == "march" and text[m.start] == "M" and (
-                _MONTH_MARCH.match(text, m.start) or _MONTH_WORD_BEFORE.search(text, max(0, m.start - 10), m.start)):
+        if word == "march" and text[start] == "M" and (
+                _MONTH_MARCH.match(text, start)
+                or _MONTH_WORD_BEFORE.search(text, start - 10 if start > 10 else 0, start)):
             continue  # the month
-        if _mentions_any(lowered, max(0, m.start - 50), m.start, _CHARGE_WORDS) and \
-                _LEGAL_CHARGE.search(text, max(0, m.start - 50), m.start):
-            continue  # "on charges including rioting": the name of a crime, not an event
-        if m.spec.type == "ASSAULT" and word in ("strike", "strikes"):
-            sentence = text[doc.sentences[doc.sentence_at(m.start)].start:m.end + 60]
+        if charges:
+            lo = start - 50 if start > 50 else 0
+            if _mentions_any(lowered, lo, start, _CHARGE_WORDS) and _LEGAL_CHARGE.search(text, lo, start):
+                continue  # "on charges including rioting": the name of a crime, not an event
+        if spec.type == "ASSAULT" and word in ("strike", "strikes"):
+            sentence = text[doc.sentences[doc.sentence_at(start)].start:m.end + 60]
             if _LABOUR.search(sentence):
                 continue  # a labour strike: the PROTEST forms ("on strike", "strikers") cover it
-        if m.spec.type == "ASSAULT" and not m.spec.mode and (hazards or (weak_hazards and not strong_violence)):
+        if spec.type == "ASSAULT" and not spec.mode and (hazards or (weak_hazards and not strong_violence)):
             continue  # "floods killed eight", "a fire killed 46": the hazard is the event, "killed" its figure
-        if m.spec.type is None and m.spec.weak and (strong_violence or hazards):
+        if spec.type is None and spec.weak and (strong_violence or hazards):
             continue  # "bomb blast" is an attack; "homes collapsed" in a flood is the flood
-        after_earlier = _earlier(text, lowered, m.start)
-        if after_earlier and (m.spec.weak or any(o.spec.family == m.spec.family and o is not m for o in matches)):
+        after_earlier = _EARLIER_BEFORE.search(lowered, start - 12 if start > 12 else 0, start) is not None
+        if after_earlier and (spec.weak or any(o.spec.family == spec.family and o is not m for o in matches)):
             continue  # "bombs hit a monastery where families displaced by earlier fighting sheltered"
         if word in _GENERIC_HAZARDS and any(o.spec.type is None and o is not m for o in matches):
             continue  # "the collapse killed 1,134, making it the deadliest disaster": the collapse
-        if _time_anchored(text, lowered, m.start) \
-                and any(o.spec.family == m.spec.family and not o.spec.weak and o.start > m.end for o in matches):
+        if _time_anchored(text, lowered, start) \
+                and any(o.spec.family == spec.family and not o.spec.weak and o.start > m.end for o in matches):
             continue  # "in the week before the shootings, ten people had been killed": the shootings date them
         out.append(m)
         if after_earlier:
-            earlier.add(m.start)
+            earlier.add(start)
     return out, earlier
 
 
@@ -298,26 +336,32 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         modality = "hypothetical" if cue.hypothetical and not statement else "future" if cue.future else ""
         part = int(split is not None and m.spec.family in VIOLENT_FAMILIES and m.start > split)
         if part == 0 and responses and m.spec.family in VIOLENT_FAMILIES and _response(doc, s, m) \
-                and doc.text.find(", who", max(s.start, m.start - 40), m.start) >= 0:
+                and text.find(", who", m.start - 40 if m.start - 40 > s.start else s.start, m.start) >= 0:
             part = 2  # "fans threw stones at riot police, who responded with tear gas": two events
         groups.setdefault((m.spec.family, modality, part), []).append(m)
     mentions = []
     for (family, modality, part), group in groups.items():
-        group.sort(key=lambda m: (m.spec.weak, _KIND_ORDER.get(m.spec.kind, 2), m.start))
+        if len(group) > 1:
+            group.sort(key=_lead_first)
         lead = group[0]
         statement = family in STATEMENT_TYPES
         if len(groups) == 1:  # the one group holds every match and owns every time expression
             owned, others = set(owners), []
         else:
             indices = {id(m) for m in group}
-            mine = {j for j, m in enumerate(matches) if id(m) in indices}
+            mine = set()
+            others = []
+            for j, m in enumerate(matches):
+                if id(m) in indices:
+                    mine.add(j)
+                else:
+                    others.append(m)
             owned = {i for i, owner in owners.items() if owner == -1 or owner in mine}
-            others = [m for m in matches if id(m) not in indices]
         # "sentenced on Wednesday for shooting dead a protester ... in January 2019": the crime's
         # own date follows it; the day before it is the sentence's
-        crime = family in VIOLENT_FAMILIES \
-            and any(o.spec.family in _JUDICIAL_FAMILIES and o.end <= lead.start for o in matches) \
-            and _CRIME_COMPLEMENT.search(text, max(s.start, lead.start - 45), lead.start) is not None
+        crime = family in VIOLENT_FAMILIES and _after_judicial(matches, lead.start) \
+            and _CRIME_COMPLEMENT.search(text, lead.start - 45 if lead.start - 45 > s.start else s.start,
+                                         lead.start) is not None
         if crime:
             owned = {i for i in owners if doc.timexes[i].time.span[0] >= lead.end and not doc.timexes[i].future}
         negated = historical = False
@@ -328,18 +372,15 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             historical = historical or cue.historical
             weak = weak and m.spec.weak
         mention = EventMention(
-            family=family, type=lead.spec.type, mode=_pick_mode(m.spec.mode for m in group),
+            family=family, type=lead.spec.type, mode=_pick_mode(map(_SPEC_MODE, group)),
             sentence=index, trigger=lead, modality=modality, negated=negated, framed_historical=historical, weak=weak,
-            distinct=part > 0 or any(o.spec.family == family and o.end <= lead.start
-                                     and _time_anchored(text, lowered, o.start) for o in triggers)
-            or any((_mentions_any(lowered, max(s.start, m.start - 40), m.start, _DISTINCT_WORDS)
-                    and _DISTINCT.search(text[max(s.start, m.start - 40):m.start]))
-                   or (responses and _response(doc, s, m)) for m in group),
+            distinct=part > 0 or _anchored_before(text, lowered, triggers, family, lead.start)
+            or _told_apart(doc, s, group, responses),
         )
         mention.timex = event_time.governing_timex(doc, index, group, owned, statement)
         if mention.timex is not None:
             mention.timex = event_time.years_ago(doc, mention.timex) or mention.timex
-        if all(m.start in after_earlier for m in group):
+        if after_earlier and all(m.start in after_earlier for m in group):
             mention.framed_historical = True  # "previous attacks on the town killed 12"
         if mention.timex is None and not statement:
             if past_narrative is None:
@@ -364,9 +405,7 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         if family not in ("disaster", "accident"):
             # "X condemned the attack": X did not attack; but "X denied shelling", "X threatened
             # to kill" name the would-be actor
-            said = [m.end for m in matches if m.spec.family in ("ACCUSE", "REQUEST", "SUPPORT")
-                    and m.end <= lead.start and not _coordinated_verb(doc.text, m, lead)]
-            floor = max(said) if said and not statement else 0
+            floor = 0 if statement else _said_before(text, matches, lead)
             mention.actor = participants.find_actor(doc, s.start, s.end, group, speaker_at, statement, floor,
                                                     others)
             if mention.actor is None and family == "COERCE" and modality == "":
@@ -391,11 +430,12 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
     for m in mentions:
         if m.actor is None and m.family == "ASSAULT" and m.figures:
             m.actor = _actor_of_figure_verb(doc, index, m, matches, speaker_at)
+        lo = m.trigger.start - 12 if m.trigger.start - 12 > s.start else s.start
         if not m.figures and m.timex is None and m.family == "ASSAULT" and not m.mode and not m.modality and (
-                m.actor is None or _ANAPHORIC.search(text[max(s.start, m.trigger.start - 12):m.trigger.start])):
+                m.actor is None or _ANAPHORIC.search(text[lo:m.trigger.start])):
             m.weak = True  # "the attack", "killed or captured": a reference back, not a new event
         if not m.figures and m.family in ("ASSAULT", "COERCE") and not m.modality \
-                and _ANAPHORIC.search(doc.text, max(s.start, m.trigger.start - 12), m.trigger.start) \
+                and _ANAPHORIC.search(text, lo, m.trigger.start) \
                 and not _SPECIFIED_AFTER.match(doc.text, m.trigger.end, s.end) \
                 and any(o.spec.family in _REACTIONS and o.end <= m.trigger.start for o in matches):
             m.weak = True  # "blocked the motorway to protest against the killing": the killing told before
@@ -404,6 +444,50 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             m.weak = True  # "I thought it was an earthquake": a simile in a witness's words
         m.weak = m.weak and not m.figures and not (m.timex is not None and m.timex.basis == "inferred")
     return mentions
+
+
+def _lead_first(m: TriggerMatch) -> tuple:
+    """A group's lead: a strong trigger before a weak one, a verb before a noun before an agent."""
+    return m.spec.weak, _KIND_ORDER.get(m.spec.kind, 2), m.start
+
+
+def _after_judicial(matches: list[TriggerMatch], start: int) -> bool:
+    """Does a sentencing or a sanction end before ``start``?"""
+    for o in matches:
+        if o.spec.family in _JUDICIAL_FAMILIES and o.end <= start:
+            return True
+    return False
+
+
+def _anchored_before(text: str, lowered: str, triggers: list[TriggerMatch], family: str, start: int) -> bool:
+    """"in the week before the shootings": a trigger of ``family`` before ``start`` that a time is
+    told against, so this one is another event."""
+    for o in triggers:
+        if o.spec.family == family and o.end <= start and _time_anchored(text, lowered, o.start):
+            return True
+    return False
+
+
+def _told_apart(doc: Doc, s, group: list[TriggerMatch], responses: bool) -> bool:
+    """"a second strike", "another attack", "returned fire": a mention that is no earlier one's."""
+    text = doc.text
+    lowered = folded(doc)
+    for m in group:
+        lo = m.start - 40 if m.start - 40 > s.start else s.start
+        if (_mentions_any(lowered, lo, m.start, _DISTINCT_WORDS) and _DISTINCT.search(text[lo:m.start])) \
+                or (responses and _response(doc, s, m)):
+            return True
+    return False
+
+
+def _said_before(text: str, matches: list[TriggerMatch], lead: TriggerMatch) -> int:
+    """"X condemned the attack": where the last statement verb before ``lead`` ends (0 for none)."""
+    floor = 0
+    for m in matches:
+        if m.spec.family in ("ACCUSE", "REQUEST", "SUPPORT") and m.end <= lead.start and m.end > floor \
+                and not _coordinated_verb(text, m, lead):
+            floor = m.end
+    return floor
 
 
 def _actor_of_figure_verb(doc: Doc, index: int, mention: EventMention, matches: list[TriggerMatch],
@@ -457,7 +541,22 @@ def _attach_figures(mentions: list[EventMention], figures: list[Figure]) -> None
 def _claimed_by(doc: Doc) -> Mention | None:
     """"Al-Shabaab said it carried out the attack": the claimant, for violence without a named actor."""
     text = doc.text
-    m = _CLAIM.search(text) if any(words in text for words in _CLAIM_WORDS) else None
+    first = -1
+    for words in _CLAIM_WORDS:
+        at = text.find(words)
+        if at >= 0 and (first < 0 or at < first):
+            first = at
+    if first < 0:
+        return None
+    # a match is names and spaces ending at one of _CLAIM_WORDS: none starts before the sentence
+    # of the first of them, unless what comes before that sentence's spaces may be part of a name
+    lo = doc.sentences[doc.sentence_at(first)].start
+    j = lo
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j > 0 and (text[j - 1].isalnum() or text[j - 1] in "_'’-"):
+        lo = 0
+    m = _CLAIM.search(text, lo)
     if not m:
         return None
     ent = next((e for e in doc.entities for sp in e.spans if sp[0] >= m.start(1) and sp[1] <= m.end(1)), None)
@@ -557,16 +656,25 @@ def _share_the_past(doc: Doc, clusters: list[event_links.Cluster]) -> None:
 
 
 def _to_event(doc: Doc, cluster: event_links.Cluster, number: int, claimant: Mention | None) -> Event:
-    lead = next((m for m in cluster.mentions if m.trigger.spec.kind == "verb" and not m.trigger.spec.weak),
-                cluster.mentions[0])
-    actor = lead.actor or next((m.actor for m in cluster.mentions if m.actor), None)
+    mentions = cluster.mentions
+    lead = mentions[0]
+    for m in mentions:
+        if m.trigger.spec.kind == "verb" and not m.trigger.spec.weak:
+            lead = m
+            break
+    actor = lead.actor
+    recipient = None
+    for m in mentions:
+        if actor is None and m.actor:
+            actor = m.actor
+        if recipient is None and m.recipient:
+            recipient = m.recipient
     counts = event_links.counts(cluster, doc)
     if actor is None and claimant is not None and cluster.family == "ASSAULT" and cluster.modality == "" \
             and counts:
         actor = claimant
-    recipient = next((m.recipient for m in cluster.mentions if m.recipient), None)
-    etype = cluster.mentions[0].type
-    mode = _pick_mode(m.mode for m in cluster.mentions)
+    etype = mentions[0].type
+    mode = _pick_mode(map(_MODE, mentions))
     if etype == "PROTEST" and mode == "riot" and any(c.kind == "killed" and (c.min or 0) > 0 for c in counts):
         etype, mode = "ASSAULT", None  # a deadly riot is coded as the violence it was
     if etype is None and mode not in ("disaster", "accident"):
@@ -574,18 +682,19 @@ def _to_event(doc: Doc, cluster: event_links.Cluster, number: int, claimant: Men
     location = cluster.location(doc) or _town_referred_to(doc, cluster) or _fallback_location(
         doc, cluster.family in STATEMENT_TYPES, actor)
     told_in = set()
-    for m in cluster.mentions:
+    for m in mentions:
         told_in.add(m.sentence)
         for f in m.figures:
             told_in.add(f.sentence)
-    evidence = sorted({(doc.sentences[i].start, doc.sentences[i].end) for i in told_in})
-    confidence = min(0.95, 0.45 + 0.1 * (len(cluster.mentions) - 1) + (0.15 if cluster.timex else 0)
-                     + (0.1 if actor else 0) + (0.1 if counts else 0))
+    sentences = doc.sentences
+    evidence = sorted({(sentences[i].start, sentences[i].end) for i in told_in})
+    confidence = 0.45 + 0.1 * (len(mentions) - 1) + (0.15 if cluster.timex else 0) \
+        + (0.1 if actor else 0) + (0.1 if counts else 0)
     return Event(
         id=f"ev{number}", type=etype, mode=mode,
         trigger=Mention(text=lead.trigger.text, span=(lead.trigger.start, lead.trigger.end)),
         actor=actor, recipient=recipient, location=location, counts=counts,
-        evidence=evidence, confidence=confidence,
+        evidence=evidence, confidence=confidence if confidence < 0.95 else 0.95,
     )
 
 
