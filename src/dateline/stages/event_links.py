@@ -134,8 +134,14 @@ class Cluster:
 
     def location(self, doc: Doc) -> Location | None:
         if self._location[0] != len(self.mentions):
-            located = [m.location for m in self.mentions if m.location is not None]
-            best = max(located, key=lambda loc: (specificity(doc, loc), -located.index(loc))) if located else None
+            # the most specific place, the first told of those as specific
+            best = None
+            best_rank = -2
+            for m in self.mentions:
+                if m.location is not None:
+                    rank = specificity(doc, m.location)
+                    if rank > best_rank:
+                        best, best_rank = m.location, rank
             self._location = (len(self.mentions), best)
         return self._location[1]
 
@@ -167,16 +173,21 @@ def roles_reversed(c: Cluster, m: EventMention) -> bool:
     actor = head_word(m.actor)
     if actor is None:
         return False
-    own = {head_word(x.actor) for x in c.mentions if x.actor}
     targets = {head_word(x.recipient) for x in c.mentions if x.recipient}
-    return actor not in own and actor in targets
+    return actor in targets and actor not in {head_word(x.actor) for x in c.mentions if x.actor}
 
 
 def _victims_are_its_actors(c: Cluster, m: EventMention) -> bool:
     """"11 police officers had been injured" is no toll of the police's own water cannon."""
+    if not m.figures:
+        return False
     own = {head_word(x.actor) for x in c.mentions if x.actor}
-    return bool(own) and any(f.count.who and head_word(Mention(text=f.count.who, span=None)) in own
-                             for f in m.figures)
+    if not own:
+        return False
+    for f in m.figures:
+        if f.count.who and _head_word(f.count.who) in own:
+            return True
+    return False
 
 
 def figures_apart(c: Cluster, m: EventMention) -> int:
@@ -184,11 +195,12 @@ def figures_apart(c: Cluster, m: EventMention) -> int:
     100 days": figures of one kind orders of magnitude apart count two events, not one toll.
     1 where the mention's figure is the far larger (a tally), -1 where the cluster's is, else 0."""
     for f in m.figures:
-        for x in (x for mention in c.mentions for x in mention.figures):
-            if x.count.kind == f.count.kind and x.count.min and f.count.min:
-                low, high = sorted((x.count.min, f.count.min))
-                if high > 20 * low and high - low > 50:
-                    return 1 if f.count.min == high else -1
+        for mention in c.mentions:
+            for x in mention.figures:
+                if x.count.kind == f.count.kind and x.count.min and f.count.min:
+                    low, high = sorted((x.count.min, f.count.min))
+                    if high > 20 * low and high - low > 50:
+                        return 1 if f.count.min == high else -1
     return 0
 
 
@@ -241,7 +253,10 @@ def link(doc: Doc, mentions: list[EventMention]) -> list[Cluster]:
     for m in mentions:
         target = None
         if not m.distinct or m.weak:
-            target = next((c for c in reversed(kinds.get((m.family, m.modality), ())) if joinable(doc, c, m)), None)
+            for c in reversed(kinds.get((m.family, m.modality), ())):
+                if joinable(doc, c, m):
+                    target = c
+                    break
         if target is None and not m.weak:
             if m.timex is None and m.figures and any(figures_apart(c, m) == 1 for c in clusters):
                 # "the war has killed more than 20,000 people": a tally over no day of its own
