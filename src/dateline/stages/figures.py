@@ -110,7 +110,7 @@ class _Sentence:
     number_starts: list[int] | None = None
 
     def __post_init__(self) -> None:
-        self._before: dict[int, list[tuple[int, str]]] = {}
+        self._before: dict[int, tuple[list[tuple[int, str]], bool]] = {}
         found = find_numbers(self.text, self.start, self.end, self.number_starts)
         self.numbers = [n for n in found if self._countable(n)]
         self.number_at = {n.start: n for n in self.numbers}
@@ -118,34 +118,31 @@ class _Sentence:
     def words_before(self, offset: int, limit: int = 6) -> list[tuple[int, str]]:
         """Up to ``limit`` (<= 6) words right before ``offset`` as (start, lowercase word), nearest
         first; a punctuation mark ends the clause ("..., killing": nothing before the comma)."""
-        cached = self._before.get(offset)
-        if cached is None:
-            cached = self._before[offset] = self._words_before(offset)
-        return cached[:limit]
-
-    def _words_before(self, offset: int) -> list[tuple[int, str]]:
+        cached = self._before.get(offset)  # (words, whether they are all there are)
+        if cached is not None and (cached[1] or len(cached[0]) >= limit):
+            return cached[0][:limit]
+        # the first k words are the same for any limit of k or more: a call reads only what it needs
         text = self.text
         lo = max(self.start, offset - 64)
         window = text[lo:offset]
-        chunks = window.rsplit(None, 6)  # the last \S+ runs of the window
-        if len(chunks) > 6:
+        chunks = window.rsplit(None, limit)  # the last \S+ runs of the window
+        if len(chunks) > limit:
             del chunks[0]  # the rest of the window, never reached
         elif chunks and lo > self.start and not window[0].isspace() and not text[lo - 1].isspace():
             del chunks[0]  # a word cut in half by the window
         out: list[tuple[int, str]] = []
-        end = lo + len(window.rstrip())  # where the last chunk ends
+        bound = offset
         for chunk in reversed(chunks):
             if chunk[-1] in _MARKS:
                 break
-            word = chunk.lstrip(_MARKS)
-            if not word:
+            # the chunk starts at its last copy before the chunk after it: only whitespace is between
+            bound = text.rfind(chunk, lo, bound)
+            if chunk[0] in _MARKS:
+                word = chunk.lstrip(_MARKS)
+                out.append((bound + len(chunk) - len(word), word.lower()))
                 break
-            out.append((end - len(word), word.lower()))
-            if len(word) != len(chunk) or len(out) == 6:
-                break
-            end -= len(chunk)
-            while end > lo and text[end - 1].isspace():  # back to the end of the chunk before
-                end -= 1
+            out.append((bound, chunk.lower()))
+        self._before[offset] = (out, len(out) < limit or limit >= 6)
         return out
 
     def _countable(self, n: NumberSpan) -> bool:
@@ -383,12 +380,17 @@ def _auxiliary_tail(s: _Sentence, t: _Trigger) -> tuple[int, list[str]]:
     """Start of the auxiliaries right before the word ("were unlawfully"), and those words."""
     words: list[str] = []
     left = t.start
-    for start, word in s.words_before(t.start):
-        if not (word in _AUX or word in _NEGATORS or word in _MODALS or word.endswith(("n't", "n\u2019t"))):
-            break
-        words.append(word)
-        left = start
-    return left, words
+    limit = 2  # mostly enough: "were killed", "people killed"
+    while True:
+        before = s.words_before(t.start, limit)
+        for start, word in before[len(words):]:
+            if not (word in _AUX or word in _NEGATORS or word in _MODALS or word.endswith(("n't", "n\u2019t"))):
+                return left, words
+            words.append(word)
+            left = start
+        if len(before) < limit or limit == 6:
+            return left, words
+        limit = 6
 
 
 def _subject(s: _Sentence, left: int, noun_only: bool, bare: bool = False) -> _Group | None:
