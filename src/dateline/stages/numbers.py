@@ -205,7 +205,6 @@ def _starts(text: str, start: int, end: int) -> list[int]:
     return sorted({start + last - size + 1 for last, size in _STARTERS.iter(word_hay(text, start, end))})
 
 
-_NON_SPACE_RE = re.compile(r"\S+")
 _ASCII_DIGITS = frozenset("0123456789")
 _QUALIFIER_ENDS = frozenset(q.split()[-1] for q in _QUALIFIER_OF)
 
@@ -221,12 +220,14 @@ def _qualifier_before(text: str, start: int, pos: int) -> int | None:
     lo = max(start, pos - 24)
     window = text[lo:pos]
     words = window.split()
-    starts = [m.start() for m in _NON_SPACE_RE.finditer(window)]
     for k in (3, 2, 1):
         if len(words) < k or (len(words) == k and lo > start and text[lo - 1].isalnum()):
             continue
         if " ".join(words[-k:]).lower() in _QUALIFIER_OF:
-            return lo + starts[-k]
+            at = len(window)  # each word is the last copy of itself before the next: only spaces between
+            for word in reversed(words[-k:]):
+                at = window.rfind(word, 0, at)
+            return lo + at
     return None
 
 
@@ -297,6 +298,8 @@ def parse_number(text: str) -> Value | None:
     >>> parse_number("at least 1,700")
     (1700, None, 'at_least')
     """
+    if text.isascii() and text.isdecimal():
+        return int(text), int(text), "exact"  # what the pattern's plain-numeral branch gives
     m = _PARSE_RE.fullmatch(text.strip())
     if m is None:
         return None
@@ -323,6 +326,25 @@ def parse_number(text: str) -> Value | None:
     return _shape(g("qual"), n)
 
 
+# The words that may carry a numeral on ("12 to 15", "three dozen", "12 million", "34 years old",
+# "12 percent"): after any other word, the number patterns end a bare numeral where it ends.
+_RUN_ON = ("to", "or", "dozen", "hundred", "thousand", *_SCALES, "year", "yr", "month", "week", "day", "per")
+_PLAIN_WORDS = frozenset(w for table in ("units", "teens") for w in _LEX["numbers"][table] if w != "zero")
+
+
+def _plain_end(hay: str, j: int, end: int) -> int | None:
+    """Where the number at ``hay[j]`` ends when it is ASCII digits or a unit or teen word ("twelve")
+    after a space, followed by one space and a lower-case word not in _RUN_ON: there, as the number
+    patterns find (and several times quicker); None where the patterns must decide."""
+    if not j or hay[j - 1] != " ":
+        return None
+    space = hay.find(" ", j, end)
+    if space < 0 or space + 1 >= end or not "a" <= hay[space + 1] <= "z" or hay.startswith(_RUN_ON, space + 1, end):
+        return None
+    numeral = hay[j:space]
+    return space if numeral.isascii() and numeral.isdecimal() or numeral in _PLAIN_WORDS else None
+
+
 def find_numbers(text: str, start: int = 0, end: int | None = None, starts: list[int] | None = None
                  ) -> list[NumberSpan]:
     """Every number expression in ``text[start:end]`` that parses, with absolute offsets.
@@ -333,10 +355,10 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, starts: list
     base = max(0, start - 1)  # the patterns look at the character before a number
     chunk = text[base:end]
     low = chunk.lower()
-    if len(low) == len(chunk) and not any(ch in chunk for ch in FOLD_SPECIAL):
-        hay, shift, core, core_digit = low, base, _CORE_LOWER_RE, _CORE_DIGIT_LOWER_RE
+    if chunk.isascii() or len(low) == len(chunk) and not any(ch in chunk for ch in FOLD_SPECIAL):
+        hay, shift, core, core_digit, lowered = low, base, _CORE_LOWER_RE, _CORE_DIGIT_LOWER_RE, True
     else:
-        hay, shift, (core, core_digit) = text, 0, _core_folding()
+        hay, shift, (core, core_digit), lowered = text, 0, _core_folding(), False
     found: list[NumberSpan] = []
     after = start
     for pos in _starts(text, start, end) if starts is None else starts:
@@ -345,10 +367,14 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, starts: list
         first = hay[pos - shift]
         if first in "aA" and not _A_NUMBER.match(hay, pos - shift, end - shift):
             continue  # "a" but not "a dozen"
-        m = (core_digit if first in _ASCII_DIGITS else core).match(hay, pos - shift, end - shift)
-        if m is None:
-            continue
-        m_end = m.end() + shift
+        plain = _plain_end(hay, pos - shift, end - shift) if lowered else None
+        if plain is not None:
+            m_end = plain + shift
+        else:
+            m = (core_digit if first in _ASCII_DIGITS else core).match(hay, pos - shift, end - shift)
+            if m is None:
+                continue
+            m_end = m.end() + shift
         surface = text[pos:m_end]
         value = parse_number(surface)
         if value is None:
