@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..lexicons import load
-from .figure_cues import TRIGGERS
+from .figure_cues import _SPECIAL_CUES, TRIGGERS
 from .numbers import AGE_ADJ, NOT_A_UNIT, NUMBER, NUMERAL, alternation
 
 _LEX = load("figures")
@@ -140,15 +140,19 @@ def has_a_word(text: str, start: int, end: int) -> bool:
 
 _HYPOTHETICAL_RE = re.compile(r"\b(?:could|may|might|will|would|expected|feared|likely|fear|set to)\b", _I)
 
-# Fixed constructions: (pattern, kind); each has groups verb, num and optionally np.
+# Fixed constructions: (pattern, kind, the cue words of figure_cues one of which each match holds);
+# each has groups verb, num and optionally np.
 _SPECIAL = (
     (re.compile(rf"\b(?P<verb>forc(?:ed|ing)|driv(?:en|ing)|drove)\s+(?P<num>{NUMBER})(?:\s+(?P<np>{_NP}))?"
                 r"\s+(?:to\s+(?:flee|leave|abandon)|from\s+their\s+homes|out\s+of\s+their\s+homes)\b", _I),
-     "displaced"),
+     "displaced", frozenset(("forced", "forcing", "driven", "driving", "drove"))),
     (re.compile(rf"\b(?P<verb>treated)\s+(?P<num>{NUMBER})(?:\s+(?P<np>{_NP}))?[^.;]{{0,80}}?\bfor\b[^.;]{{0,60}}?"
-                r"\b(?:wounds|injuries|burns|fractures|gunshot)", _I), "injured"),
+                r"\b(?:wounds|injuries|burns|fractures|gunshot)", _I), "injured", frozenset(("treated",))),
     (re.compile(rf"\b(?P<verb>took|taken|taking|takes|take|held|holding|holds|hold|seized|seizing)"
-                rf"\s+(?P<num>{NUMBER})(?:\s+(?P<np>{_NP}))?\s+(?:hostages?|captives?)\b", _I), "abducted"),
+                rf"\s+(?P<num>{NUMBER})(?:\s+(?P<np>{_NP}))?\s+(?:hostages?|captives?)\b", _I), "abducted",
+     frozenset(("hostage", "hostages", "captive", "captives"))),
     (re.compile(rf"\b(?P<verb>took|taken|taking|takes|take)\s+(?P<num>{NUMBER})(?:\s+(?P<np>{_NP}))?"
-                r"\s+into\s+custody\b", _I), "detained"),
+                r"\s+into\s+custody\b", _I), "detained", frozenset(("custody",))),
 )
+if {w for *_, words in _SPECIAL for w in words} != set(_SPECIAL_CUES):
+    raise ValueError("figure_patterns._SPECIAL: the cue words of the constructions are not figure_cues._SPECIAL_CUES")

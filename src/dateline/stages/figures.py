@@ -77,11 +77,13 @@ from .figure_patterns import (
     has_a_word,
 )
 from .numbers import (
+    FOLD_SPECIAL,
     NumberSpan,
     Value,
     doc_hay,
     find_numbers,
     parse_number,
+    word_hay,
 )
 
 REQUIRES = ("sentences",)
@@ -275,8 +277,12 @@ def _old_value(s: _Sentence, m: re.Match) -> int | None:
     return None
 
 
-def _tolls(s: _Sentence) -> None:
+def _tolls(s: _Sentence, cue_words: set[str] | None) -> None:
+    """``cue_words``: the sentence's cue words when they are all of them (see :func:`_whole_words`)."""
     for pattern in (fixed.TOLL_RE, fixed.RAISE_RE, fixed.TOLL_OF_RE):
+        if cue_words is not None and (pattern is fixed.TOLL_OF_RE and "toll" not in cue_words or pattern is
+                                      fixed.RAISE_RE and fixed.RAISERS.isdisjoint(word_hay(s.text, s.start, s.end).split())):
+            continue  # "the toll of 35" holds the word "toll", "raising the toll" one of the raisers
         for m in pattern.finditer(s.text, s.start, s.end):
             if "gap" in pattern.groupindex and _HYPOTHETICAL_RE.search(m.group("gap")):
                 continue
@@ -290,8 +296,10 @@ def _tolls(s: _Sentence) -> None:
                   used=((m.start(), m.end()),))
 
 
-def _specials(s: _Sentence) -> None:
-    for pattern, kind in _SPECIAL:
+def _specials(s: _Sentence, cue_words: set[str] | None) -> None:
+    for pattern, kind, words in _SPECIAL:
+        if cue_words is not None and cue_words.isdisjoint(words):
+            continue  # each match holds one of its words
         for m in pattern.finditer(s.text, s.start, s.end):
             value = _value_of(s, m.start("num"), m.end("num"))
             if value is None or value[2] == "exact" and value[0] == 0 or _negated_before(s, m.start("verb")):
@@ -498,6 +506,17 @@ def _post(s: _Sentence, t: _Trigger) -> bool:
 
 
 # ---------------------------------------------------------------- entry points
+def _whole_words(text: str, start: int, end: int, cues: list[Cue]) -> set[str] | None:
+    """The phrases of ``cues`` when they are all the cue words that the fixed constructions' patterns
+    can match in ``text[start:end]``, else None: the cues of a sentence's own word hay, or of the
+    document's where no word runs across the sentence's edges (:func:`apply` passes number_starts
+    then), and no character that matches an ASCII letter case-insensitively (FOLD_SPECIAL)."""
+    chunk = text[start:end]
+    if not chunk.isascii() and any(ch in chunk for ch in FOLD_SPECIAL):
+        return None
+    return {c[2] for c in cues}
+
+
 def find_figures(text: str, start: int = 0, end: int | None = None, *, sentence: int = 0,
                  cues: list[Cue] | None = None, number_starts: list[int] | None = None) -> list[Figure]:
     """The figures of the sentence ``text[start:end]`` in text order (spans are offsets into ``text``).
@@ -506,6 +525,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, sentence:
     :func:`.numbers.find_numbers`) when the caller has found them already (see :func:`apply`).
     """
     end = len(text) if end is None else end
+    whole = cues is None or number_starts is not None  # see _whole_words
     cues = find_cues(text, start, end) if cues is None else cues
     if not cues:
         return []
@@ -517,10 +537,12 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, sentence:
         return []  # no number and no "a man" or "an officer": no victims for the words
     if "zero" in categories:
         _zeros(s)
-    if "toll" in categories:
-        _tolls(s)
-    if "special" in categories:
-        _specials(s)
+    if "toll" in categories or "special" in categories:
+        words = _whole_words(text, start, end, cues) if whole else None
+        if "toll" in categories:
+            _tolls(s, words)
+        if "special" in categories:
+            _specials(s, words)
     triggers: list[_Trigger] = []
     for first, last, phrase, cats in sorted(cues, key=lambda c: (c[0], -c[1])):
         if "trigger" not in cats or (triggers and first < triggers[-1].end) or not s.free(first, last):
