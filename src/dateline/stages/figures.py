@@ -20,7 +20,8 @@ stages/figure_patterns.py.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..doc import Doc, Figure
@@ -74,7 +75,13 @@ from .figure_patterns import (
     _TRIGGER_RE,
     _WOUNDS_RE,
     _YEAR_RE,
+    OTHER_DIGITS_RE,
+    TOLL_STARTS,
+    ZERO_STARTS,
     has_a_word,
+    matches_at,
+    person_words,
+    search_at,
 )
 from .numbers import (
     FOLD_SPECIAL,
@@ -110,9 +117,14 @@ class _Sentence:
     used: list[tuple[int, int]] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     number_starts: list[int] | None = None
+    doc_hay: str | None = None  # the word_hay of the whole text, where the caller has it
 
     def __post_init__(self) -> None:
         self._before: dict[int, tuple[list[tuple[int, str]], bool]] = {}
+        self._plain: bool | None = None
+        self._hay: tuple[str, int, int, int] | None = None
+        self._starts: dict[tuple[str, ...], list[int] | None] = {}
+        self._persons: tuple[list[int], list[int], list[int]] | None = None
         found = find_numbers(self.text, self.start, self.end, self.number_starts)
         self.numbers = [n for n in found if self._countable(n)]
         self.number_at = {n.start: n for n in self.numbers}
@@ -146,6 +158,57 @@ class _Sentence:
             out.append((bound, chunk.lower()))
         self._before[offset] = (out, len(out) < limit or limit >= 6)
         return out
+
+    def plain(self) -> bool:
+        """Whether the sentence holds no character in FOLD_SPECIAL, which the patterns match as an
+        ASCII letter (case-insensitively) and a word hay turns into a space."""
+        if self._plain is None:
+            chunk = self.text[self.start:self.end]
+            self._plain = chunk.isascii() or not any(ch in chunk for ch in FOLD_SPECIAL)
+        return self._plain
+
+    def hay(self) -> tuple[str, int, int, int]:
+        """A word_hay (stages/numbers.py) that holds the sentence, where it runs, and the shift from
+        text offsets to hay offsets: (hay, lo, hi, shift)."""
+        if self._hay is None:
+            if self.doc_hay is not None:
+                self._hay = self.doc_hay, self.start, self.end + 2, 1
+            else:
+                hay = word_hay(self.text, self.start, self.end)
+                self._hay = hay, 0, len(hay), 1 - self.start
+        return self._hay
+
+    def starts(self, keys: tuple[str, ...]) -> list[int] | None:
+        """Where the words of ``keys`` (figure_patterns._keys) stand in the sentence, in order; None
+        where the hay cannot tell (see :meth:`plain`). A pattern that starts with one of those words
+        can match only there."""
+        found = self._starts.get(keys, ())
+        if found == ():
+            found = None
+            if self.plain():
+                hay, lo, hi, shift = self.hay()
+                found = []
+                for key in keys:
+                    at = hay.find(key, lo, hi)
+                    while at >= 0:
+                        found.append(at + 1 - shift)
+                        at = hay.find(key, at + len(key) - 1, hi)
+                found.sort()
+            self._starts[keys] = found
+        return found
+
+    def persons(self) -> tuple[list[int], list[int], list[int]] | None:
+        """figure_patterns.person_words of the sentence; None where the hay cannot tell."""
+        if self._persons is None and self.plain():
+            self._persons = person_words(*self.hay())
+        return self._persons
+
+    def finditer(self, pattern: re.Pattern[str], keys: tuple[str, ...]) -> Iterable[re.Match[str]]:
+        """The matches of ``pattern`` in the sentence, each of which starts with a word of ``keys``."""
+        starts = self.starts(keys)
+        if starts is None:
+            return pattern.finditer(self.text, self.start, self.end)
+        return matches_at(pattern, self.text, starts, self.start, self.end)
 
     def _countable(self, n: NumberSpan) -> bool:
         before = (" " + self.text[max(self.start, n.start - _NOT_COUNT_REACH):n.start]).lower()
@@ -256,13 +319,13 @@ def _value_of(s: _Sentence, start: int, end: int) -> Value | None:
 
 # ---------------------------------------------------------------- fixed constructions
 def _zeros(s: _Sentence) -> None:
-    for m in fixed.ZERO_RE.finditer(s.text, s.start, s.end):
+    for m in s.finditer(fixed.ZERO_RE, ZERO_STARTS):
         if any(w in _NEGATORS for w in m.group("aux").lower().split()):
             continue
         kinds = dict.fromkeys(fixed.ZERO_VERBS[v.lower()] for v in (m.group("v"), m.group("v2")) if v)
         for kind in kinds:
             s.add(kind, (0, 0, "exact"), None, (m.start(), m.end()), (m.start("aux"), m.end("v")))
-    for m in fixed.NO_NOUN_RE.finditer(s.text, s.start, s.end):
+    for m in s.finditer(fixed.NO_NOUN_RE, ZERO_STARTS):
         kinds = dict.fromkeys(k for n in (m.group("n"), m.group("n2")) if n for k in fixed.ZERO_NOUNS[n.lower()])
         for kind in kinds:
             s.add(kind, (0, 0, "exact"), None, (m.start(), m.end()), (m.start("n"), m.end("n")))
@@ -283,7 +346,7 @@ def _tolls(s: _Sentence, cue_words: set[str] | None) -> None:
         if cue_words is not None and (pattern is fixed.TOLL_OF_RE and "toll" not in cue_words or pattern is
                                       fixed.RAISE_RE and fixed.RAISERS.isdisjoint(word_hay(s.text, s.start, s.end).split())):
             continue  # "the toll of 35" holds the word "toll", "raising the toll" one of the raisers
-        for m in pattern.finditer(s.text, s.start, s.end):
+        for m in s.finditer(pattern, TOLL_STARTS) if pattern is fixed.TOLL_RE else pattern.finditer(s.text, s.start, s.end):
             if "gap" in pattern.groupindex and _HYPOTHETICAL_RE.search(m.group("gap")):
                 continue
             value = _value_of(s, m.start("new"), m.end("new"))
@@ -297,10 +360,10 @@ def _tolls(s: _Sentence, cue_words: set[str] | None) -> None:
 
 
 def _specials(s: _Sentence, cue_words: set[str] | None) -> None:
-    for pattern, kind, words in _SPECIAL:
+    for pattern, kind, words, keys in _SPECIAL:
         if cue_words is not None and cue_words.isdisjoint(words):
             continue  # each match holds one of its words
-        for m in pattern.finditer(s.text, s.start, s.end):
+        for m in s.finditer(pattern, keys):
             value = _value_of(s, m.start("num"), m.end("num"))
             if value is None or value[2] == "exact" and value[0] == 0 or _negated_before(s, m.start("verb")):
                 continue
@@ -419,7 +482,7 @@ def _subject(s: _Sentence, left: int, noun_only: bool, bare: bool = False) -> _G
             break
     if noun_only:
         return None
-    m = _SING_SUBJECT_RE.search(s.text, max(s.start, left - 150), left)
+    m = _one_person(s, _SING_SUBJECT_RE, max(s.start, left - 150), left)
     if m is None and s.text.startswith(("was ", "is ", "has ", "had ", "died ", "died,", "died.", "perished "),
                                        left):  # one person by name ("Jaylen Brooks, 21, died at the scene")
         m = _NAMED_SUBJECT_RE.search(s.text, max(s.start, left - 80), left)
@@ -427,6 +490,23 @@ def _subject(s: _Sentence, left: int, noun_only: bool, bare: bool = False) -> _G
         return None  # "we want the officer arrested"
     found = m.groupdict()
     return _Group((1, 1, "exact"), found["np"] or found.get("aged") or found.get("kin"), m.start(), left)
+
+
+def _one_person(s: _Sentence, pattern: re.Pattern[str], lo: int, hi: int) -> re.Match[str] | None:
+    """``pattern.search(s.text, lo, hi)`` for _SING_SUBJECT_RE and _SING_LEFT_RE, whose matches start
+    and hold words that figure_patterns.person_words finds; ``hi`` ends no word ("a man" before "killed")."""
+    persons = s.persons()
+    if persons is None or s.text[hi - 1:hi].isalnum():
+        return pattern.search(s.text, lo, hi)
+    heads, starts, left = persons
+    last = bisect_left(heads, hi) - 1
+    if last < 0 or heads[last] < lo:
+        return None  # no singular victim, kin word or age
+    if pattern is _SING_LEFT_RE:
+        starts = left
+    elif not s.text[s.start:s.end].isascii() and OTHER_DIGITS_RE.search(s.text, s.start, s.end):
+        return pattern.search(s.text, lo, hi)  # \d matches digits that the hay does not show
+    return search_at(pattern, s.text, starts, lo, heads[last], hi)
 
 
 def _extend_left(s: _Sentence, groups: list[_Group]) -> None:
@@ -441,7 +521,7 @@ def _extend_left(s: _Sentence, groups: list[_Group]) -> None:
                 return  # "killed 17 people and 40 others were injured"
             groups.insert(0, _Group(prev.value, m.group("np"), prev.start, first.start, prev))
             continue
-        m = _SING_LEFT_RE.search(s.text, max(s.start, first.start - 60), first.start)
+        m = _one_person(s, _SING_LEFT_RE, max(s.start, first.start - 60), first.start)
         if not m or _TRIGGER_RE.search(s.text, max(s.start, m.start() - 12), m.start()):
             return
         groups.insert(0, _Group((1, 1, "exact"), m.group("np"), m.start(), first.start))
@@ -506,23 +586,22 @@ def _post(s: _Sentence, t: _Trigger) -> bool:
 
 
 # ---------------------------------------------------------------- entry points
-def _whole_words(text: str, start: int, end: int, cues: list[Cue]) -> set[str] | None:
+def _whole_words(s: _Sentence, cues: list[Cue]) -> set[str] | None:
     """The phrases of ``cues`` when they are all the cue words that the fixed constructions' patterns
-    can match in ``text[start:end]``, else None: the cues of a sentence's own word hay, or of the
+    can match in the sentence, else None: the cues of a sentence's own word hay, or of the
     document's where no word runs across the sentence's edges (:func:`apply` passes number_starts
     then), and no character that matches an ASCII letter case-insensitively (FOLD_SPECIAL)."""
-    chunk = text[start:end]
-    if not chunk.isascii() and any(ch in chunk for ch in FOLD_SPECIAL):
-        return None
-    return {c[2] for c in cues}
+    return {c[2] for c in cues} if s.plain() else None
 
 
 def find_figures(text: str, start: int = 0, end: int | None = None, *, sentence: int = 0,
-                 cues: list[Cue] | None = None, number_starts: list[int] | None = None) -> list[Figure]:
+                 cues: list[Cue] | None = None, number_starts: list[int] | None = None,
+                 hay: str | None = None) -> list[Figure]:
     """The figures of the sentence ``text[start:end]`` in text order (spans are offsets into ``text``).
 
     ``cues`` are the sentence's cue words and ``number_starts`` where its numbers can start (see
-    :func:`.numbers.find_numbers`) when the caller has found them already (see :func:`apply`).
+    :func:`.numbers.find_numbers`) when the caller has found them already (see :func:`apply`), and
+    ``hay`` the :func:`.numbers.word_hay` of the whole ``text`` when it has that.
     """
     end = len(text) if end is None else end
     whole = cues is None or number_starts is not None  # see _whole_words
@@ -532,13 +611,13 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, sentence:
     categories = cues[0][3] if len(cues) == 1 else set().union(*[c[3] for c in cues])
     if categories == {"trigger"} and number_starts == [] and not has_a_word(text, start, end):
         return []  # the check below, before the numbers are read
-    s = _Sentence(text, start, end, sentence, number_starts=number_starts)
+    s = _Sentence(text, start, end, sentence, number_starts=number_starts, doc_hay=hay)
     if categories == {"trigger"} and not s.numbers and not has_a_word(text, start, end):
         return []  # no number and no "a man" or "an officer": no victims for the words
     if "zero" in categories:
         _zeros(s)
     if "toll" in categories or "special" in categories:
-        words = _whole_words(text, start, end, cues) if whole else None
+        words = _whole_words(s, cues) if whole else None
         if "toll" in categories:
             _tolls(s, words)
         if "special" in categories:
@@ -582,4 +661,4 @@ def apply(doc: Doc) -> None:
     for index, sentence_cues in by_sentence.items():
         sent = doc.sentences[index]
         doc.figures.extend(find_figures(text, sent.start, sent.end, sentence=index, cues=sentence_cues,
-                                        number_starts=number_starts(numbers, hay, sent.start, sent.end)))
+                                        number_starts=number_starts(numbers, hay, sent.start, sent.end), hay=hay))
