@@ -327,22 +327,30 @@ def parse_number(text: str) -> Value | None:
 
 
 # The words that may carry a numeral on ("12 to 15", "three dozen", "12 million", "34 years old",
-# "12 percent"): after any other word, the number patterns end a bare numeral where it ends.
+# "12 percent"): after any other word, the number patterns end a bare numeral where it ends; so they
+# do before these marks and a space ("killing 12, including", "rose to 35.").
 _RUN_ON = ("to", "or", "dozen", "hundred", "thousand", *_SCALES, "year", "yr", "month", "week", "day", "per")
 _PLAIN_WORDS = frozenset(w for table in ("units", "teens") for w in _LEX["numbers"][table] if w != "zero")
+_PLAIN_MARKS = frozenset(",.;:)!?\"'\u201d\u2019]")
+_PLAIN_BEFORE = frozenset(" \t\n\r(\"'[\u201c\u2018")  # none of them a character that the patterns exclude there
 
 
 def _plain_end(hay: str, j: int, end: int) -> int | None:
     """Where the number at ``hay[j]`` ends when it is ASCII digits or a unit or teen word ("twelve")
-    after a space, followed by one space and a lower-case word not in _RUN_ON: there, as the number
-    patterns find (and several times quicker); None where the patterns must decide."""
-    if not j or hay[j - 1] != " ":
+    after a space or an opening mark, followed by one space and a lower-case word not in _RUN_ON, by
+    one of _PLAIN_MARKS and a space, or by the end: there, as the number patterns find (and several
+    times quicker); None where the patterns must decide."""
+    if not j or hay[j - 1] not in _PLAIN_BEFORE:
         return None
     space = hay.find(" ", j, end)
-    if space < 0 or space + 1 >= end or not "a" <= hay[space + 1] <= "z" or hay.startswith(_RUN_ON, space + 1, end):
+    stop = end if space < 0 else space
+    if hay[stop - 1] in _PLAIN_MARKS:
+        stop -= 1
+    elif space >= 0 and (space + 1 >= end or not "a" <= hay[space + 1] <= "z"
+                         or hay.startswith(_RUN_ON, space + 1, end)):
         return None
-    numeral = hay[j:space]
-    return space if numeral.isascii() and numeral.isdecimal() or numeral in _PLAIN_WORDS else None
+    numeral = hay[j:stop]
+    return stop if numeral.isascii() and numeral.isdecimal() or numeral in _PLAIN_WORDS else None
 
 
 def find_numbers(text: str, start: int = 0, end: int | None = None, starts: list[int] | None = None
