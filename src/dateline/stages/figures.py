@@ -75,6 +75,7 @@ from .figure_patterns import (
     _TRIGGER_RE,
     _WOUNDS_RE,
     _YEAR_RE,
+    LEXICAL_WORDS,
     OTHER_DIGITS_RE,
     TOLL_STARTS,
     ZERO_STARTS,
@@ -472,11 +473,13 @@ def _subject(s: _Sentence, left: int, noun_only: bool, bare: bool = False) -> _G
             continue
         if s.after_subset_opener(n):
             continue  # "12 people, among them 3 children, were killed": 3 is part of 12
-        m = (_NOUN_GAP_RE if noun_only else _SUBJECT_RE).fullmatch(s.text, n.end, left)
+        m = True if not noun_only and _one_word(s.text, n.end, left) else \
+            (_NOUN_GAP_RE if noun_only else _SUBJECT_RE).fullmatch(s.text, n.end, left)
         if m and any(w in _NEGATORS for _, w in s.words_before(n.start, 3)):
             return None  # "denied that 12 people were killed"
         if m:
-            return _Group(n.value, None if noun_only else m.group("np"), n.start, left, n)
+            who = None if noun_only else s.text[n.end + 1:left - 1] if m is True else m.group("np")
+            return _Group(n.value, who, n.start, left, n)
         tries -= 1
         if not tries:
             break
@@ -490,6 +493,14 @@ def _subject(s: _Sentence, left: int, noun_only: bool, bare: bool = False) -> _G
         return None  # "we want the officer arrested"
     found = m.groupdict()
     return _Group((1, 1, "exact"), found["np"] or found.get("aged") or found.get("kin"), m.start(), left)
+
+
+def _one_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is " people ": one victim word (figure_patterns.LEXICAL_WORDS,
+    ASCII letters only) between single spaces, which _SUBJECT_RE matches as its noun phrase."""
+    word = text[start + 1:end - 1]
+    return word.isascii() and word.isalpha() and text[start] == " " == text[end - 1] and \
+        word.lower() in LEXICAL_WORDS
 
 
 def _one_person(s: _Sentence, pattern: re.Pattern[str], lo: int, hi: int) -> re.Match[str] | None:
