@@ -89,6 +89,22 @@ _LEXICAL_RE = re.compile(rf"(?:{_LEXICAL_HEAD}){_END}", _I)
 # The victims of one word: " people " between a number and its figure word is the noun phrase of
 # _SUBJECT_RE, "people", as it stands (see stages/figures.py: _subject)
 LEXICAL_WORDS = frozenset(w for w in _VICTIMS["plural"] + _VICTIMS["singular"] if w.isalpha()) - {"more"}
+
+
+def _closing_words() -> frozenset[str]:
+    """Words after which a noun phrase of _NP does not run on: "12 people and", "12 people who".
+    Each is a _STOP word, so no _MOD, and no head: no victim phrase starts with it, it is no
+    of_heads word ("members of") and has no agent ending."""
+    stop = re.compile(rf"(?:{_STOP})\b", _I)
+    firsts = {p.split()[0] for p in _VICTIMS["plural"] + _VICTIMS["singular"]}
+    return frozenset(
+        w for w in {*_G["function_words"], *_AUX, *_NEGATORS, *_MODALS, *_G["boundary_words"], *_G["gap_blockers"]}
+        if w.isascii() and w.isalpha() and w.islower() and stop.match(w + " ") and w not in firsts and w != "of"
+        and w not in _VICTIMS["of_heads"] and not w.endswith(tuple(_VICTIMS["agent_endings"])))
+
+
+CLOSING_WORDS = _closing_words()
+NP_END_MARKS = frozenset(',.;:)!?"\u201d')  # after the head: no _MOD runs on past them
 _CAP_WORD = r"(?-i:[A-Z\u00c0-\u00d6\u00d8-\u00de])[\w\-]*"
 # "a", "the", "his", "the factory's", "Hezbollah's" before one person
 _SING_DET = (rf"(?:(?:a|an|the|his|her|their|its)\s+(?:(?!(?:{_STOP})\b)[^\W\d_][\w\-]*['\u2019]s\s+)?"

@@ -75,7 +75,9 @@ from .figure_patterns import (
     _TRIGGER_RE,
     _WOUNDS_RE,
     _YEAR_RE,
+    CLOSING_WORDS,
     LEXICAL_WORDS,
+    NP_END_MARKS,
     OTHER_DIGITS_RE,
     TOLL_STARTS,
     ZERO_STARTS,
@@ -217,7 +219,7 @@ class _Sentence:
         if last and last[0] in _NOT_COUNT_LAST and before.endswith(_NOT_COUNT_ENDS):
             return False  # "aged 52", "route 66"
         surface = self.text[n.start:n.end]
-        if len(surface) == 4 and _YEAR_RE.fullmatch(surface) and not _NP_AFTER_RE.match(self.text, n.end, self.end):
+        if len(surface) == 4 and _YEAR_RE.fullmatch(surface) and not _np_after(self.text, n.end, self.end):
             return False
         if self.text[n.end:n.end + 1] == "," and _AGE_BEFORE_RE.search(self.text, max(self.start, n.start - 40),
                                                                       n.start):
@@ -351,7 +353,7 @@ def _tolls(s: _Sentence, cue_words: set[str] | None) -> None:
             if "gap" in pattern.groupindex and _HYPOTHETICAL_RE.search(m.group("gap")):
                 continue
             value = _value_of(s, m.start("new"), m.end("new"))
-            if value is None or not (_NP_AFTER_RE.match(s.text, m.end("new"), s.end)
+            if value is None or not (_np_after(s.text, m.end("new"), s.end)
                                      or _BARE_AFTER_RE.match(s.text, m.end("new"), s.end)):
                 continue  # "the toll road is 35 km long"
             kind = toll_kind(m.group("noun"))
@@ -385,13 +387,34 @@ class _Group:
     number: NumberSpan | None = None
 
 
+def _np_after(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """``_NP_AFTER_RE.match(text, pos, end)`` as (its np, its end); quickly where one victim word
+    (LEXICAL_WORDS) follows a space and a mark, a closing word (CLOSING_WORDS) or the end follows it."""
+    if pos >= end or not text[pos].isspace():
+        return None
+    if text[pos] == " ":
+        space = text.find(" ", pos + 1, end)
+        stop = end if space < 0 else space
+        if text[stop - 1] in NP_END_MARKS:
+            stop -= 1
+        elif space >= 0:
+            after = text.find(" ", space + 1, end)
+            if after < 0 or text[space + 1:after] not in CLOSING_WORDS:
+                stop = -1
+        word = text[pos + 1:stop] if stop > pos else ""
+        if word.isascii() and word.isalpha() and word.lower() in LEXICAL_WORDS:
+            return word, stop
+    m = _NP_AFTER_RE.match(text, pos, end)
+    return (m.group("np"), m.end()) if m else None
+
+
 def _group_after(s: _Sentence, pos: int) -> _Group | None:
     """The number (or "a man") at ``pos`` with its victims."""
     n = s.number_at.get(pos)
     if n is not None and not n.zero and s.free(n.start, n.end):
-        m = _NP_AFTER_RE.match(s.text, n.end, s.end)
-        if m:
-            return _Group(n.value, m.group("np"), n.start, m.end(), n)
+        after = _np_after(s.text, n.end, s.end)
+        if after:
+            return _Group(n.value, after[0], n.start, after[1], n)
         m = _PARTITIVE_RE.match(s.text, n.end, s.end)
         if m:
             return _Group(n.value, None, n.start, m.end(), n)
@@ -572,8 +595,8 @@ def _post(s: _Sentence, t: _Trigger) -> bool:
     after = None  # "12 injured people"
     if not aux and roles & {"post", "prenominal"} and not roles & {"intransitive", "nouns"}:
         if "prenominal" in roles:
-            m = _NP_AFTER_RE.match(s.text, t.end, s.end)
-            follows = _verb_after_groups(s, m.end()) if m else None
+            m = _np_after(s.text, t.end, s.end)
+            follows = _verb_after_groups(s, m[1]) if m else None
             after = m if m and (not follows or _follows_kind(follows) == t.kind) else None
         if after is None and not _BARE_AFTER_RE.match(s.text, t.end, s.end):
             return False  # "two gunmen killed villagers": "killed" is active there
@@ -588,7 +611,7 @@ def _post(s: _Sentence, t: _Trigger) -> bool:
     _extend_left(s, groups)
     end = t.end
     if after is not None and not any(g.who for g in groups):
-        groups[-1].who, end = after.group("np"), after.end()
+        groups[-1].who, end = after
     if t.kind == "displaced" and not aux and "intransitive" not in t.roles \
             and _POPULATION_RE.match(s.text, end, s.end):
         return False  # "where thousands of displaced people had sought shelter": who was there
