@@ -74,7 +74,6 @@ from .figure_patterns import (
     _SUM_SEP_RE,
     _TRIGGER_RE,
     _WOUNDS_RE,
-    _YEAR_RE,
     CLOSING_WORDS,
     LEXICAL_WORDS,
     NP_END_MARKS,
@@ -214,15 +213,17 @@ class _Sentence:
         return matches_at(pattern, self.text, starts, self.start, self.end)
 
     def _countable(self, n: NumberSpan) -> bool:
-        before = (" " + self.text[max(self.start, n.start - _NOT_COUNT_REACH):n.start]).lower()
-        last = before.split()[-1:] if before[-1:] == " " else None  # each of the ends ends in a space
-        if last and last[0] in _NOT_COUNT_LAST and before.endswith(_NOT_COUNT_ENDS):
-            return False  # "aged 52", "route 66"
-        surface = self.text[n.start:n.end]
-        if len(surface) == 4 and _YEAR_RE.fullmatch(surface) and not _np_after(self.text, n.end, self.end):
+        text = self.text
+        if n.start > self.start and text[n.start - 1] == " ":  # each of the ends ends in a space
+            window = text[max(self.start, n.start - _NOT_COUNT_REACH):n.start]
+            last = window.rsplit(None, 1)[-1:]
+            if last and last[0].lower() in _NOT_COUNT_LAST and (" " + window).lower().endswith(_NOT_COUNT_ENDS):
+                return False  # "aged 52", "route 66"
+        if n.end - n.start == 4 and text.startswith(("18", "19", "20"), n.start) and \
+                text[n.start + 2:n.end].isdecimal() and not _np_after(text, n.end, self.end):  # _YEAR_RE
             return False
-        if self.text[n.end:n.end + 1] == "," and _AGE_BEFORE_RE.search(self.text, max(self.start, n.start - 40),
-                                                                      n.start):
+        if text[n.end:n.end + 1] == "," and text[max(self.start, n.start - 40):n.start].rstrip()[-1:] == "," and \
+                _AGE_BEFORE_RE.search(text, max(self.start, n.start - 40), n.start):
             return False  # "Felipe Mamani, 47, ..."
         return True
 

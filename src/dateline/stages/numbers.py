@@ -198,6 +198,7 @@ _STARTERS = _starters()
 # The words after "a" in a number: "a hundred", "a thousand", "a dozen" and the vague ones ("a few dozen")
 _AFTER_A = {"hundred", "thousand", "dozen", *(v.split()[1] for v in _VAGUE if v.split()[0] == "a")}
 _A_NUMBER = re.compile(rf"a\s+(?:{alternation(_AFTER_A)})", re.IGNORECASE)
+_AFTER_A_FIRST = frozenset(w[0] for w in _AFTER_A)
 
 
 def _starts(text: str, start: int, end: int) -> list[int]:
@@ -373,8 +374,10 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, starts: list
         if pos < after:
             continue
         first = hay[pos - shift]
-        if first in "aA" and not _A_NUMBER.match(hay, pos - shift, end - shift):
-            continue  # "a" but not "a dozen"
+        if first in "aA" and (lowered and hay[pos - shift + 1:pos - shift + 2] == " " and "a" <= hay[
+                pos - shift + 2:pos - shift + 3] <= "z" and hay[pos - shift + 2] not in _AFTER_A_FIRST
+                              or not _A_NUMBER.match(hay, pos - shift, end - shift)):
+            continue  # "a" but not "a dozen" (nor a word that could start "dozen")
         plain = _plain_end(hay, pos - shift, end - shift) if lowered else None
         if plain is not None:
             m_end = plain + shift
