@@ -139,7 +139,7 @@ class _Sentence:
             return cached[0][:limit]
         # the first k words are the same for any limit of k or more: a call reads only what it needs
         text = self.text
-        lo = max(self.start, offset - 64)
+        lo = offset - 64 if offset - 64 > self.start else self.start  # max() is slow
         window = text[lo:offset]
         chunks = window.rsplit(None, limit)  # the last \S+ runs of the window
         if len(chunks) > limit:
@@ -215,15 +215,16 @@ class _Sentence:
     def _countable(self, n: NumberSpan) -> bool:
         text = self.text
         if n.start > self.start and text[n.start - 1] == " ":  # each of the ends ends in a space
-            window = text[max(self.start, n.start - _NOT_COUNT_REACH):n.start]
+            window = text[n.start - _NOT_COUNT_REACH if n.start - _NOT_COUNT_REACH > self.start else self.start:n.start]
             last = window.rsplit(None, 1)[-1:]
             if last and last[0].lower() in _NOT_COUNT_LAST and (" " + window).lower().endswith(_NOT_COUNT_ENDS):
                 return False  # "aged 52", "route 66"
         if n.end - n.start == 4 and text.startswith(("18", "19", "20"), n.start) and \
                 text[n.start + 2:n.end].isdecimal() and not _np_after(text, n.end, self.end):  # _YEAR_RE
             return False
-        if text[n.end:n.end + 1] == "," and text[max(self.start, n.start - 40):n.start].rstrip()[-1:] == "," and \
-                _AGE_BEFORE_RE.search(text, max(self.start, n.start - 40), n.start):
+        lo = n.start - 40 if n.start - 40 > self.start else self.start
+        if text[n.end:n.end + 1] == "," and text[lo:n.start].rstrip()[-1:] == "," and \
+                _AGE_BEFORE_RE.search(text, lo, n.start):
             return False  # "Felipe Mamani, 47, ..."
         return True
 
@@ -298,7 +299,7 @@ def _negated_before(s: _Sentence, offset: int) -> bool:
 
 def _or_before(s: _Sentence, offset: int) -> bool:
     """A figure word and "or" right before ``offset``: "killed or injured 40"."""
-    lo = max(s.start, offset - 30)
+    lo = offset - 30 if offset - 30 > s.start else s.start
     window = s.text[lo:offset]
     tail = window.rstrip()  # the pattern ends in "\s+or\s+$": only whitespace after "or"
     if len(tail) == len(window) or tail[-2:].lower() != "or" or not tail[-3:-2].isspace():
@@ -308,7 +309,7 @@ def _or_before(s: _Sentence, offset: int) -> bool:
 
 def _or_after(s: _Sentence, offset: int) -> bool:
     """"or" and a figure word right after ``offset``: "killed or injured"."""
-    head = s.text[offset:min(s.end, offset + 12)]
+    head = s.text[offset:offset + 12 if offset + 12 < s.end else s.end]
     rest = head.lstrip()  # the pattern starts with "\s+or"
     if len(rest) == len(head) or len(rest) >= 2 and rest[:2].lower() != "or":
         return False
@@ -509,10 +510,10 @@ def _subject(s: _Sentence, left: int, noun_only: bool, bare: bool = False) -> _G
             break
     if noun_only:
         return None
-    m = _one_person(s, _SING_SUBJECT_RE, max(s.start, left - 150), left)
+    m = _one_person(s, _SING_SUBJECT_RE, left - 150 if left - 150 > s.start else s.start, left)
     if m is None and s.text.startswith(("was ", "is ", "has ", "had ", "died ", "died,", "died.", "perished "),
                                        left):  # one person by name ("Jaylen Brooks, 21, died at the scene")
-        m = _NAMED_SUBJECT_RE.search(s.text, max(s.start, left - 80), left)
+        m = _NAMED_SUBJECT_RE.search(s.text, left - 80 if left - 80 > s.start else s.start, left)
     if m is None or bare and m.groupdict().get("the"):
         return None  # "we want the officer arrested"
     found = m.groupdict()
@@ -556,7 +557,7 @@ def _extend_left(s: _Sentence, groups: list[_Group]) -> None:
                 return  # "killed 17 people and 40 others were injured"
             groups.insert(0, _Group(prev.value, m.group("np"), prev.start, first.start, prev))
             continue
-        m = _one_person(s, _SING_LEFT_RE, max(s.start, first.start - 60), first.start)
+        m = _one_person(s, _SING_LEFT_RE, first.start - 60 if first.start - 60 > s.start else s.start, first.start)
         if not m or _TRIGGER_RE.search(s.text, max(s.start, m.start() - 12), m.start()):
             return
         groups.insert(0, _Group((1, 1, "exact"), m.group("np"), m.start(), first.start))

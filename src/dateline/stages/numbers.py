@@ -214,11 +214,11 @@ def _qualifier_before(text: str, start: int, pos: int) -> int | None:
     """Offset of the qualifier ("at least", "some") that ends right before ``pos``, if any."""
     if pos - 2 < start or text[pos - 1] != " ":
         return None
-    near = max(start, pos - 16)
+    near = pos - 16 if pos - 16 > start else start  # max() is slow
     space = text.rfind(" ", near, pos - 1)
     if text[space + 1 if space >= 0 else near:pos - 1].lower() not in _QUALIFIER_ENDS:
         return None  # the common case, decided without splitting
-    lo = max(start, pos - 24)
+    lo = pos - 24 if pos - 24 > start else start
     window = text[lo:pos]
     words = window.split()
     for k in (3, 2, 1):
@@ -347,7 +347,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, starts: list
     ``starts`` are where NUMBER_KEYS match in the words of ``text[start:end]`` when the caller
     has found them already."""
     end = len(text) if end is None else end
-    base = max(0, start - 1)  # the patterns look at the character before a number
+    base = start - 1 if start > 0 else 0  # the patterns look at the character before a number
     chunk = text[base:end]
     low = chunk.lower()
     if chunk.isascii() or len(low) == len(chunk) and not any(ch in chunk for ch in FOLD_SPECIAL):
@@ -376,7 +376,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, starts: list
         value = parse_number(surface)
         if value is None:
             continue
-        first = _qualifier_before(text, max(start, after), pos)
+        first = _qualifier_before(text, after, pos)  # after >= start
         if first is not None and value[2] not in ("range", "vague") and value != (0, 0, "exact"):
             value = parse_number(text[first:m_end]) or value
             pos = first
