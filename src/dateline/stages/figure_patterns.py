@@ -7,10 +7,13 @@ lexicons/figures.toml.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+
+import ahocorasick
 
 from ..lexicons import load
-from .figure_cues import TRIGGERS
-from .numbers import AGE_ADJ, NOT_A_UNIT, NUMBER, NUMERAL, alternation
+from .figure_cues import _SPECIAL_CUES, TOLL_KINDS, TRIGGERS
+from .numbers import AGE_ADJ, NOT_A_UNIT, NUMBER, NUMERAL, alternation, padded_key
 
 _LEX = load("figures")
 _G = _LEX["grammar"]
@@ -83,6 +86,25 @@ _SUBJECT_RE = re.compile(
     rf"(?:\s+more)?(?:\s+of\s+(?:them|whom)|\s+(?:of\s+(?:the|its|their|his|her|our|those)\s+)?(?P<np>{_NP}))?"
     rf"{_GAP}(?:\s+(?:who|that))?\s*", _I)
 _LEXICAL_RE = re.compile(rf"(?:{_LEXICAL_HEAD}){_END}", _I)
+# The victims of one word: " people " between a number and its figure word is the noun phrase of
+# _SUBJECT_RE, "people", as it stands (see stages/figures.py: _subject)
+LEXICAL_WORDS = frozenset(w for w in _VICTIMS["plural"] + _VICTIMS["singular"] if w.isalpha()) - {"more"}
+
+
+def _closing_words() -> frozenset[str]:
+    """Words after which a noun phrase of _NP does not run on: "12 people and", "12 people who".
+    Each is a _STOP word, so no _MOD, and no head: no victim phrase starts with it, it is no
+    of_heads word ("members of") and has no agent ending."""
+    stop = re.compile(rf"(?:{_STOP})\b", _I)
+    firsts = {p.split()[0] for p in _VICTIMS["plural"] + _VICTIMS["singular"]}
+    return frozenset(
+        w for w in {*_G["function_words"], *_AUX, *_NEGATORS, *_MODALS, *_G["boundary_words"], *_G["gap_blockers"]}
+        if w.isascii() and w.isalpha() and w.islower() and stop.match(w + " ") and w not in firsts and w != "of"
+        and w not in _VICTIMS["of_heads"] and not w.endswith(tuple(_VICTIMS["agent_endings"])))
+
+
+CLOSING_WORDS = _closing_words()
+NP_END_MARKS = frozenset(',.;:)!?"\u201d')  # after the head: no _MOD runs on past them
 _CAP_WORD = r"(?-i:[A-Z\u00c0-\u00d6\u00d8-\u00de])[\w\-]*"
 # "a", "the", "his", "the factory's", "Hezbollah's" before one person
 _SING_DET = (rf"(?:(?:a|an|the|his|her|their|its)\s+(?:(?!(?:{_STOP})\b)[^\W\d_][\w\-]*['\u2019]s\s+)?"
@@ -134,21 +156,117 @@ _A_WORD_QUICK = (re.compile(r"\b(?:an?|the|his|her|their|its)\s", _I),
 def has_a_word(text: str, start: int, end: int) -> bool:
     """Whether ``_A_WORD`` matches in ``text[start:end]``."""
     determiner, capitals = _A_WORD_QUICK
-    return determiner.search(text, start, end) is not None or capitals.search(text, start, end) is not None \
-        or _A_WORD.search(text, start, end) is not None
+    if determiner.search(text, start, end) is not None or capitals.search(text, start, end) is not None:
+        return True
+    # what the two miss: an age (holds "old"), a kin word, or a name with "'s" (any case: "'S")
+    low = text[start:end].lower()
+    if "old" not in low and "'" not in low and "\u2019" not in low and not any(kin in low for kin in _KIN):
+        return False
+    return _A_WORD.search(text, start, end) is not None
 
 
 _HYPOTHETICAL_RE = re.compile(r"\b(?:could|may|might|will|would|expected|feared|likely|fear|set to)\b", _I)
 
-# Fixed constructions: (pattern, kind); each has groups verb, num and optionally np.
+def _keys(words) -> tuple[str, ...]:
+    """The keys of the first words of ``words`` in a word_hay (stages/numbers.py): " word "."""
+    return tuple(sorted({" " + padded_key(w).split()[0] + " " for w in words}))
+
+
+# Fixed constructions: (pattern, kind, the cue words of figure_cues one of which each match holds,
+# the words its matches start with: see _keys); each has groups verb, num and optionally np.
+_DISPLACING = ("forced", "forcing", "driven", "driving", "drove")
+_TAKING = ("took", "taken", "taking", "takes", "take")
+_HOLDING = (*_TAKING, "held", "holding", "holds", "hold", "seized", "seizing")
 _SPECIAL = (
-    (re.compile(rf"\b(?P<verb>forc(?:ed|ing)|driv(?:en|ing)|drove)\s+(?P<num>{NUMBER})(?:\s+(?P<np>{_NP}))?"
+    (re.compile(rf"\b(?P<verb>{'|'.join(_DISPLACING)})\s+(?P<num>{NUMBER})(?:\s+(?P<np>{_NP}))?"
                 r"\s+(?:to\s+(?:flee|leave|abandon)|from\s+their\s+homes|out\s+of\s+their\s+homes)\b", _I),
-     "displaced"),
+     "displaced", frozenset(_DISPLACING), _keys(_DISPLACING)),
     (re.compile(rf"\b(?P<verb>treated)\s+(?P<num>{NUMBER})(?:\s+(?P<np>{_NP}))?[^.;]{{0,80}}?\bfor\b[^.;]{{0,60}}?"
-                r"\b(?:wounds|injuries|burns|fractures|gunshot)", _I), "injured"),
-    (re.compile(rf"\b(?P<verb>took|taken|taking|takes|take|held|holding|holds|hold|seized|seizing)"
-                rf"\s+(?P<num>{NUMBER})(?:\s+(?P<np>{_NP}))?\s+(?:hostages?|captives?)\b", _I), "abducted"),
-    (re.compile(rf"\b(?P<verb>took|taken|taking|takes|take)\s+(?P<num>{NUMBER})(?:\s+(?P<np>{_NP}))?"
-                r"\s+into\s+custody\b", _I), "detained"),
+                r"\b(?:wounds|injuries|burns|fractures|gunshot)", _I), "injured", frozenset(("treated",)), _keys(["treated"])),
+    (re.compile(rf"\b(?P<verb>{'|'.join(_HOLDING)})\s+(?P<num>{NUMBER})(?:\s+(?P<np>{_NP}))?\s+(?:hostages?|captives?)\b",
+                _I), "abducted", frozenset(("hostage", "hostages", "captive", "captives")), _keys(_HOLDING)),
+    (re.compile(rf"\b(?P<verb>{'|'.join(_TAKING)})\s+(?P<num>{NUMBER})(?:\s+(?P<np>{_NP}))?\s+into\s+custody\b", _I),
+     "detained", frozenset(("custody",)), _keys(_TAKING)),
 )
+if {w for _, _, words, _ in _SPECIAL for w in words} != set(_SPECIAL_CUES):
+    raise ValueError("figure_patterns._SPECIAL: the cue words of the constructions are not figure_cues._SPECIAL_CUES")
+
+
+# ---------------------------------------------------------------- where matches can start
+# A pattern that starts with a word is tried only where that word stands in a sentence's word_hay
+# (stages/numbers.py) instead of at every offset: the same matches, found several times quicker.
+# The hay turns every character but ASCII letters and digits into a space, so any whole word that
+# the pattern can start with shows there, unless the text holds a character that matches an ASCII
+# letter case-insensitively (FOLD_SPECIAL): the callers search the plain way then.
+ZERO_STARTS = _keys(["no", "zero"] + _LEX["zero"]["words"])  # ZERO_RE and NO_NOUN_RE
+TOLL_STARTS = _keys([*TOLL_KINDS, "number"])  # TOLL_RE
+
+
+def _person_automaton() -> ahocorasick.Automaton:
+    """The words one of which every match of _SING_SUBJECT_RE and _SING_LEFT_RE holds, its head: a
+    singular victim, a kin word ("father of three") or the "old" of an age ("a 19-year-old"); and the
+    words they start with: "a", "an", "the" (_SING_LEFT_RE), number words, kin words and digits.
+    key -> (its length, whether a head, whether a start of both patterns, of _SING_LEFT_RE)."""
+    heads = set(_keys([*_VICTIMS["singular"], *_KIN, "old"]))
+    left = set(_keys(["a", "an", "the"]))
+    starts = left | set(_keys(["zero", *_KIN, *(w for t in ("units", "teens", "tens") for w in _LEX["numbers"][t])]))
+    starts |= {" " + d for d in "0123456789"}  # a digit after no letter or digit
+    automaton = ahocorasick.Automaton()
+    for key in heads | starts:
+        automaton.add_word(key, (len(key), key in heads, key in starts, key in left))
+    automaton.make_automaton()
+    return automaton
+
+
+_PERSONS = _person_automaton()
+
+
+def person_words(hay: str, lo: int, hi: int, shift: int) -> tuple[list[int], list[int], list[int]]:
+    """Where, in ``hay[lo:hi]`` (text offset i is hay offset i + shift), the words of _person_automaton
+    start: (heads, starts of _SING_SUBJECT_RE, starts of _SING_LEFT_RE), each in order."""
+    heads: list[int] = []
+    starts: list[int] = []
+    left: list[int] = []
+    for last, (length, head, start, lefts) in _PERSONS.iter(hay, lo, hi):
+        at = last - length + 2 - shift  # the word's first character, after the key's leading space
+        if head:
+            heads.append(at)
+        if start:
+            starts.append(at)
+            if lefts:
+                left.append(at)
+    return heads, starts, left
+
+
+# \d matches these too, which the hay turns into spaces: _SING_SUBJECT_RE ("a 19-year-old") is searched
+# the plain way where a sentence holds one
+OTHER_DIGITS_RE = re.compile(r"[^\D0-9]")
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int], lo: int, hi: int) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text, lo, hi))`` for a pattern that matches only at ``starts`` (in order)
+    and never matches the empty string."""
+    found = []
+    after = lo
+    for at in starts[bisect_left(starts, lo):]:
+        if at >= hi:
+            break
+        if at >= after:
+            m = pattern.match(text, at, hi)
+            if m is not None:
+                found.append(m)
+                after = m.end()
+    return found
+
+
+def search_at(pattern: re.Pattern[str], text: str, starts: list[int], lo: int, last: int, hi: int
+              ) -> re.Match[str] | None:
+    """``pattern.search(text, lo, hi)`` for a pattern that matches only at ``starts`` (in order) and at
+    ``last`` or before, and never matches the empty string."""
+    for at in starts[bisect_left(starts, lo):]:
+        if at > last:
+            return None
+        m = pattern.match(text, at, hi)
+        if m is not None:
+            return m
+    return None

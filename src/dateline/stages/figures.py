@@ -20,7 +20,8 @@ stages/figure_patterns.py.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..doc import Doc, Figure
@@ -73,15 +74,25 @@ from .figure_patterns import (
     _SUM_SEP_RE,
     _TRIGGER_RE,
     _WOUNDS_RE,
-    _YEAR_RE,
+    CLOSING_WORDS,
+    LEXICAL_WORDS,
+    NP_END_MARKS,
+    OTHER_DIGITS_RE,
+    TOLL_STARTS,
+    ZERO_STARTS,
     has_a_word,
+    matches_at,
+    person_words,
+    search_at,
 )
 from .numbers import (
+    FOLD_SPECIAL,
     NumberSpan,
     Value,
     doc_hay,
     find_numbers,
     parse_number,
+    word_hay,
 )
 
 REQUIRES = ("sentences",)
@@ -108,9 +119,14 @@ class _Sentence:
     used: list[tuple[int, int]] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     number_starts: list[int] | None = None
+    doc_hay: str | None = None  # the word_hay of the whole text, where the caller has it
 
     def __post_init__(self) -> None:
-        self._before: dict[int, list[tuple[int, str]]] = {}
+        self._before: dict[int, tuple[list[tuple[int, str]], bool]] = {}
+        self._plain: bool | None = None
+        self._hay: tuple[str, int, int, int] | None = None
+        self._starts: dict[tuple[str, ...], list[int] | None] = {}
+        self._persons: tuple[list[int], list[int], list[int]] | None = None
         found = find_numbers(self.text, self.start, self.end, self.number_starts)
         self.numbers = [n for n in found if self._countable(n)]
         self.number_at = {n.start: n for n in self.numbers}
@@ -118,46 +134,97 @@ class _Sentence:
     def words_before(self, offset: int, limit: int = 6) -> list[tuple[int, str]]:
         """Up to ``limit`` (<= 6) words right before ``offset`` as (start, lowercase word), nearest
         first; a punctuation mark ends the clause ("..., killing": nothing before the comma)."""
-        cached = self._before.get(offset)
-        if cached is None:
-            cached = self._before[offset] = self._words_before(offset)
-        return cached[:limit]
-
-    def _words_before(self, offset: int) -> list[tuple[int, str]]:
+        cached = self._before.get(offset)  # (words, whether they are all there are)
+        if cached is not None and (cached[1] or len(cached[0]) >= limit):
+            return cached[0][:limit]
+        # the first k words are the same for any limit of k or more: a call reads only what it needs
         text = self.text
-        lo = max(self.start, offset - 64)
+        lo = offset - 64 if offset - 64 > self.start else self.start  # max() is slow
         window = text[lo:offset]
-        chunks = window.rsplit(None, 6)  # the last \S+ runs of the window
-        if len(chunks) > 6:
+        chunks = window.rsplit(None, limit)  # the last \S+ runs of the window
+        if len(chunks) > limit:
             del chunks[0]  # the rest of the window, never reached
         elif chunks and lo > self.start and not window[0].isspace() and not text[lo - 1].isspace():
             del chunks[0]  # a word cut in half by the window
         out: list[tuple[int, str]] = []
-        end = lo + len(window.rstrip())  # where the last chunk ends
+        bound = offset
         for chunk in reversed(chunks):
             if chunk[-1] in _MARKS:
                 break
-            word = chunk.lstrip(_MARKS)
-            if not word:
+            # the chunk starts at its last copy before the chunk after it: only whitespace is between
+            bound = text.rfind(chunk, lo, bound)
+            if chunk[0] in _MARKS:
+                word = chunk.lstrip(_MARKS)
+                out.append((bound + len(chunk) - len(word), word.lower()))
                 break
-            out.append((end - len(word), word.lower()))
-            if len(word) != len(chunk) or len(out) == 6:
-                break
-            end -= len(chunk)
-            while end > lo and text[end - 1].isspace():  # back to the end of the chunk before
-                end -= 1
+            out.append((bound, chunk.lower()))
+        self._before[offset] = (out, len(out) < limit or limit >= 6)
         return out
 
+    def plain(self) -> bool:
+        """Whether the sentence holds no character in FOLD_SPECIAL, which the patterns match as an
+        ASCII letter (case-insensitively) and a word hay turns into a space."""
+        if self._plain is None:
+            chunk = self.text[self.start:self.end]
+            self._plain = chunk.isascii() or not any(ch in chunk for ch in FOLD_SPECIAL)
+        return self._plain
+
+    def hay(self) -> tuple[str, int, int, int]:
+        """A word_hay (stages/numbers.py) that holds the sentence, where it runs, and the shift from
+        text offsets to hay offsets: (hay, lo, hi, shift)."""
+        if self._hay is None:
+            if self.doc_hay is not None:
+                self._hay = self.doc_hay, self.start, self.end + 2, 1
+            else:
+                hay = word_hay(self.text, self.start, self.end)
+                self._hay = hay, 0, len(hay), 1 - self.start
+        return self._hay
+
+    def starts(self, keys: tuple[str, ...]) -> list[int] | None:
+        """Where the words of ``keys`` (figure_patterns._keys) stand in the sentence, in order; None
+        where the hay cannot tell (see :meth:`plain`). A pattern that starts with one of those words
+        can match only there."""
+        found = self._starts.get(keys, ())
+        if found == ():
+            found = None
+            if self.plain():
+                hay, lo, hi, shift = self.hay()
+                found = []
+                for key in keys:
+                    at = hay.find(key, lo, hi)
+                    while at >= 0:
+                        found.append(at + 1 - shift)
+                        at = hay.find(key, at + len(key) - 1, hi)
+                found.sort()
+            self._starts[keys] = found
+        return found
+
+    def persons(self) -> tuple[list[int], list[int], list[int]] | None:
+        """figure_patterns.person_words of the sentence; None where the hay cannot tell."""
+        if self._persons is None and self.plain():
+            self._persons = person_words(*self.hay())
+        return self._persons
+
+    def finditer(self, pattern: re.Pattern[str], keys: tuple[str, ...]) -> Iterable[re.Match[str]]:
+        """The matches of ``pattern`` in the sentence, each of which starts with a word of ``keys``."""
+        starts = self.starts(keys)
+        if starts is None:
+            return pattern.finditer(self.text, self.start, self.end)
+        return matches_at(pattern, self.text, starts, self.start, self.end)
+
     def _countable(self, n: NumberSpan) -> bool:
-        before = (" " + self.text[max(self.start, n.start - _NOT_COUNT_REACH):n.start]).lower()
-        last = before.split()[-1:] if before[-1:] == " " else None  # each of the ends ends in a space
-        if last and last[0] in _NOT_COUNT_LAST and before.endswith(_NOT_COUNT_ENDS):
-            return False  # "aged 52", "route 66"
-        surface = self.text[n.start:n.end]
-        if len(surface) == 4 and _YEAR_RE.fullmatch(surface) and not _NP_AFTER_RE.match(self.text, n.end, self.end):
+        text = self.text
+        if n.start > self.start and text[n.start - 1] == " ":  # each of the ends ends in a space
+            window = text[n.start - _NOT_COUNT_REACH if n.start - _NOT_COUNT_REACH > self.start else self.start:n.start]
+            last = window.rsplit(None, 1)[-1:]
+            if last and last[0].lower() in _NOT_COUNT_LAST and (" " + window).lower().endswith(_NOT_COUNT_ENDS):
+                return False  # "aged 52", "route 66"
+        if n.end - n.start == 4 and text.startswith(("18", "19", "20"), n.start) and \
+                text[n.start + 2:n.end].isdecimal() and not _np_after(text, n.end, self.end):  # _YEAR_RE
             return False
-        if self.text[n.end:n.end + 1] == "," and _AGE_BEFORE_RE.search(self.text, max(self.start, n.start - 40),
-                                                                      n.start):
+        lo = n.start - 40 if n.start - 40 > self.start else self.start
+        if text[n.end:n.end + 1] == "," and text[lo:n.start].rstrip()[-1:] == "," and \
+                _AGE_BEFORE_RE.search(text, lo, n.start):
             return False  # "Felipe Mamani, 47, ..."
         return True
 
@@ -232,7 +299,7 @@ def _negated_before(s: _Sentence, offset: int) -> bool:
 
 def _or_before(s: _Sentence, offset: int) -> bool:
     """A figure word and "or" right before ``offset``: "killed or injured 40"."""
-    lo = max(s.start, offset - 30)
+    lo = offset - 30 if offset - 30 > s.start else s.start
     window = s.text[lo:offset]
     tail = window.rstrip()  # the pattern ends in "\s+or\s+$": only whitespace after "or"
     if len(tail) == len(window) or tail[-2:].lower() != "or" or not tail[-3:-2].isspace():
@@ -242,7 +309,7 @@ def _or_before(s: _Sentence, offset: int) -> bool:
 
 def _or_after(s: _Sentence, offset: int) -> bool:
     """"or" and a figure word right after ``offset``: "killed or injured"."""
-    head = s.text[offset:min(s.end, offset + 12)]
+    head = s.text[offset:offset + 12 if offset + 12 < s.end else s.end]
     rest = head.lstrip()  # the pattern starts with "\s+or"
     if len(rest) == len(head) or len(rest) >= 2 and rest[:2].lower() != "or":
         return False
@@ -257,13 +324,13 @@ def _value_of(s: _Sentence, start: int, end: int) -> Value | None:
 
 # ---------------------------------------------------------------- fixed constructions
 def _zeros(s: _Sentence) -> None:
-    for m in fixed.ZERO_RE.finditer(s.text, s.start, s.end):
+    for m in s.finditer(fixed.ZERO_RE, ZERO_STARTS):
         if any(w in _NEGATORS for w in m.group("aux").lower().split()):
             continue
         kinds = dict.fromkeys(fixed.ZERO_VERBS[v.lower()] for v in (m.group("v"), m.group("v2")) if v)
         for kind in kinds:
             s.add(kind, (0, 0, "exact"), None, (m.start(), m.end()), (m.start("aux"), m.end("v")))
-    for m in fixed.NO_NOUN_RE.finditer(s.text, s.start, s.end):
+    for m in s.finditer(fixed.NO_NOUN_RE, ZERO_STARTS):
         kinds = dict.fromkeys(k for n in (m.group("n"), m.group("n2")) if n for k in fixed.ZERO_NOUNS[n.lower()])
         for kind in kinds:
             s.add(kind, (0, 0, "exact"), None, (m.start(), m.end()), (m.start("n"), m.end("n")))
@@ -278,13 +345,17 @@ def _old_value(s: _Sentence, m: re.Match) -> int | None:
     return None
 
 
-def _tolls(s: _Sentence) -> None:
+def _tolls(s: _Sentence, cue_words: set[str] | None) -> None:
+    """``cue_words``: the sentence's cue words when they are all of them (see :func:`_whole_words`)."""
     for pattern in (fixed.TOLL_RE, fixed.RAISE_RE, fixed.TOLL_OF_RE):
-        for m in pattern.finditer(s.text, s.start, s.end):
+        if cue_words is not None and (pattern is fixed.TOLL_OF_RE and "toll" not in cue_words or pattern is
+                                      fixed.RAISE_RE and fixed.RAISERS.isdisjoint(word_hay(s.text, s.start, s.end).split())):
+            continue  # "the toll of 35" holds the word "toll", "raising the toll" one of the raisers
+        for m in s.finditer(pattern, TOLL_STARTS) if pattern is fixed.TOLL_RE else pattern.finditer(s.text, s.start, s.end):
             if "gap" in pattern.groupindex and _HYPOTHETICAL_RE.search(m.group("gap")):
                 continue
             value = _value_of(s, m.start("new"), m.end("new"))
-            if value is None or not (_NP_AFTER_RE.match(s.text, m.end("new"), s.end)
+            if value is None or not (_np_after(s.text, m.end("new"), s.end)
                                      or _BARE_AFTER_RE.match(s.text, m.end("new"), s.end)):
                 continue  # "the toll road is 35 km long"
             kind = toll_kind(m.group("noun"))
@@ -293,9 +364,11 @@ def _tolls(s: _Sentence) -> None:
                   used=((m.start(), m.end()),))
 
 
-def _specials(s: _Sentence) -> None:
-    for pattern, kind in _SPECIAL:
-        for m in pattern.finditer(s.text, s.start, s.end):
+def _specials(s: _Sentence, cue_words: set[str] | None) -> None:
+    for pattern, kind, words, keys in _SPECIAL:
+        if cue_words is not None and cue_words.isdisjoint(words):
+            continue  # each match holds one of its words
+        for m in s.finditer(pattern, keys):
             value = _value_of(s, m.start("num"), m.end("num"))
             if value is None or value[2] == "exact" and value[0] == 0 or _negated_before(s, m.start("verb")):
                 continue
@@ -316,13 +389,34 @@ class _Group:
     number: NumberSpan | None = None
 
 
+def _np_after(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """``_NP_AFTER_RE.match(text, pos, end)`` as (its np, its end); quickly where one victim word
+    (LEXICAL_WORDS) follows a space and a mark, a closing word (CLOSING_WORDS) or the end follows it."""
+    if pos >= end or not text[pos].isspace():
+        return None
+    if text[pos] == " ":
+        space = text.find(" ", pos + 1, end)
+        stop = end if space < 0 else space
+        if text[stop - 1] in NP_END_MARKS:
+            stop -= 1
+        elif space >= 0:
+            after = text.find(" ", space + 1, end)
+            if after < 0 or text[space + 1:after] not in CLOSING_WORDS:
+                stop = -1
+        word = text[pos + 1:stop] if stop > pos else ""
+        if word.isascii() and word.isalpha() and word.lower() in LEXICAL_WORDS:
+            return word, stop
+    m = _NP_AFTER_RE.match(text, pos, end)
+    return (m.group("np"), m.end()) if m else None
+
+
 def _group_after(s: _Sentence, pos: int) -> _Group | None:
     """The number (or "a man") at ``pos`` with its victims."""
     n = s.number_at.get(pos)
     if n is not None and not n.zero and s.free(n.start, n.end):
-        m = _NP_AFTER_RE.match(s.text, n.end, s.end)
-        if m:
-            return _Group(n.value, m.group("np"), n.start, m.end(), n)
+        after = _np_after(s.text, n.end, s.end)
+        if after:
+            return _Group(n.value, after[0], n.start, after[1], n)
         m = _PARTITIVE_RE.match(s.text, n.end, s.end)
         if m:
             return _Group(n.value, None, n.start, m.end(), n)
@@ -383,12 +477,17 @@ def _auxiliary_tail(s: _Sentence, t: _Trigger) -> tuple[int, list[str]]:
     """Start of the auxiliaries right before the word ("were unlawfully"), and those words."""
     words: list[str] = []
     left = t.start
-    for start, word in s.words_before(t.start):
-        if not (word in _AUX or word in _NEGATORS or word in _MODALS or word.endswith(("n't", "n\u2019t"))):
-            break
-        words.append(word)
-        left = start
-    return left, words
+    limit = 2  # mostly enough: "were killed", "people killed"
+    while True:
+        before = s.words_before(t.start, limit)
+        for start, word in before[len(words):]:
+            if not (word in _AUX or word in _NEGATORS or word in _MODALS or word.endswith(("n't", "n\u2019t"))):
+                return left, words
+            words.append(word)
+            left = start
+        if len(before) < limit or limit == 6:
+            return left, words
+        limit = 6
 
 
 def _subject(s: _Sentence, left: int, noun_only: bool, bare: bool = False) -> _Group | None:
@@ -399,24 +498,51 @@ def _subject(s: _Sentence, left: int, noun_only: bool, bare: bool = False) -> _G
             continue
         if s.after_subset_opener(n):
             continue  # "12 people, among them 3 children, were killed": 3 is part of 12
-        m = (_NOUN_GAP_RE if noun_only else _SUBJECT_RE).fullmatch(s.text, n.end, left)
+        m = True if not noun_only and _one_word(s.text, n.end, left) else \
+            (_NOUN_GAP_RE if noun_only else _SUBJECT_RE).fullmatch(s.text, n.end, left)
         if m and any(w in _NEGATORS for _, w in s.words_before(n.start, 3)):
             return None  # "denied that 12 people were killed"
         if m:
-            return _Group(n.value, None if noun_only else m.group("np"), n.start, left, n)
+            who = None if noun_only else s.text[n.end + 1:left - 1] if m is True else m.group("np")
+            return _Group(n.value, who, n.start, left, n)
         tries -= 1
         if not tries:
             break
     if noun_only:
         return None
-    m = _SING_SUBJECT_RE.search(s.text, max(s.start, left - 150), left)
+    m = _one_person(s, _SING_SUBJECT_RE, left - 150 if left - 150 > s.start else s.start, left)
     if m is None and s.text.startswith(("was ", "is ", "has ", "had ", "died ", "died,", "died.", "perished "),
                                        left):  # one person by name ("Jaylen Brooks, 21, died at the scene")
-        m = _NAMED_SUBJECT_RE.search(s.text, max(s.start, left - 80), left)
+        m = _NAMED_SUBJECT_RE.search(s.text, left - 80 if left - 80 > s.start else s.start, left)
     if m is None or bare and m.groupdict().get("the"):
         return None  # "we want the officer arrested"
     found = m.groupdict()
     return _Group((1, 1, "exact"), found["np"] or found.get("aged") or found.get("kin"), m.start(), left)
+
+
+def _one_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is " people ": one victim word (figure_patterns.LEXICAL_WORDS,
+    ASCII letters only) between single spaces, which _SUBJECT_RE matches as its noun phrase."""
+    word = text[start + 1:end - 1]
+    return word.isascii() and word.isalpha() and text[start] == " " == text[end - 1] and \
+        word.lower() in LEXICAL_WORDS
+
+
+def _one_person(s: _Sentence, pattern: re.Pattern[str], lo: int, hi: int) -> re.Match[str] | None:
+    """``pattern.search(s.text, lo, hi)`` for _SING_SUBJECT_RE and _SING_LEFT_RE, whose matches start
+    and hold words that figure_patterns.person_words finds; ``hi`` ends no word ("a man" before "killed")."""
+    persons = s.persons()
+    if persons is None or s.text[hi - 1:hi].isalnum():
+        return pattern.search(s.text, lo, hi)
+    heads, starts, left = persons
+    last = bisect_left(heads, hi) - 1
+    if last < 0 or heads[last] < lo:
+        return None  # no singular victim, kin word or age
+    if pattern is _SING_LEFT_RE:
+        starts = left
+    elif not s.text[s.start:s.end].isascii() and OTHER_DIGITS_RE.search(s.text, s.start, s.end):
+        return pattern.search(s.text, lo, hi)  # \d matches digits that the hay does not show
+    return search_at(pattern, s.text, starts, lo, heads[last], hi)
 
 
 def _extend_left(s: _Sentence, groups: list[_Group]) -> None:
@@ -431,7 +557,7 @@ def _extend_left(s: _Sentence, groups: list[_Group]) -> None:
                 return  # "killed 17 people and 40 others were injured"
             groups.insert(0, _Group(prev.value, m.group("np"), prev.start, first.start, prev))
             continue
-        m = _SING_LEFT_RE.search(s.text, max(s.start, first.start - 60), first.start)
+        m = _one_person(s, _SING_LEFT_RE, first.start - 60 if first.start - 60 > s.start else s.start, first.start)
         if not m or _TRIGGER_RE.search(s.text, max(s.start, m.start() - 12), m.start()):
             return
         groups.insert(0, _Group((1, 1, "exact"), m.group("np"), m.start(), first.start))
@@ -471,8 +597,8 @@ def _post(s: _Sentence, t: _Trigger) -> bool:
     after = None  # "12 injured people"
     if not aux and roles & {"post", "prenominal"} and not roles & {"intransitive", "nouns"}:
         if "prenominal" in roles:
-            m = _NP_AFTER_RE.match(s.text, t.end, s.end)
-            follows = _verb_after_groups(s, m.end()) if m else None
+            m = _np_after(s.text, t.end, s.end)
+            follows = _verb_after_groups(s, m[1]) if m else None
             after = m if m and (not follows or _follows_kind(follows) == t.kind) else None
         if after is None and not _BARE_AFTER_RE.match(s.text, t.end, s.end):
             return False  # "two gunmen killed villagers": "killed" is active there
@@ -487,7 +613,7 @@ def _post(s: _Sentence, t: _Trigger) -> bool:
     _extend_left(s, groups)
     end = t.end
     if after is not None and not any(g.who for g in groups):
-        groups[-1].who, end = after.group("np"), after.end()
+        groups[-1].who, end = after
     if t.kind == "displaced" and not aux and "intransitive" not in t.roles \
             and _POPULATION_RE.match(s.text, end, s.end):
         return False  # "where thousands of displaced people had sought shelter": who was there
@@ -496,29 +622,42 @@ def _post(s: _Sentence, t: _Trigger) -> bool:
 
 
 # ---------------------------------------------------------------- entry points
+def _whole_words(s: _Sentence, cues: list[Cue]) -> set[str] | None:
+    """The phrases of ``cues`` when they are all the cue words that the fixed constructions' patterns
+    can match in the sentence, else None: the cues of a sentence's own word hay, or of the
+    document's where no word runs across the sentence's edges (:func:`apply` passes number_starts
+    then), and no character that matches an ASCII letter case-insensitively (FOLD_SPECIAL)."""
+    return {c[2] for c in cues} if s.plain() else None
+
+
 def find_figures(text: str, start: int = 0, end: int | None = None, *, sentence: int = 0,
-                 cues: list[Cue] | None = None, number_starts: list[int] | None = None) -> list[Figure]:
+                 cues: list[Cue] | None = None, number_starts: list[int] | None = None,
+                 hay: str | None = None) -> list[Figure]:
     """The figures of the sentence ``text[start:end]`` in text order (spans are offsets into ``text``).
 
     ``cues`` are the sentence's cue words and ``number_starts`` where its numbers can start (see
-    :func:`.numbers.find_numbers`) when the caller has found them already (see :func:`apply`).
+    :func:`.numbers.find_numbers`) when the caller has found them already (see :func:`apply`), and
+    ``hay`` the :func:`.numbers.word_hay` of the whole ``text`` when it has that.
     """
     end = len(text) if end is None else end
+    whole = cues is None or number_starts is not None  # see _whole_words
     cues = find_cues(text, start, end) if cues is None else cues
     if not cues:
         return []
     categories = cues[0][3] if len(cues) == 1 else set().union(*[c[3] for c in cues])
     if categories == {"trigger"} and number_starts == [] and not has_a_word(text, start, end):
         return []  # the check below, before the numbers are read
-    s = _Sentence(text, start, end, sentence, number_starts=number_starts)
+    s = _Sentence(text, start, end, sentence, number_starts=number_starts, doc_hay=hay)
     if categories == {"trigger"} and not s.numbers and not has_a_word(text, start, end):
         return []  # no number and no "a man" or "an officer": no victims for the words
     if "zero" in categories:
         _zeros(s)
-    if "toll" in categories:
-        _tolls(s)
-    if "special" in categories:
-        _specials(s)
+    if "toll" in categories or "special" in categories:
+        words = _whole_words(s, cues) if whole else None
+        if "toll" in categories:
+            _tolls(s, words)
+        if "special" in categories:
+            _specials(s, words)
     triggers: list[_Trigger] = []
     for first, last, phrase, cats in sorted(cues, key=lambda c: (c[0], -c[1])):
         if "trigger" not in cats or (triggers and first < triggers[-1].end) or not s.free(first, last):
@@ -558,4 +697,4 @@ def apply(doc: Doc) -> None:
     for index, sentence_cues in by_sentence.items():
         sent = doc.sentences[index]
         doc.figures.extend(find_figures(text, sent.start, sent.end, sentence=index, cues=sentence_cues,
-                                        number_starts=number_starts(numbers, hay, sent.start, sent.end)))
+                                        number_starts=number_starts(numbers, hay, sent.start, sent.end), hay=hay))
