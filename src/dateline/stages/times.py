@@ -40,6 +40,8 @@ SETS = "times"
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 # bytes.translate table that blanks every byte a _WORD match cannot hold (all but a-z and ')
 _WORD_BYTES = bytes(c if chr(c).islower() and chr(c).isascii() or chr(c) == "'" else 32 for c in range(256))
+# ... and one that also lower-cases ASCII capitals
+_WORD_FOLD = bytes(c + 32 if 65 <= c <= 90 else _WORD_BYTES[c] for c in range(256))
 _CLAUSE_WORDS = frozenset(LEX["cues"]["clause_words"])
 _CLAUSE_END = re.compile(r"[,;:()\"“”]|\b(?:" + "|".join(LEX["cues"]["clause_words"]) + r")\b", re.IGNORECASE)
 _CLAUSE_END_LOWER = re.compile(_CLAUSE_END.pattern)  # the same on lower-cased text, where it is faster
@@ -233,8 +235,13 @@ class _Resolver:
         if self.forced:
             return self.forced
         s_start, s_end = self.sentences[self.sentence(c.start)]
-        window = self.text[max(s_start, c.start - 120):c.start].lower().replace("’", "'")
-        before = _words(window)
+        seg = self.text[max(s_start, c.start - 120):c.start]
+        if self.fold:
+            hay = seg.lower().replace("’", "'")
+            before = _words(hay)
+        else:
+            hay = _folded(seg)
+            before = _hay_words(hay)
         if before and before[-1] in _FUTURE_RIGHT_BEFORE and self.text[c.end - 2:c.end] not in ("'s", "’s"):
             return "future"  # "called a strike for Tuesday"
         k = len(before)  # without the prepositions that end it: "killed on", "erupted late"
@@ -245,7 +252,7 @@ class _Resolver:
         if (k < len(before) and k and before[k - 1].endswith("ed") and before[k - 1] not in _NOT_PAST
                 and (k < 2 or before[k - 2] != "be")):
             return "past"
-        cues, ll = _CUE_WORDS.intersection(before), "'ll" in window
+        cues, ll = _CUE_WORDS.intersection(before), "'ll" in hay
         if cues or ll:
             for i in range(len(before) - 1, -1, -1):
                 if before[i] in cues or ll and before[i].endswith("'ll"):
@@ -268,17 +275,17 @@ class _Resolver:
         """The lower-cased words of ``text[start:end]`` up to the end of their clause; none
         when they hold no tense cue."""
         seg = self.text[start:end].lstrip(" ,")
-        low = seg.lower()
-        if self.fold or len(low) != len(seg):  # lower-cased, the clause might end elsewhere
+        if self.fold:  # lower-cased, the clause might end elsewhere
             return _WORD.findall(_CLAUSE_END.split(seg, maxsplit=1)[0].lower().replace("’", "'"))
-        low = low.replace("’", "'")
-        words = _words(low)
-        if "'" not in low:  # each word is a whole run of letters: a clause word is one of them
+        hay = _folded(seg)
+        words = _hay_words(hay)
+        if "'" not in hay:  # each word is a whole run of letters: a clause word is one of them
             if _CUE_WORDS.isdisjoint(words):
                 return []  # no cue, wherever the clause ends
             if _CLAUSE_WORDS.isdisjoint(words):
-                cut = _CLAUSE_MARK.search(low)
-                return _words(low[:cut.start()]) if cut else words
+                cut = _CLAUSE_MARK.search(seg)
+                return hay[:cut.start()].split() if cut else words
+        low = seg.lower().replace("’", "'")
         cut = _CLAUSE_END_LOWER.search(low)
         return _words(low[:cut.start()]) if cut else words
 
@@ -573,7 +580,17 @@ class _Resolver:
 def _words(low: str) -> list[str]:
     """``_WORD.findall(low)`` for lower-cased text with "’" made "'", split in C where it can
     be: no match holds a blanked character, and a run of letters without "'" is one match."""
-    hay = low.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii")
+    return _hay_words(low.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii"))
+
+
+def _folded(text: str) -> str:
+    """What :func:`_words` reads of ``text.lower().replace("’", "'")`` (the same length), for text
+    without FOLD_SPECIAL characters: lower-cased so, only those two could turn into ASCII letters."""
+    return text.replace("’", "'").encode("ascii", "replace").translate(_WORD_FOLD).decode("ascii")
+
+
+def _hay_words(hay: str) -> list[str]:
+    """The words of a text blanked as :func:`_words` and :func:`_folded` blank it."""
     if "'" in hay:
         return [w for chunk in hay.split() for w in (_WORD.findall(chunk) if "'" in chunk else (chunk,))]
     return hay.split()
