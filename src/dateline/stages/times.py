@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from ..doc import Doc, TimeX
 from ..record import Time
 from . import timex_calendar as cal
-from .numbers import FOLD_SPECIAL, doc_hay
+from .numbers import FOLD_SPECIAL, ascii_hay
 from .timex_rules import Cand
 from .timex_scan import scan
 from .timex_words import CLOCK_UNITS, LEX, ORDINALS, TENS, UNITS, parse_ordinal_words, reporting_time
@@ -67,6 +67,15 @@ def _cue_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 _CUES = _cue_index()
 _CUE_WORDS = frozenset(_CUES)
+# the same, split: the tense of each one-word cue; the cues of two words or more by their last two
+_CUE_ONE: dict[str, str] = {}
+_CUE_PAIRS: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
+for _cues in _CUES.values():
+    for _phrase, _kind in _cues:
+        if len(_phrase) == 1:
+            _CUE_ONE.setdefault(_phrase[0], _kind)
+        else:
+            _CUE_PAIRS.setdefault(_phrase[-2:], []).append((_phrase[:-2], _kind))
 _ANNIVERSARY = re.compile(r"anniversar", re.IGNORECASE)
 _ORDINAL_WORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _ORDINAL_BEFORE = re.compile(
@@ -86,20 +95,33 @@ _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 # ------------------------------------------------------------------ public entry points
 def apply(doc: Doc) -> None:
     spans = [(s.start, s.end) for s in doc.sentences]
-    doc.timexes.extend(find_times(doc.text, doc.published, spans, hay=doc_hay(doc)))
+    text = doc.text
+    encoded = ascii_words(text)
+    # the document's word hay (numbers.doc_hay), from this encoding: "'" and "?" are both blanks there
+    hay = doc.memo.get("word_hay")
+    if hay is None:
+        hay = doc.memo["word_hay"] = ascii_hay(encoded)
+    doc.timexes.extend(find_times(text, doc.published, spans, hay=hay, encoded=encoded))
+
+
+def ascii_words(text: str) -> bytes:
+    """``text`` with "’" made "'", encoded as ASCII with "?" for every other character outside it:
+    what the scan and the tense cues read words from."""
+    return text.replace("’", "'").encode("ascii", "replace")
 
 
 def find_times(text: str, reference: dt.datetime | None, sentences: Sequence[tuple[int, int]] | None = None,
-               *, future: bool | None = None, hay: str | None = None) -> list[TimeX]:
+               *, future: bool | None = None, hay: str | None = None, encoded: bytes | None = None) -> list[TimeX]:
     """Every temporal expression in ``text`` as a :class:`TimeX`, in text order.
 
     ``sentences`` are ``(start, end)`` offsets (a rough split is made when omitted);
     ``future=True`` treats every clause as future-tensed, ``False`` as past; ``hay`` is
-    :func:`.numbers.word_hay` of the text when the caller has it.
+    :func:`.numbers.word_hay` of the text and ``encoded`` its :func:`ascii_words`, when the
+    caller has them.
     """
     if sentences is None:
         sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)] or [(0, len(text))]
-    return _Resolver(text, reference, sentences, future, hay).run()
+    return _Resolver(text, reference, sentences, future, hay, encoded).run()
 
 
 def normalise(text: str, reference: dt.datetime | dt.date | None, *, future: bool = False) -> TimeX | None:
@@ -120,14 +142,18 @@ _REPORTED_ON = re.compile(r"\b(?:said|says|told|announced|reported|added|stateme
 # ------------------------------------------------------------------ resolution
 class _Resolver:
     def __init__(self, text: str, reference: dt.datetime | None, sentences: Sequence[tuple[int, int]],
-                 future: bool | None, hay: str | None = None) -> None:
+                 future: bool | None, hay: str | None = None, encoded: bytes | None = None) -> None:
         self.text = text
         self.ref = reference.date() if reference else None
         self.sentences = list(sentences) or [(0, len(text))]
         self.starts = [s for s, _ in self.sentences]
         self.forced = None if future is None else ("future" if future else "past")
         self.fold = any(ch in text for ch in FOLD_SPECIAL)
-        self.cands = scan(text, hay)
+        if encoded is None:
+            encoded = ascii_words(text)
+        self.encoded = encoded
+        self.folded: str | None = None  # _WORD_FOLD of it, made for the first tense cue read
+        self.cands = scan(text, hay, encoded)
         self.anchor: TimeX | None = None  # the last day-precise date, for "the next day"
         self.anchor_any: TimeX | None = None  # the last date of any precision, for "two years later"
 
@@ -235,12 +261,14 @@ class _Resolver:
         if self.forced:
             return self.forced
         s_start, s_end = self.sentences[self.sentence(c.start)]
-        seg = self.text[max(s_start, c.start - 120):c.start]
+        lo = c.start - 120
+        if lo < s_start:
+            lo = s_start
         if self.fold:
-            hay = seg.lower().replace("’", "'")
+            hay = self.text[lo:c.start].lower().replace("’", "'")
             before = _words(hay)
         else:
-            hay = _folded(seg)
+            hay = (self.folded or self._fold())[lo:c.start]
             before = _hay_words(hay)
         if before and before[-1] in _FUTURE_RIGHT_BEFORE and self.text[c.end - 2:c.end] not in ("'s", "’s"):
             return "future"  # "called a strike for Tuesday"
@@ -271,13 +299,19 @@ class _Resolver:
                     return kind
         return None
 
+    def _fold(self) -> str:
+        """The text as _WORD_FOLD blanks and lower-cases it, for text without FOLD_SPECIAL
+        characters (lower-cased, only those could turn into ASCII letters)."""
+        self.folded = self.encoded.translate(_WORD_FOLD).decode("ascii")
+        return self.folded
+
     def _clause_after(self, start: int, end: int) -> list[str]:
         """The lower-cased words of ``text[start:end]`` up to the end of their clause; none
         when they hold no tense cue."""
         seg = self.text[start:end].lstrip(" ,")
         if self.fold:  # lower-cased, the clause might end elsewhere
             return _WORD.findall(_CLAUSE_END.split(seg, maxsplit=1)[0].lower().replace("’", "'"))
-        hay = _folded(seg)
+        hay = (self.folded or self._fold())[end - len(seg):end]
         words = _hay_words(hay)
         if "'" not in hay:  # each word is a whole run of letters: a clause word is one of them
             if _CUE_WORDS.isdisjoint(words):
@@ -583,14 +617,8 @@ def _words(low: str) -> list[str]:
     return _hay_words(low.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii"))
 
 
-def _folded(text: str) -> str:
-    """What :func:`_words` reads of ``text.lower().replace("’", "'")`` (the same length), for text
-    without FOLD_SPECIAL characters: lower-cased so, only those two could turn into ASCII letters."""
-    return text.replace("’", "'").encode("ascii", "replace").translate(_WORD_FOLD).decode("ascii")
-
-
 def _hay_words(hay: str) -> list[str]:
-    """The words of a text blanked as :func:`_words` and :func:`_folded` blank it."""
+    """The words of a text blanked as :func:`_words` and :meth:`_Resolver._fold` blank it."""
     if "'" in hay:
         return [w for chunk in hay.split() for w in (_WORD.findall(chunk) if "'" in chunk else (chunk,))]
     return hay.split()
@@ -601,11 +629,11 @@ def _cue_at(words: list[str], i: int) -> str | None:
     word = words[i]
     if word.endswith("'ll"):
         return "future"
-    for phrase, kind in _CUES.get(word, ()):
-        n = len(phrase)
-        if i + 1 >= n and tuple(words[i + 1 - n:i + 1]) == phrase:
-            return kind
-    return None
+    if i:  # the longest phrase first, as _CUES lists them: those of two words or more before one word
+        for head, kind in _CUE_PAIRS.get((words[i - 1], word), ()):
+            if not head or i > len(head) and tuple(words[i - 1 - len(head):i - 1]) == head:
+                return kind
+    return _CUE_ONE.get(word)
 
 
 def _period(year: int, month: int | None, day: int | None) -> cal.Period | None:
