@@ -25,6 +25,8 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import repeat
+from operator import attrgetter
 
 from ..doc import Doc, TimeX
 from ..record import Time
@@ -136,6 +138,7 @@ def normalise(text: str, reference: dt.datetime | dt.date | None, *, future: boo
     return found[0] if found else None
 
 
+_SPAN = attrgetter("time.span")
 _REPORTED_ON = re.compile(r"\b(?:said|says|told|announced|reported|added|statement)\b[^.;]*$")
 
 
@@ -154,11 +157,18 @@ class _Resolver:
         self.encoded = encoded
         self.folded: str | None = None  # _WORD_FOLD of it, made for the first tense cue read
         self.cands = scan(text, hay, encoded)
+        # the sentence of each candidate's start, looked up once (the bisect of sentence())
+        starts = [c.start for c in self.cands]
+        self.sentence_of = dict(zip(starts, map(bisect_right, repeat(self.starts, len(starts)), starts)))
+        for start, i in self.sentence_of.items():
+            self.sentence_of[start] = i - 1 if i > 1 else 0
         self.anchor: TimeX | None = None  # the last day-precise date, for "the next day"
         self.anchor_any: TimeX | None = None  # the last date of any precision, for "two years later"
 
     def sentence(self, offset: int) -> int:
-        i = bisect_right(self.starts, offset) - 1
+        i = self.sentence_of.get(offset)
+        if i is None:
+            i = bisect_right(self.starts, offset) - 1
         return i if i > 0 else 0
 
     def run(self) -> list[TimeX]:
@@ -177,7 +187,7 @@ class _Resolver:
                         self.anchor = timex
         for cand in clocks:
             out.append(self._clock(cand, out))
-        out.sort(key=lambda t: (t.time.span[0], t.time.span[1]))
+        out.sort(key=_SPAN)  # (start, end)
         return out
 
     # -------------------------------------------------------------- context for year-less dates
@@ -260,7 +270,7 @@ class _Resolver:
         """"future" or "past" from the nearest tense cue in the clause, or None."""
         if self.forced:
             return self.forced
-        s_start, s_end = self.sentences[self.sentence(c.start)]
+        s_start, s_end = self.sentences[self.sentence_of[c.start]]
         lo = c.start - 120
         if lo < s_start:
             lo = s_start
@@ -280,15 +290,14 @@ class _Resolver:
         if (k < len(before) and k and before[k - 1].endswith("ed") and before[k - 1] not in _NOT_PAST
                 and (k < 2 or before[k - 2] != "be")):
             return "past"
-        cues, ll = _CUE_WORDS.intersection(before), "'ll" in hay
-        if cues or ll:
-            for i in range(len(before) - 1, -1, -1):
-                if before[i] in cues or ll and before[i].endswith("'ll"):
-                    kind = _cue_at(before, i)
-                    if kind == "past" and i and before[i - 1] == "be":  # "will be held on Saturday"
-                        continue
-                    if kind:
-                        return kind
+        ll = "'ll" in hay
+        for i in range(len(before) - 1, -1, -1):
+            if before[i] in _CUE_WORDS or ll and before[i].endswith("'ll"):
+                kind = _cue_at(before, i)
+                if kind == "past" and i and before[i - 1] == "be":  # "will be held on Saturday"
+                    continue
+                if kind:
+                    return kind
         # after it, only up to the next clause: "On Friday, the council will vote", but not
         # "After February, people do not wait to see if the building will stand"
         after = self._clause_after(c.end, min(s_end, c.end + 80))
@@ -332,11 +341,14 @@ class _Resolver:
         first, last = period if period else (None, None)
         if self.ref and first and first > self.ref and type_ in ("DATE", "TIME"):
             future = True
-        return TimeX(time, self.sentence(s), first, last, precision if period else "unknown", basis, future)
+        sentence = self.sentence_of.get(s)
+        if sentence is None:
+            sentence = self.sentence(s)
+        return TimeX(time, sentence, first, last, precision if period else "unknown", basis, future)
 
     def _resolve(self, c: Cand) -> list[TimeX]:
         try:
-            result = getattr(self, "_" + c.kind)(c)
+            result = _RESOLVE[c.kind](self, c)
         except (ValueError, OverflowError):  # "5000 years ago": outside datetime's calendar
             result = None
         if result is None:
@@ -618,10 +630,9 @@ def _words(low: str) -> list[str]:
 
 
 def _hay_words(hay: str) -> list[str]:
-    """The words of a text blanked as :func:`_words` and :meth:`_Resolver._fold` blank it."""
-    if "'" in hay:
-        return [w for chunk in hay.split() for w in (_WORD.findall(chunk) if "'" in chunk else (chunk,))]
-    return hay.split()
+    """The words of a text blanked as :func:`_words` and :meth:`_Resolver._fold` blank it: with
+    only letters, "'" and spaces left, a run of letters without "'" is one match of _WORD."""
+    return _WORD.findall(hay) if "'" in hay else hay.split()
 
 
 def _cue_at(words: list[str], i: int) -> str | None:
@@ -655,3 +666,9 @@ def _duration_value(n, unit: str) -> str:
     amount = "X" if not isinstance(n, int | float) else (f"{n:g}" if isinstance(n, float) else str(n))
     code = UNITS.get(unit, UNITS.get(unit + "s", "X"))
     return ("PT" if unit in CLOCK_UNITS else "P") + amount + code
+
+
+# the resolver of each kind of candidate but "clock": _Resolver._cal for "cal" ...
+_RESOLVE = {kind: getattr(_Resolver, "_" + kind) for kind in (
+    "cal", "month", "weekday", "offset", "unit", "season", "quarter", "decade", "century", "ago", "anchored",
+    "duration", "set", "ref")}
