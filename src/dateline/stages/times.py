@@ -70,7 +70,7 @@ def _cue_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 _CUES = _cue_index()
 _CUE_WORDS = frozenset(_CUES)
 # the same, split: the tense of each one-word cue; the cues of two words or more by their last two
-_CUE_ONE: dict[str, str] = {}
+_CUE_ONE: dict[str, str] = {}  # and of those that end no longer cue, _CUE_ALONE
 _CUE_PAIRS: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
 for _cues in _CUES.values():
     for _phrase, _kind in _cues:
@@ -78,6 +78,7 @@ for _cues in _CUES.values():
             _CUE_ONE.setdefault(_phrase[0], _kind)
         else:
             _CUE_PAIRS.setdefault(_phrase[-2:], []).append((_phrase[:-2], _kind))
+_CUE_ALONE = {word: kind for word, kind in _CUE_ONE.items() if not any(last == word for _, last in _CUE_PAIRS)}
 _ANNIVERSARY = re.compile(r"anniversar", re.IGNORECASE)
 _ORDINAL_WORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _ORDINAL_BEFORE = re.compile(
@@ -159,9 +160,8 @@ class _Resolver:
         self.cands = scan(text, hay, encoded)
         # the sentence of each candidate's start, looked up once (the bisect of sentence())
         starts = [c.start for c in self.cands]
-        self.sentence_of = dict(zip(starts, map(bisect_right, repeat(self.starts, len(starts)), starts)))
-        for start, i in self.sentence_of.items():
-            self.sentence_of[start] = i - 1 if i > 1 else 0
+        found = map(bisect_right, repeat(self.starts, len(starts)), starts)
+        self.sentence_of = {start: i - 1 if i > 1 else 0 for start, i in zip(starts, found, strict=True)}
         self.anchor: TimeX | None = None  # the last day-precise date, for "the next day"
         self.anchor_any: TimeX | None = None  # the last date of any precision, for "two years later"
 
@@ -292,20 +292,28 @@ class _Resolver:
             return "past"
         ll = "'ll" in hay
         for i in range(len(before) - 1, -1, -1):
-            if before[i] in _CUE_WORDS or ll and before[i].endswith("'ll"):
-                kind = _cue_at(before, i)
-                if kind == "past" and i and before[i - 1] == "be":  # "will be held on Saturday"
-                    continue
-                if kind:
-                    return kind
+            word = before[i]
+            if word in _CUE_WORDS:
+                kind = _CUE_ALONE.get(word) or _cue_at(before, i)
+            elif ll and word.endswith("'ll"):
+                kind = "future"
+            else:
+                continue
+            if kind == "past" and i and before[i - 1] == "be":  # "will be held on Saturday"
+                continue
+            if kind:
+                return kind
         # after it, only up to the next clause: "On Friday, the council will vote", but not
         # "After February, people do not wait to see if the building will stand"
-        after = self._clause_after(c.end, min(s_end, c.end + 80))
-        for i in range(len(after)):
-            if after[i] in _CUES or after[i].endswith("'ll"):
-                kind = _cue_at(after, i)
+        end = c.end + 80
+        after, ll = self._clause_after(c.end, s_end if s_end < end else end)
+        for i, word in enumerate(after):
+            if word in _CUE_WORDS:
+                kind = _CUE_ALONE.get(word) or _cue_at(after, i)
                 if kind:
                     return kind
+            elif ll and word.endswith("'ll"):
+                return "future"
         return None
 
     def _fold(self) -> str:
@@ -314,23 +322,24 @@ class _Resolver:
         self.folded = self.encoded.translate(_WORD_FOLD).decode("ascii")
         return self.folded
 
-    def _clause_after(self, start: int, end: int) -> list[str]:
-        """The lower-cased words of ``text[start:end]`` up to the end of their clause; none
-        when they hold no tense cue."""
+    def _clause_after(self, start: int, end: int) -> tuple[list[str], bool]:
+        """The lower-cased words of ``text[start:end]`` up to the end of their clause, and
+        whether an apostrophe is among them."""
         seg = self.text[start:end].lstrip(" ,")
         if self.fold:  # lower-cased, the clause might end elsewhere
-            return _WORD.findall(_CLAUSE_END.split(seg, maxsplit=1)[0].lower().replace("’", "'"))
-        hay = (self.folded or self._fold())[end - len(seg):end]
-        words = _hay_words(hay)
+            words = _WORD.findall(_CLAUSE_END.split(seg, maxsplit=1)[0].lower().replace("’", "'"))
+            return words, True
+        first = end - len(seg)
+        folded = self.folded or self._fold()
+        hay = folded[first:end]
         if "'" not in hay:  # each word is a whole run of letters: a clause word is one of them
-            if _CUE_WORDS.isdisjoint(words):
-                return []  # no cue, wherever the clause ends
+            mark = _CLAUSE_MARK.search(self.text, first, end)
+            words = (folded[first:mark.start()] if mark else hay).split()
             if _CLAUSE_WORDS.isdisjoint(words):
-                cut = _CLAUSE_MARK.search(seg)
-                return hay[:cut.start()].split() if cut else words
+                return words, False  # the clause ends at the mark, if any
         low = seg.lower().replace("’", "'")
         cut = _CLAUSE_END_LOWER.search(low)
-        return _words(low[:cut.start()]) if cut else words
+        return _hay_words(folded[first:first + cut.start()] if cut else hay), "'" in hay
 
     # -------------------------------------------------------------- one candidate
     def _make(self, c: Cand, type_: str, value: str | None, period: cal.Period | None = None,
@@ -632,7 +641,10 @@ def _words(low: str) -> list[str]:
 def _hay_words(hay: str) -> list[str]:
     """The words of a text blanked as :func:`_words` and :meth:`_Resolver._fold` blank it: with
     only letters, "'" and spaces left, a run of letters without "'" is one match of _WORD."""
-    return _WORD.findall(hay) if "'" in hay else hay.split()
+    words = hay.split()
+    if "'" in hay:
+        return [w for chunk in words for w in (_WORD.findall(chunk) if "'" in chunk else (chunk,))]
+    return words
 
 
 def _cue_at(words: list[str], i: int) -> str | None:
