@@ -176,10 +176,17 @@ class _Resolver:
         out: list[TimeX] = []
         clocks: list[Cand] = []
         for cand in self.cands:
-            if cand.kind == "clock":
+            kind = cand.kind
+            if kind == "clock":
                 clocks.append(cand)
                 continue
-            for timex in self._resolve(cand):
+            try:
+                result = _RESOLVE[kind](self, cand)
+            except (ValueError, OverflowError):  # "5000 years ago": outside datetime's calendar
+                continue
+            if result is None:
+                continue
+            for timex in result if type(result) is list else (result,):
                 out.append(timex)
                 if timex.start is not None and timex.time.type in ("DATE", "TIME"):
                     self.anchor_any = timex
@@ -232,7 +239,7 @@ class _Resolver:
                     continue
                 other = cands[i + 1] if order.step == -1 else cands[i - 1]
                 first, second = (c, other) if other.start > c.start else (other, c)
-                if (year_of(other) and self.sentence(c.start) == self.sentence(other.start)
+                if (year_of(other) and self.sentence_of[c.start] == self.sentence_of[other.start]
                         and _COORDINATED.fullmatch(self.text, first.end, second.start)):
                     c.data.update(year=year_of(other), basis="explicit")
 
@@ -344,25 +351,16 @@ class _Resolver:
     # -------------------------------------------------------------- one candidate
     def _make(self, c: Cand, type_: str, value: str | None, period: cal.Period | None = None,
               precision: str = "unknown", basis: str = "explicit", end_value: str | None = None,
-              future: bool = False, start: int | None = None, end: int | None = None) -> TimeX:
-        s, e = (c.start if start is None else start), (c.end if end is None else end)
+              future: bool = False, end: int | None = None) -> TimeX:
+        s = c.start
+        e = c.end if end is None else end
         time = Time(self.text[s:e], (s, e), type_, value, end_value)
-        first, last = period if period else (None, None)
+        if period is None:
+            return TimeX(time, self.sentence_of[s], None, None, "unknown", basis, future)
+        first = period[0]
         if self.ref and first and first > self.ref and type_ in ("DATE", "TIME"):
             future = True
-        sentence = self.sentence_of.get(s)
-        if sentence is None:
-            sentence = self.sentence(s)
-        return TimeX(time, sentence, first, last, precision if period else "unknown", basis, future)
-
-    def _resolve(self, c: Cand) -> list[TimeX]:
-        try:
-            result = _RESOLVE[c.kind](self, c)
-        except (ValueError, OverflowError):  # "5000 years ago": outside datetime's calendar
-            result = None
-        if result is None:
-            return []
-        return result if isinstance(result, list) else [result]
+        return TimeX(time, self.sentence_of[s], first, period[1], precision, basis, future)
 
     def _cal(self, c: Cand) -> TimeX | None:
         d = c.data
@@ -436,28 +434,29 @@ class _Resolver:
         ref, wd, rel = self.ref, d["wd"], d["rel"]
         tense = None if rel else self.tense(c)
         if rel == "last":
-            day = cal.weekday_on_or_before(wd, ref - dt.timedelta(days=1))
+            day = cal.weekday_on_or_before(wd, ref - cal.DAYS[1])
         elif rel == "next":
-            day = cal.weekday_on_or_after(wd, ref + dt.timedelta(days=1))
+            day = cal.weekday_on_or_after(wd, ref + cal.DAYS[1])
         elif rel == "this":
-            day = cal.week_period(ref)[0] + dt.timedelta(days=wd)
+            day = cal.week_period(ref)[0] + cal.DAYS[wd]
         elif tense == "future":
             day = cal.weekday_on_or_after(wd, ref)
-        elif self._narrated_day(c) is not None:
+        else:
             # "On 23 August 2013, two car bombs exploded as worshippers were leaving Friday prayers":
             # the week the sentence tells of, not the publication's
-            day = cal.weekday_on_or_before(wd, self._narrated_day(c))
-        else:
-            day = cal.weekday_on_or_before(wd, ref)
-        value = day.isoformat() + (f"T{d['pod']}" if d["pod"] else "")
-        return self._make(c, "TIME" if d["pod"] else "DATE", value, (day, day), "day", "relative",
-                          future=tense == "future")
+            narrated = self._narrated_day(c)
+            day = cal.weekday_on_or_before(wd, ref if narrated is None else narrated)
+        pod = d["pod"]
+        if pod:
+            return self._make(c, "TIME", f"{day.isoformat()}T{pod}", (day, day), "day", "relative",
+                              future=tense == "future")
+        return self._make(c, "DATE", day.isoformat(), (day, day), "day", "relative", future=tense == "future")
 
     def _narrated_day(self, c: Cand) -> dt.date | None:
         """The explicit past day told earlier in the weekday's own sentence, unless the weekday
         is when it was reported ("killed 12 on 3 March 2019, prosecutors said on Tuesday")."""
         anchor = self.anchor
-        if anchor is None or anchor.basis != "explicit" or anchor.sentence != self.sentence(c.start) \
+        if anchor is None or anchor.basis != "explicit" or anchor.sentence != self.sentence_of[c.start] \
                 or anchor.start is None or (self.ref - anchor.start).days <= 7 \
                 or _REPORTED_ON.search(self.text, max(0, c.start - 30), c.start):
             return None
@@ -618,7 +617,7 @@ class _Resolver:
         """A clock time on the day-precise date nearest it in its sentence, else on the last one
         of the two sentences before ("early on Monday ... The quake struck at 4:12 a.m."), else on
         the publication day; a day that says when something was said only when no other is."""
-        sentence = self.sentence(c.start)
+        sentence = self.sentence_of[c.start]
         days = [t for t in found if t.precision == "day" and t.start and t.time.type in ("DATE", "TIME")
                 and sentence - 2 <= t.sentence <= sentence and (t.sentence == sentence or t.time.span[0] < c.start)]
         days = [t for t in days if not reporting_time(self.text, *t.time.span)] or days  # not "said on Sunday"
