@@ -25,11 +25,13 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import repeat
+from operator import attrgetter
 
 from ..doc import Doc, TimeX
 from ..record import Time
 from . import timex_calendar as cal
-from .numbers import FOLD_SPECIAL, doc_hay
+from .numbers import FOLD_SPECIAL, ascii_hay
 from .timex_rules import Cand
 from .timex_scan import scan
 from .timex_words import CLOCK_UNITS, LEX, ORDINALS, TENS, UNITS, parse_ordinal_words, reporting_time
@@ -40,6 +42,8 @@ SETS = "times"
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 # bytes.translate table that blanks every byte a _WORD match cannot hold (all but a-z and ')
 _WORD_BYTES = bytes(c if chr(c).islower() and chr(c).isascii() or chr(c) == "'" else 32 for c in range(256))
+# ... and one that also lower-cases ASCII capitals
+_WORD_FOLD = bytes(c + 32 if 65 <= c <= 90 else _WORD_BYTES[c] for c in range(256))
 _CLAUSE_WORDS = frozenset(LEX["cues"]["clause_words"])
 _CLAUSE_END = re.compile(r"[,;:()\"“”]|\b(?:" + "|".join(LEX["cues"]["clause_words"]) + r")\b", re.IGNORECASE)
 _CLAUSE_END_LOWER = re.compile(_CLAUSE_END.pattern)  # the same on lower-cased text, where it is faster
@@ -65,6 +69,16 @@ def _cue_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 _CUES = _cue_index()
 _CUE_WORDS = frozenset(_CUES)
+# the same, split: the tense of each one-word cue; the cues of two words or more by their last two
+_CUE_ONE: dict[str, str] = {}  # and of those that end no longer cue, _CUE_ALONE
+_CUE_PAIRS: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
+for _cues in _CUES.values():
+    for _phrase, _kind in _cues:
+        if len(_phrase) == 1:
+            _CUE_ONE.setdefault(_phrase[0], _kind)
+        else:
+            _CUE_PAIRS.setdefault(_phrase[-2:], []).append((_phrase[:-2], _kind))
+_CUE_ALONE = {word: kind for word, kind in _CUE_ONE.items() if not any(last == word for _, last in _CUE_PAIRS)}
 _ANNIVERSARY = re.compile(r"anniversar", re.IGNORECASE)
 _ORDINAL_WORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _ORDINAL_BEFORE = re.compile(
@@ -84,20 +98,33 @@ _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 # ------------------------------------------------------------------ public entry points
 def apply(doc: Doc) -> None:
     spans = [(s.start, s.end) for s in doc.sentences]
-    doc.timexes.extend(find_times(doc.text, doc.published, spans, hay=doc_hay(doc)))
+    text = doc.text
+    encoded = ascii_words(text)
+    # the document's word hay (numbers.doc_hay), from this encoding: "'" and "?" are both blanks there
+    hay = doc.memo.get("word_hay")
+    if hay is None:
+        hay = doc.memo["word_hay"] = ascii_hay(encoded)
+    doc.timexes.extend(find_times(text, doc.published, spans, hay=hay, encoded=encoded))
+
+
+def ascii_words(text: str) -> bytes:
+    """``text`` with "’" made "'", encoded as ASCII with "?" for every other character outside it:
+    what the scan and the tense cues read words from."""
+    return text.replace("’", "'").encode("ascii", "replace")
 
 
 def find_times(text: str, reference: dt.datetime | None, sentences: Sequence[tuple[int, int]] | None = None,
-               *, future: bool | None = None, hay: str | None = None) -> list[TimeX]:
+               *, future: bool | None = None, hay: str | None = None, encoded: bytes | None = None) -> list[TimeX]:
     """Every temporal expression in ``text`` as a :class:`TimeX`, in text order.
 
     ``sentences`` are ``(start, end)`` offsets (a rough split is made when omitted);
     ``future=True`` treats every clause as future-tensed, ``False`` as past; ``hay`` is
-    :func:`.numbers.word_hay` of the text when the caller has it.
+    :func:`.numbers.word_hay` of the text and ``encoded`` its :func:`ascii_words`, when the
+    caller has them.
     """
     if sentences is None:
         sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)] or [(0, len(text))]
-    return _Resolver(text, reference, sentences, future, hay).run()
+    return _Resolver(text, reference, sentences, future, hay, encoded).run()
 
 
 def normalise(text: str, reference: dt.datetime | dt.date | None, *, future: bool = False) -> TimeX | None:
@@ -112,25 +139,36 @@ def normalise(text: str, reference: dt.datetime | dt.date | None, *, future: boo
     return found[0] if found else None
 
 
+_SPAN = attrgetter("time.span")
 _REPORTED_ON = re.compile(r"\b(?:said|says|told|announced|reported|added|statement)\b[^.;]*$")
 
 
 # ------------------------------------------------------------------ resolution
 class _Resolver:
     def __init__(self, text: str, reference: dt.datetime | None, sentences: Sequence[tuple[int, int]],
-                 future: bool | None, hay: str | None = None) -> None:
+                 future: bool | None, hay: str | None = None, encoded: bytes | None = None) -> None:
         self.text = text
         self.ref = reference.date() if reference else None
         self.sentences = list(sentences) or [(0, len(text))]
         self.starts = [s for s, _ in self.sentences]
         self.forced = None if future is None else ("future" if future else "past")
         self.fold = any(ch in text for ch in FOLD_SPECIAL)
-        self.cands = scan(text, hay)
+        if encoded is None:
+            encoded = ascii_words(text)
+        self.encoded = encoded
+        self.folded: str | None = None  # _WORD_FOLD of it, made for the first tense cue read
+        self.cands = scan(text, hay, encoded)
+        # the sentence of each candidate's start, looked up once (the bisect of sentence())
+        starts = [c.start for c in self.cands]
+        found = map(bisect_right, repeat(self.starts, len(starts)), starts)
+        self.sentence_of = {start: i - 1 if i > 1 else 0 for start, i in zip(starts, found, strict=True)}
         self.anchor: TimeX | None = None  # the last day-precise date, for "the next day"
         self.anchor_any: TimeX | None = None  # the last date of any precision, for "two years later"
 
     def sentence(self, offset: int) -> int:
-        i = bisect_right(self.starts, offset) - 1
+        i = self.sentence_of.get(offset)
+        if i is None:
+            i = bisect_right(self.starts, offset) - 1
         return i if i > 0 else 0
 
     def run(self) -> list[TimeX]:
@@ -138,10 +176,17 @@ class _Resolver:
         out: list[TimeX] = []
         clocks: list[Cand] = []
         for cand in self.cands:
-            if cand.kind == "clock":
+            kind = cand.kind
+            if kind == "clock":
                 clocks.append(cand)
                 continue
-            for timex in self._resolve(cand):
+            try:
+                result = _RESOLVE[kind](self, cand)
+            except (ValueError, OverflowError):  # "5000 years ago": outside datetime's calendar
+                continue
+            if result is None:
+                continue
+            for timex in result if type(result) is list else (result,):
                 out.append(timex)
                 if timex.start is not None and timex.time.type in ("DATE", "TIME"):
                     self.anchor_any = timex
@@ -149,7 +194,7 @@ class _Resolver:
                         self.anchor = timex
         for cand in clocks:
             out.append(self._clock(cand, out))
-        out.sort(key=lambda t: (t.time.span[0], t.time.span[1]))
+        out.sort(key=_SPAN)  # (start, end)
         return out
 
     # -------------------------------------------------------------- context for year-less dates
@@ -194,7 +239,7 @@ class _Resolver:
                     continue
                 other = cands[i + 1] if order.step == -1 else cands[i - 1]
                 first, second = (c, other) if other.start > c.start else (other, c)
-                if (year_of(other) and self.sentence(c.start) == self.sentence(other.start)
+                if (year_of(other) and self.sentence_of[c.start] == self.sentence_of[other.start]
                         and _COORDINATED.fullmatch(self.text, first.end, second.start)):
                     c.data.update(year=year_of(other), basis="explicit")
 
@@ -232,9 +277,16 @@ class _Resolver:
         """"future" or "past" from the nearest tense cue in the clause, or None."""
         if self.forced:
             return self.forced
-        s_start, s_end = self.sentences[self.sentence(c.start)]
-        window = self.text[max(s_start, c.start - 120):c.start].lower().replace("’", "'")
-        before = _words(window)
+        s_start, s_end = self.sentences[self.sentence_of[c.start]]
+        lo = c.start - 120
+        if lo < s_start:
+            lo = s_start
+        if self.fold:
+            hay = self.text[lo:c.start].lower().replace("’", "'")
+            before = _words(hay)
+        else:
+            hay = (self.folded or self._fold())[lo:c.start]
+            before = _hay_words(hay)
         if before and before[-1] in _FUTURE_RIGHT_BEFORE and self.text[c.end - 2:c.end] not in ("'s", "’s"):
             return "future"  # "called a strike for Tuesday"
         k = len(before)  # without the prepositions that end it: "killed on", "erupted late"
@@ -245,62 +297,70 @@ class _Resolver:
         if (k < len(before) and k and before[k - 1].endswith("ed") and before[k - 1] not in _NOT_PAST
                 and (k < 2 or before[k - 2] != "be")):
             return "past"
-        cues, ll = _CUE_WORDS.intersection(before), "'ll" in window
-        if cues or ll:
-            for i in range(len(before) - 1, -1, -1):
-                if before[i] in cues or ll and before[i].endswith("'ll"):
-                    kind = _cue_at(before, i)
-                    if kind == "past" and i and before[i - 1] == "be":  # "will be held on Saturday"
-                        continue
-                    if kind:
-                        return kind
+        ll = "'ll" in hay
+        for i in range(len(before) - 1, -1, -1):
+            word = before[i]
+            if word in _CUE_WORDS:
+                kind = _CUE_ALONE.get(word) or _cue_at(before, i)
+            elif ll and word.endswith("'ll"):
+                kind = "future"
+            else:
+                continue
+            if kind == "past" and i and before[i - 1] == "be":  # "will be held on Saturday"
+                continue
+            if kind:
+                return kind
         # after it, only up to the next clause: "On Friday, the council will vote", but not
         # "After February, people do not wait to see if the building will stand"
-        after = self._clause_after(c.end, min(s_end, c.end + 80))
-        for i in range(len(after)):
-            if after[i] in _CUES or after[i].endswith("'ll"):
-                kind = _cue_at(after, i)
+        end = c.end + 80
+        after, ll = self._clause_after(c.end, s_end if s_end < end else end)
+        for i, word in enumerate(after):
+            if word in _CUE_WORDS:
+                kind = _CUE_ALONE.get(word) or _cue_at(after, i)
                 if kind:
                     return kind
+            elif ll and word.endswith("'ll"):
+                return "future"
         return None
 
-    def _clause_after(self, start: int, end: int) -> list[str]:
-        """The lower-cased words of ``text[start:end]`` up to the end of their clause; none
-        when they hold no tense cue."""
+    def _fold(self) -> str:
+        """The text as _WORD_FOLD blanks and lower-cases it, for text without FOLD_SPECIAL
+        characters (lower-cased, only those could turn into ASCII letters)."""
+        self.folded = self.encoded.translate(_WORD_FOLD).decode("ascii")
+        return self.folded
+
+    def _clause_after(self, start: int, end: int) -> tuple[list[str], bool]:
+        """The lower-cased words of ``text[start:end]`` up to the end of their clause, and
+        whether an apostrophe is among them."""
         seg = self.text[start:end].lstrip(" ,")
-        low = seg.lower()
-        if self.fold or len(low) != len(seg):  # lower-cased, the clause might end elsewhere
-            return _WORD.findall(_CLAUSE_END.split(seg, maxsplit=1)[0].lower().replace("’", "'"))
-        low = low.replace("’", "'")
-        words = _words(low)
-        if "'" not in low:  # each word is a whole run of letters: a clause word is one of them
-            if _CUE_WORDS.isdisjoint(words):
-                return []  # no cue, wherever the clause ends
+        if self.fold:  # lower-cased, the clause might end elsewhere
+            words = _WORD.findall(_CLAUSE_END.split(seg, maxsplit=1)[0].lower().replace("’", "'"))
+            return words, True
+        first = end - len(seg)
+        folded = self.folded or self._fold()
+        hay = folded[first:end]
+        if "'" not in hay:  # each word is a whole run of letters: a clause word is one of them
+            mark = _CLAUSE_MARK.search(self.text, first, end)
+            words = (folded[first:mark.start()] if mark else hay).split()
             if _CLAUSE_WORDS.isdisjoint(words):
-                cut = _CLAUSE_MARK.search(low)
-                return _words(low[:cut.start()]) if cut else words
+                return words, False  # the clause ends at the mark, if any
+        low = seg.lower().replace("’", "'")
         cut = _CLAUSE_END_LOWER.search(low)
-        return _words(low[:cut.start()]) if cut else words
+        return _hay_words(folded[first:first + cut.start()] if cut else hay), "'" in hay
 
     # -------------------------------------------------------------- one candidate
     def _make(self, c: Cand, type_: str, value: str | None, period: cal.Period | None = None,
               precision: str = "unknown", basis: str = "explicit", end_value: str | None = None,
-              future: bool = False, start: int | None = None, end: int | None = None) -> TimeX:
-        s, e = (c.start if start is None else start), (c.end if end is None else end)
+              future: bool = False, end: int | None = None) -> TimeX:
+        s = c.start
+        e = c.end if end is None else end
         time = Time(self.text[s:e], (s, e), type_, value, end_value)
-        first, last = period if period else (None, None)
+        if period is None:
+            return TimeX(time, self.sentence_of[s], None, None, "unknown", basis, future)
+        first = period[0]
         if self.ref and first and first > self.ref and type_ in ("DATE", "TIME"):
             future = True
-        return TimeX(time, self.sentence(s), first, last, precision if period else "unknown", basis, future)
-
-    def _resolve(self, c: Cand) -> list[TimeX]:
-        try:
-            result = getattr(self, "_" + c.kind)(c)
-        except (ValueError, OverflowError):  # "5000 years ago": outside datetime's calendar
-            result = None
-        if result is None:
-            return []
-        return result if isinstance(result, list) else [result]
+        return TimeX(time, self.sentence_of[s], first, period[1], precision, basis, future)
 
     def _cal(self, c: Cand) -> TimeX | None:
         d = c.data
@@ -374,28 +434,29 @@ class _Resolver:
         ref, wd, rel = self.ref, d["wd"], d["rel"]
         tense = None if rel else self.tense(c)
         if rel == "last":
-            day = cal.weekday_on_or_before(wd, ref - dt.timedelta(days=1))
+            day = cal.weekday_on_or_before(wd, ref - cal.DAYS[1])
         elif rel == "next":
-            day = cal.weekday_on_or_after(wd, ref + dt.timedelta(days=1))
+            day = cal.weekday_on_or_after(wd, ref + cal.DAYS[1])
         elif rel == "this":
-            day = cal.week_period(ref)[0] + dt.timedelta(days=wd)
+            day = cal.week_period(ref)[0] + cal.DAYS[wd]
         elif tense == "future":
             day = cal.weekday_on_or_after(wd, ref)
-        elif self._narrated_day(c) is not None:
+        else:
             # "On 23 August 2013, two car bombs exploded as worshippers were leaving Friday prayers":
             # the week the sentence tells of, not the publication's
-            day = cal.weekday_on_or_before(wd, self._narrated_day(c))
-        else:
-            day = cal.weekday_on_or_before(wd, ref)
-        value = day.isoformat() + (f"T{d['pod']}" if d["pod"] else "")
-        return self._make(c, "TIME" if d["pod"] else "DATE", value, (day, day), "day", "relative",
-                          future=tense == "future")
+            narrated = self._narrated_day(c)
+            day = cal.weekday_on_or_before(wd, ref if narrated is None else narrated)
+        pod = d["pod"]
+        if pod:
+            return self._make(c, "TIME", f"{day.isoformat()}T{pod}", (day, day), "day", "relative",
+                              future=tense == "future")
+        return self._make(c, "DATE", day.isoformat(), (day, day), "day", "relative", future=tense == "future")
 
     def _narrated_day(self, c: Cand) -> dt.date | None:
         """The explicit past day told earlier in the weekday's own sentence, unless the weekday
         is when it was reported ("killed 12 on 3 March 2019, prosecutors said on Tuesday")."""
         anchor = self.anchor
-        if anchor is None or anchor.basis != "explicit" or anchor.sentence != self.sentence(c.start) \
+        if anchor is None or anchor.basis != "explicit" or anchor.sentence != self.sentence_of[c.start] \
                 or anchor.start is None or (self.ref - anchor.start).days <= 7 \
                 or _REPORTED_ON.search(self.text, max(0, c.start - 30), c.start):
             return None
@@ -556,7 +617,7 @@ class _Resolver:
         """A clock time on the day-precise date nearest it in its sentence, else on the last one
         of the two sentences before ("early on Monday ... The quake struck at 4:12 a.m."), else on
         the publication day; a day that says when something was said only when no other is."""
-        sentence = self.sentence(c.start)
+        sentence = self.sentence_of[c.start]
         days = [t for t in found if t.precision == "day" and t.start and t.time.type in ("DATE", "TIME")
                 and sentence - 2 <= t.sentence <= sentence and (t.sentence == sentence or t.time.span[0] < c.start)]
         days = [t for t in days if not reporting_time(self.text, *t.time.span)] or days  # not "said on Sunday"
@@ -573,10 +634,16 @@ class _Resolver:
 def _words(low: str) -> list[str]:
     """``_WORD.findall(low)`` for lower-cased text with "’" made "'", split in C where it can
     be: no match holds a blanked character, and a run of letters without "'" is one match."""
-    hay = low.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii")
+    return _hay_words(low.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii"))
+
+
+def _hay_words(hay: str) -> list[str]:
+    """The words of a text blanked as :func:`_words` and :meth:`_Resolver._fold` blank it: with
+    only letters, "'" and spaces left, a run of letters without "'" is one match of _WORD."""
+    words = hay.split()
     if "'" in hay:
-        return [w for chunk in hay.split() for w in (_WORD.findall(chunk) if "'" in chunk else (chunk,))]
-    return hay.split()
+        return [w for chunk in words for w in (_WORD.findall(chunk) if "'" in chunk else (chunk,))]
+    return words
 
 
 def _cue_at(words: list[str], i: int) -> str | None:
@@ -584,11 +651,11 @@ def _cue_at(words: list[str], i: int) -> str | None:
     word = words[i]
     if word.endswith("'ll"):
         return "future"
-    for phrase, kind in _CUES.get(word, ()):
-        n = len(phrase)
-        if i + 1 >= n and tuple(words[i + 1 - n:i + 1]) == phrase:
-            return kind
-    return None
+    if i:  # the longest phrase first, as _CUES lists them: those of two words or more before one word
+        for head, kind in _CUE_PAIRS.get((words[i - 1], word), ()):
+            if not head or i > len(head) and tuple(words[i - 1 - len(head):i - 1]) == head:
+                return kind
+    return _CUE_ONE.get(word)
 
 
 def _period(year: int, month: int | None, day: int | None) -> cal.Period | None:
@@ -610,3 +677,9 @@ def _duration_value(n, unit: str) -> str:
     amount = "X" if not isinstance(n, int | float) else (f"{n:g}" if isinstance(n, float) else str(n))
     code = UNITS.get(unit, UNITS.get(unit + "s", "X"))
     return ("PT" if unit in CLOCK_UNITS else "P") + amount + code
+
+
+# the resolver of each kind of candidate but "clock": _Resolver._cal for "cal" ...
+_RESOLVE = {kind: getattr(_Resolver, "_" + kind) for kind in (
+    "cal", "month", "weekday", "offset", "unit", "season", "quarter", "decade", "century", "ago", "anchored",
+    "duration", "set", "ref")}

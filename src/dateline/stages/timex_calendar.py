@@ -14,6 +14,7 @@ Period = tuple[dt.date, dt.date]
 
 SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # first month of each season
 POD_CODES = ("MO", "AF", "EV", "NI")
+DAYS = tuple(dt.timedelta(days=n) for n in range(8))  # made once: building a timedelta is slow
 
 
 def safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -41,13 +42,13 @@ def month_period(year: int, month: int) -> Period:
 
 
 def week_period(day: dt.date) -> Period:
-    monday = day - dt.timedelta(days=day.weekday())
-    return monday, monday + dt.timedelta(days=6)
+    monday = day - DAYS[day.weekday()]
+    return monday, monday + DAYS[6]
 
 
 def weekend_period(day: dt.date) -> Period:
     monday = week_period(day)[0]
-    return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
+    return monday + DAYS[5], monday + DAYS[6]
 
 
 def week_value(day: dt.date, weekend: bool = False) -> str:
@@ -154,11 +155,11 @@ def nearest(month: int, day: int, ref: dt.date) -> dt.date | None:
 
 
 def weekday_on_or_before(weekday: int, ref: dt.date) -> dt.date:
-    return ref - dt.timedelta(days=(ref.weekday() - weekday) % 7)
+    return ref - DAYS[(ref.weekday() - weekday) % 7]
 
 
 def weekday_on_or_after(weekday: int, ref: dt.date) -> dt.date:
-    return ref + dt.timedelta(days=(weekday - ref.weekday()) % 7)
+    return ref + DAYS[(weekday - ref.weekday()) % 7]
 
 
 def month_on_or_before(month: int, ref: dt.date) -> int:

@@ -125,9 +125,12 @@ _A_LAST = ("a", "n", "w", "f")  # the last letter of what _A_BEFORE can match be
 _KELVIN = "\u212a"  # the one character outside ASCII that lower-cases to an ASCII letter
 
 
-def _triggers(text: str, hay: str | None = None) -> tuple[list[tuple[int, list[Rule]]], list[int] | None]:
+def _triggers(text: str, hay: str | None = None,
+              encoded: bytes | None = None) -> tuple[list[tuple[int, list[Rule]]], list[int] | None]:
     """(offset, rules to try) for each word that can open an expression, in text order; and the
-    offsets of the unit words ("days"), or None when case-insensitive matching could find others."""
+    offsets of the unit words ("days"), or None when case-insensitive matching could find others.
+    ``encoded``: the text encoded as ASCII with "?" for the characters outside it, if made ("’"
+    may be "'" there: it is no letter either)."""
     # Keys are matched case-insensitively. Lower-casing keeps every character alphanumeric or
     # not and keeps characters outside ASCII outside it, save the Kelvin sign, so the text can
     # stand for its lower-cased self (and spare the cost of lower-casing it) unless it has one.
@@ -136,7 +139,8 @@ def _triggers(text: str, hay: str | None = None) -> tuple[list[tuple[int, list[R
         low = text.lower()
         if len(low) != len(text):  # a few characters change length when lower-cased
             low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-    encoded = low.encode("ascii", "replace")
+    if encoded is None or low is not text:
+        encoded = low.encode("ascii", "replace")
     # digits outside ASCII; characters in FOLD_SPECIAL; letters or digits outside ASCII, without
     # which a key the automaton finds always has a word boundary on either side
     other_digits = fold = other_alnum = False
@@ -259,11 +263,12 @@ def _unit_follows(text: str, pos: int, units: list[int]) -> bool:
     return unit == near or len(text[pos:unit].split(None, WORDS_BEFORE_UNIT)) <= WORDS_BEFORE_UNIT
 
 
-def scan(text: str, hay: str | None = None) -> list[Cand]:
-    """Every temporal expression in ``text``, in order, none overlapping (``hay``: word_hay(text), if made)."""
+def scan(text: str, hay: str | None = None, encoded: bytes | None = None) -> list[Cand]:
+    """Every temporal expression in ``text``, in order, none overlapping (``hay``: word_hay(text),
+    ``encoded``: as :func:`_triggers` reads it, if made)."""
     found: list[Cand] = []
     covered = 0
-    triggers, units = _triggers(text, hay)
+    triggers, units = _triggers(text, hay, encoded)
     for pos, rules in triggers:
         if pos < covered:
             continue

@@ -84,9 +84,35 @@ def quantity(text: str) -> int | float | str | None:
 
 # ------------------------------------------------------------------ regex fragments
 def alt(phrases) -> str:
-    """Longest-first alternation of phrases; a space inside a phrase matches any run of spaces."""
-    escaped = (re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
-    return "|".join(sorted(escaped, key=len, reverse=True))
+    """Longest-first alternation of phrases; a space inside a phrase matches any run of spaces.
+
+    Written as a trie ("t(?:en|wo)" for "ten|two"), which matches as the plain alternation does
+    (of phrases that match at one place, one starts the others: the longest is tried first) but
+    faster, since a case-insensitive alternation tries every alternative in turn."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for token in (r"\s+" if ch == " " else re.escape(ch) for ch in phrase):
+            node = node.setdefault(token, {})
+        node[None] = {}
+    return _trie_pattern(trie) if _exclusive(trie) else "|".join(
+        sorted((re.escape(p).replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True))
+
+
+def _exclusive(node: dict) -> bool:
+    """Whether no two branches of ``node`` or below it can match one character."""
+    tokens = [token.lower() for token in node if token is not None]
+    return len(set(tokens)) == len(tokens) and all(_exclusive(child) for child in node.values())
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [token + _trie_pattern(child) for token, child in node.items() if token is not None]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    if None not in node:
+        return body
+    return (body if len(branches) > 1 else f"(?:{body})") + "?"  # the longer phrases first
 
 
 MONTH_NUMBER = {name: i + 1 for i, name in enumerate(LEX["months"]["full"])} | LEX["months"]["abbreviations"]
