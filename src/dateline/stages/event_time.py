@@ -228,13 +228,17 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
     trig = group[0]
     toll = toll_update(doc, sentence)
     trig_quote = None
+    when = _when_clause_opener(doc, indexes, trig.start)
+    when_start = doc.timexes[when].time.span[0] if when is not None else -1
     best, best_score = None, None
     for i in indexes:
         tx = doc.timexes[i]
         if tx.start is None or tx.time.type not in ("DATE", "TIME"):
             continue
         a, b = tx.time.span
-        if i not in owned and not (b <= trig.start and OFFSET.match(text[b:trig.start])):
+        if b <= when_start:
+            continue  # "will mark on Wednesday the anniversary of April 9, 1989, when troops killed 21": 1989
+        if i not in owned and i != when and not (b <= trig.start and OFFSET.match(text[b:trig.start])):
             continue  # (but "on Tuesday, a day after a police officer shot dead ..." dates the shooting)
         if toll and a > toll.start() and not statement:
             continue
@@ -248,8 +252,8 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
         if traits.attributive and a > trig.end \
                 and not any(m.start >= b and _MODIFIED_NEXT.fullmatch(text, b, m.start) for m in group):
             continue  # "demanded the repeal of a 2022 decree": the decree's year (but "the 2011 uprising")
-        if not statement and traits.later:
-            continue
+        if not statement and traits.later and a > trig.start:
+            continue  # "they were released two weeks later": the release's time (but "Four days later, troops killed ...")
         if traits.quote != -1:
             if trig_quote is None:
                 trig_quote = _quoted_in(doc, trig.start)
@@ -277,6 +281,20 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
     if best is not None and best_score >= 400 and not statement:
         return None
     return best
+
+
+_WHEN_AFTER = re.compile(r",?\s+when\s")
+
+
+def _when_clause_opener(doc: Doc, indexes: list[int], trigger: int) -> int | None:
+    """The time expression that opens the ", when ..." clause a trigger stands in, if any."""
+    text = doc.text
+    found = None
+    for i in indexes:
+        b = doc.timexes[i].time.span[1]
+        if b <= trigger and text.find("when", b, b + 8) >= 0 and _WHEN_AFTER.match(text, b):
+            found = i
+    return found
 
 
 OFFSET = re.compile(r"^\W*(a|one|two|three|four|five|six|seven)\s+(day|days|week|weeks)\s+(after|before)\b",

@@ -348,7 +348,7 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             # "The explosion on Tuesday morning was heard ... A bomb ... killed three officers": that Tuesday
             mention.context_timex = event_time.context_timex(doc, index - 1)
         if anniversary is not None and mention.timex is None and not current_story \
-                and family in VIOLENT_FAMILIES and modality == "":
+                and family in VIOLENT_FAMILIES and modality == "" and anniversary.frames(doc, index):
             # "said Hatidza Omerovic, whose husband and two sons were also killed": in an anniversary
             # article, violence the text leaves undated belongs to the past it remembers
             mention.framed_historical = True
