@@ -284,3 +284,10 @@ def test_capitalised_particle_opening_a_place_name_stays_in_it():
     for name in ("El Obeid", "El Fasher", "La Paz", "Abu Dhabi"):
         named(doc, name, "GPE")
     assert not any(e.name in ("Obeid", "Paz", "Dhabi") for e in doc.entities), _types(doc)
+
+
+def test_a_campus_named_after_its_town_is_a_facility_and_leaves_the_town_alone():
+    doc = run("The man was taken to Summa Health Akron Campus, where he underwent surgery. "
+              "Police in Akron said the two officers had been placed on leave.")
+    named(doc, "Summa Health Akron Campus", "FAC")
+    named(doc, "Akron", "GPE")  # no longer a short name of the campus
