@@ -379,6 +379,8 @@ class _Resolver:
             day = cal.weekday_on_or_after(wd, ref + dt.timedelta(days=1))
         elif rel == "this":
             day = cal.week_period(ref)[0] + dt.timedelta(days=wd)
+        elif rel == "week":  # "Thursday last week"
+            day = cal.week_period(ref + dt.timedelta(weeks=d["week"]))[0] + dt.timedelta(days=wd)
         elif tense == "future":
             day = cal.weekday_on_or_after(wd, ref)
         elif self._narrated_day(c) is not None:
