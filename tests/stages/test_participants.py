@@ -245,3 +245,12 @@ def test_an_official_by_title_alone_is_the_actor_and_a_title_stays_with_its_name
 def test_officers_of_a_named_unit_are_the_actor():
     assert actor("On Wednesday, officers of the Anti-Terror Police Unit arrested four men in the town of Hindi.",
                  "arrested") == "officers of the Anti-Terror Police Unit"
+
+
+def test_a_town_before_a_force_names_no_actor_of_its_own_but_the_place():
+    text = "Two Dayton police officers shot and wounded a 19-year-old man late Friday."
+    assert actor(text, "shot") == "Dayton police officers"
+    doc = prepared(text)
+    s, group, others = split(doc, "shot")
+    loc = event_places.find_location(doc, s.start, s.end, group, others, (4, 30), False)
+    assert (loc.name, loc.country) == ("Dayton", "USA")

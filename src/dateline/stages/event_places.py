@@ -183,8 +183,8 @@ def find_location(doc: Doc, sent_start: int, sent_end: int, group, others, exclu
     best = None
     for place in _places_in(doc, sent_start, sent_end):
         span = place.span
-        if exclude and exclude[0] <= span[0] < exclude[1]:
-            continue
+        if exclude and exclude[0] <= span[0] < exclude[1] and not _is_town(place.entity):
+            continue  # (but "Akron police officers" are where their town is)
         # (only a statement asks where it was made)
         if statement and not (span[1] <= lead_start and _made_in(place)) and not _made_at(place):
             continue  # a statement is placed where it was made, not at the places it is about
@@ -204,6 +204,10 @@ def find_location(doc: Doc, sent_start: int, sent_end: int, group, others, exclu
         if best is None or score > best[0]:
             best = (score, place.entity)
     return location_of(best[1]) if best is not None else None
+
+
+def _is_town(ent: Entity) -> bool:
+    return ent.type == "GPE" and ent.geo is not None and ent.geo.feature == "city"
 
 
 def location_of(ent: Entity) -> Location:

@@ -252,7 +252,11 @@ def _find_candidates(doc: Doc, start: int, end: int) -> list[tuple[int, int, Ent
         s = _expand_left(text, span[0], start, stop) if ent.type == "NORP" else span[0]
         e = span[1]
         if ent.type != "PERSON":
-            e = _head_after(doc, e, end) or e
+            head = _head_after(doc, e, end)
+            if head is not None:
+                e = head
+                if not _usable(doc, ent, False):
+                    ent = None  # "Akron police officers": the officers act, not the town
         out.append((s, e, ent))
     for m_start, m_end in agents.finditer(doc, start, end):
         if any(s <= m_start < e or (ent is not None and ent.type == "PERSON" and 0 < s - m_end <= 1)
