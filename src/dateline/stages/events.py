@@ -165,8 +165,10 @@ def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) ->
             sentence = text[doc.sentences[doc.sentence_at(m.start)].start:m.end + 60]
             if _LABOUR.search(sentence):
                 continue  # a labour strike: the PROTEST forms ("on strike", "strikers") cover it
-        if m.spec.type == "ASSAULT" and not m.spec.mode and (hazards or (weak_hazards and not strong_violence)):
+        if m.spec.type == "ASSAULT" and not m.spec.mode and (hazards or (weak_hazards and not strong_violence)) \
+                and (hazards or word in _casualty_words() or _counts_victims(doc, m)):
             continue  # "floods killed eight", "a fire killed 46": the hazard is the event, "killed" its figure
+            # (but "drones attacked a refinery, setting off a fire": an attack that caused a fire)
         if m.spec.type is None and m.spec.weak and (strong_violence or hazards):
             continue  # "bomb blast" is an attack; "homes collapsed" in a flood is the flood
         after_earlier = _earlier(text, lowered, m.start)
@@ -181,6 +183,19 @@ def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) ->
         if after_earlier:
             earlier.add(m.start)
     return out, earlier
+
+
+@cache
+def _casualty_words() -> frozenset[str]:
+    """The words that tell a toll ("killed", "died", "wounded"), from the figures lexicon."""
+    kinds = load("figures")["kinds"]
+    return frozenset(w.lower() for kind in ("killed", "injured") for role in ("active", "post", "intransitive")
+                     for w in kinds[kind].get(role, ()))
+
+
+def _counts_victims(doc: Doc, m: TriggerMatch) -> bool:
+    """Is the trigger the word of a figure ("a fire killed 46")?"""
+    return any(f.anchor[0] <= m.start < f.anchor[1] for f in doc.figures)
 
 
 def _speaker_at(doc: Doc):
