@@ -92,6 +92,10 @@ _MIN_WORDS = 4  # fewer quoted words than this need a speech verb right beside t
 _INHERIT_PARAGRAPHS = 1  # an unattributed quotation continues a speaker this many paragraphs back
 
 
+# “...,” Oleksandr Hrytsenko, deputy head of the regional military administration, told reporters
+_NAME_AND_APPOSITION = re.compile(r"[\s,]*(?:[A-Z][\w'’.-]*\s+){1,3}?[A-Z][\w'’.-]*,\s[^,]+,\s*$")
+
+
 @dataclass
 class Speaker:
     name: str | None
@@ -310,7 +314,8 @@ class _Finder(PhraseReader):
             return None, False
         gap = self.text[q.end:m.start()]
         # “...,” a fisherman who asked to be identified as Musa told
-        most = 16 if self.may_give_name(q.end, m.start()) and GIVEN_NAME.search(gap) else 8
+        most = 16 if (self.may_give_name(q.end, m.start()) and GIVEN_NAME.search(gap)) \
+            or _NAME_AND_APPOSITION.match(gap) else 8  # “...,” X, deputy head of the regional ..., told
         if any(c in gap for c in _QUOTE_MARKS) or len(gap.split(None, most)) > most:
             return None, False
         sent_end = self.sentence(m.start())[1]
