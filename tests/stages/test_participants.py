@@ -254,3 +254,8 @@ def test_a_town_before_a_force_names_no_actor_of_its_own_but_the_place():
     s, group, others = split(doc, "shot")
     loc = event_places.find_location(doc, s.start, s.end, group, others, (4, 30), False)
     assert (loc.name, loc.country) == ("Dayton", "USA")
+
+
+def test_a_district_of_a_town_named_by_its_possessive_is_placed_in_the_town():
+    text = "Police detained 60 people in a raid on Mombasa's Majengo district on Monday."
+    assert place(text, "detained") == ("Mombasa", "KEN")

@@ -44,6 +44,8 @@ _FACILITY_AFTER = re.compile(r"\s+(?:penitentiary|prison|jail|mine|hospital|scho
 
 _PART_OF = re.compile(r"\s+(?:neighbou?rhood|suburb|quarter|district|area|section|township|slum|commune|"
                       r"sector|ward|estate|locality)\s+of\s", re.I)
+_PART_AFTER_POSSESSIVE = re.compile(r"['’]s\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:neighbou?rhood|suburb|quarter|district|"
+                                    r"area|section|township|slum|commune|sector|ward|estate|locality)\b")
 _NAMED_FACILITY = re.compile(r"^([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)??)\s+(?:Stadium|University|College|Hospital|Airport|"
                              r"Prison|Penitentiary|Market|Mosque|Church|Cathedral|School|Square|Bridge|Mine|Port|"
                              r"Police Station|Police Post|Camp|Barracks)\b")
@@ -151,7 +153,8 @@ def _find_places(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
             continue
         before = text[max(sent_start, span[0] - 45):span[0]]
         possessor = text[span[1]:span[1] + 2] in ("'s", "’s")
-        prep = 0.0 if possessor else _prep_weight(before)
+        prep = 0.0 if possessor and not _PART_AFTER_POSSESSIVE.match(text, span[1], sent_end) \
+            else _prep_weight(before)  # ("a swoop on Nairobi's Eastleigh district": the town holds the district)
         # "in the Viento Libre neighbourhood of Tumaco", "in the Athens district of Kolonaki": both
         # places stand where the preposition puts them, and the rank of each decides
         prep, carried_prep = max(prep, carried_prep), (prep if _PART_OF.match(text, span[1], sent_end) else 0.0)
