@@ -259,3 +259,10 @@ def test_a_town_before_a_force_names_no_actor_of_its_own_but_the_place():
 def test_a_district_of_a_town_named_by_its_possessive_is_placed_in_the_town():
     text = "Police detained 60 people in a raid on Mombasa's Majengo district on Monday."
     assert place(text, "detained") == ("Mombasa", "KEN")
+
+
+def test_where_a_road_leads_is_no_place_of_the_event():
+    text = "Demonstrators set tyres alight and closed the highway to Basra on Thursday."
+    assert place(text, "Demonstrators") is None
+    text = "A car bomb exploded at a checkpoint on the road to Mogadishu's airport on Monday."
+    assert place(text, "car bomb") == ("Mogadishu", "SOM")

@@ -44,6 +44,8 @@ _FACILITY_AFTER = re.compile(r"\s+(?:penitentiary|prison|jail|mine|hospital|scho
 
 _PART_OF = re.compile(r"\s+(?:neighbou?rhood|suburb|quarter|district|area|section|township|slum|commune|"
                       r"sector|ward|estate|locality)\s+of\s", re.I)
+_ROUTE_BEFORE = re.compile(r"\b(?:road|highway|motorway|expressway|route|railway|flights?|bus(?:es)?|trains?)"
+                           r"\s+(?:to|towards|toward)\s+$", re.I)
 _PART_AFTER_POSSESSIVE = re.compile(r"['’]s\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:neighbou?rhood|suburb|quarter|district|"
                                     r"area|section|township|slum|commune|sector|ward|estate|locality)\b")
 _NAMED_FACILITY = re.compile(r"^([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)??)\s+(?:Stadium|University|College|Hospital|Airport|"
@@ -152,6 +154,8 @@ def _find_places(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
         elif ent.country is None and ent.geo is None:
             continue
         before = text[max(sent_start, span[0] - 45):span[0]]
+        if _ROUTE_BEFORE.search(before) and text[span[1]:span[1] + 2] not in ("'s", "’s"):
+            continue  # "closed the highway to Basra": where the road leads (but "the road to Mogadishu's airport")
         possessor = text[span[1]:span[1] + 2] in ("'s", "’s")
         prep = 0.0 if possessor and not _PART_AFTER_POSSESSIVE.match(text, span[1], sent_end) \
             else _prep_weight(before)  # ("a swoop on Nairobi's Eastleigh district": the town holds the district)
