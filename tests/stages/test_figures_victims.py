@@ -1,5 +1,5 @@
-"""Figures and voice: who is counted when a number comes before the verb. "Two soldiers killed in
-an ambush" counts soldiers; "two officers shot and killed a man" counts the man, not the officers."""
+"""Who a figure counts: the victims, not the doers ("two officers shot and killed a man" counts
+the man; "Two soldiers killed in an ambush" the soldiers), whatever words modify them."""
 
 import pytest
 
@@ -28,4 +28,13 @@ def test_the_object_of_an_active_verb_is_counted_not_its_subject(text, expected)
     ("Three people killed, the army said.", [("killed", 3, None)]),
 ])
 def test_a_bare_figure_word_after_its_victims_still_counts_them(text, expected):
+    assert short(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The attack killed a US soldier and two American contractors.", [("killed", 3, "US soldier, American contractors")]),
+    ("Militants killed two UN peacekeepers near the base.", [("killed", 2, "UN peacekeepers")]),
+    ("They told us two people died.", [("killed", 2, None)]),
+])
+def test_an_abbreviation_in_capitals_modifies_the_victims(text, expected):
     assert short(text) == expected
