@@ -222,3 +222,27 @@ def location_of(ent: Entity) -> Location:
     return Location(name=ent.name, country=ent.country, admin1=ent.admin1,
                     lat=geo.lat if geo else None, lon=geo.lon if geo else None,
                     geonames_id=geo.geonames_id if geo else None)
+
+
+_TOWN_TYPES = frozenset({"GPE"})
+
+
+def refine_regions(doc: Doc, events, clusters, follow: int = 2) -> None:
+    """"Bandits who abducted 23 villagers in Zamfara state ... The bandits rode into a village near
+    the town of Maru": an event placed only in a region happened in the town of that region that
+    the next sentences name, when they tell no other event."""
+    told = {m.sentence for c in clusters for m in c.mentions}
+    for event, cluster in zip(events, clusters, strict=True):
+        loc = event.location
+        if loc is None or not loc.admin1 or loc.geonames_id is not None or cluster.modality:
+            continue  # (a region has no geonames id here; a town has one)
+        last = max(m.sentence for m in cluster.mentions)
+        for i in range(last + 1, min(len(doc.sentences), last + 1 + follow)):
+            s = doc.sentences[i]
+            if i in told or s.in_quote:
+                break
+            town = next((ent for _, ent in entities_between(doc, s.start, s.end, _TOWN_TYPES)
+                         if _is_town(ent) and ent.admin1 == loc.admin1 and ent.country == loc.country), None)
+            if town is not None:
+                event.location = location_of(town)
+                break

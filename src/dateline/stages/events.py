@@ -623,4 +623,5 @@ def apply(doc: Doc) -> None:
         doc.events.append(event)
         doc.mentions[event.id] = cluster.mentions
     _inherit_locations(doc, doc.events, clusters, anniversary)
+    event_places.refine_regions(doc, doc.events, clusters)
 

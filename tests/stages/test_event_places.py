@@ -1,0 +1,25 @@
+"""Where an event happened, across sentences: a region in the lead, the town in the next
+sentence; through the whole pipeline."""
+
+from dateline.pipeline import process
+from dateline.record import Article
+
+
+def run(text):
+    return process(Article(text=text, headline="Test story", published="2025-01-15T10:00:00"))
+
+
+def test_a_town_of_the_region_named_next_places_the_event_told_in_the_region():
+    rec = run("Bandits who abducted 31 farmers in Nigeria's Katsina state last week have demanded a ransom, "
+              "relatives said on Wednesday.\n\n"
+              "The bandits rode into a hamlet near the town of Funtua on motorcycles before dawn, residents "
+              "said.")
+    (ev,) = [e for e in rec.events if e.type == "ASSAULT"]
+    assert (ev.location.name, ev.location.country) == ("Funtua", "NGA")
+
+
+def test_a_town_of_another_region_or_in_another_event_leaves_the_region():
+    rec = run("Gunmen abducted 31 farmers in Nigeria's Katsina state last week, relatives said.\n\n"
+              "In Kano, police arrested three men on Tuesday over a separate robbery.")
+    (ev,) = [e for e in rec.events if e.type == "ASSAULT"]
+    assert ev.location.name == "Katsina"
