@@ -23,3 +23,11 @@ def test_a_town_of_another_region_or_in_another_event_leaves_the_region():
               "In Kano, police arrested three men on Tuesday over a separate robbery.")
     (ev,) = [e for e in rec.events if e.type == "ASSAULT"]
     assert ev.location.name == "Katsina"
+
+
+def test_a_facility_placed_in_a_town_once_is_in_that_town_later():
+    rec = run("Soldiers took control of the Tramacua penitentiary in Cartagena on Tuesday, a day after a riot.\n\n"
+              "The Tramacua prison was the scene of a massacre in March 2019, when 31 inmates were killed in "
+              "fighting between rival gangs.")
+    (old,) = [e for e in rec.events if e.type == "ASSAULT" and e.timing == "historical"]
+    assert (old.location.name, old.location.country) == ("Cartagena", "COL")

@@ -123,6 +123,28 @@ def _dateline_town(doc: Doc) -> Entity | None:
                   geo=Geo(town.lat, town.lon, town.geonames_id, "city"))
 
 
+_IN_AFTER = re.compile(r"\s+in\s+")
+
+
+def _facility_towns(doc: Doc) -> dict[str, Entity]:
+    """Names of facilities the text places in a town ("the Litoral penitentiary in Guayaquil"): name -> town."""
+    found = doc.memo.get("facility_towns")
+    if found is None:
+        found = doc.memo["facility_towns"] = {}
+        text = doc.text
+        towns = {span[0]: ent for ent in doc.entities if _is_town(ent) for span in ent.spans}
+        for ent in doc.entities:
+            if ent.geo is not None:
+                continue
+            for _, b in ent.spans:
+                facility = _FACILITY_AFTER.match(text, b)
+                within = _IN_AFTER.match(text, facility.end()) if facility else None
+                town = towns.get(within.end()) if within else None
+                if town is not None:
+                    found.setdefault(ent.name, town)
+    return found
+
+
 def _find_places(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
     text = doc.text
     out = []
@@ -138,7 +160,11 @@ def _find_places(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
                 ent = Entity(id=ent.id, type="GPE", name=town.name, country=town.country, admin1=town.admin1,
                              geo=Geo(town.lat, town.lon, town.geonames_id, "city"))
                 span = (span[0], capital.end())
-        if ent.type in ("FAC", "ORG"):  # "Alexandria Stadium", "Garissa University College": the town it is in
+        placed = _facility_towns(doc).get(ent.name) if ent.geo is None and _FACILITY_AFTER.match(text, span[1]) \
+            else None
+        if placed is not None:
+            ent = placed  # "The Litoral prison" after "the Litoral penitentiary in Guayaquil"
+        elif ent.type in ("FAC", "ORG"):  # "Alexandria Stadium", "Garissa University College": the town it is in
             named = _NAMED_FACILITY.match(ent.name)
             town = resolve_place(named.group(1), doc) if named else None
             if town is None or town.country is None or not _country_in_story(doc, town.country):
