@@ -31,3 +31,4 @@ def test_a_facility_placed_in_a_town_once_is_in_that_town_later():
               "fighting between rival gangs.")
     (old,) = [e for e in rec.events if e.type == "ASSAULT" and e.timing == "historical"]
     assert (old.location.name, old.location.country) == ("Cartagena", "COL")
+

@@ -266,3 +266,9 @@ def test_where_a_road_leads_is_no_place_of_the_event():
     assert place(text, "Demonstrators") is None
     text = "A car bomb exploded at a checkpoint on the road to Mogadishu's airport on Monday."
     assert place(text, "car bomb") == ("Mogadishu", "SOM")
+
+
+def test_representatives_of_a_country_keep_their_whole_name():
+    text = "Representatives of Sudan's two rival governments agreed on Sunday to hold talks on a budget."
+    assert actor(text, "agreed") == "Representatives of Sudan's two rival governments"
+    assert actor("Soldiers of Mali's army killed 12 people near Gao.", "killed") == "Soldiers of Mali's army"

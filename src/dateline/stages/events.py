@@ -379,6 +379,11 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
                                                     others)
             if mention.actor is None and family == "COERCE" and modality == "":
                 mention.actor = _reporting_authority(doc, lead)
+            if mention.actor is None and family == "PROTEST":
+                call = next((m for m in reversed(matches) if m.end <= lead.start and m.spec.family == "REQUEST"
+                             and m.text.lower().startswith("call")), None)
+                if call is not None:  # "Protest organisers called for a general strike": theirs
+                    mention.actor = participants.find_actor(doc, s.start, s.end, [call], speaker_at, True, 0, others)
             mention.recipient = participants.find_recipient(doc, lead.end, s.end)
         # the attacker's own name is not where the attack was; "a Brussels jury" sits in Brussels
         exclude = mention.actor.span if mention.actor and mention.actor.span and family in VIOLENT_FAMILIES else None

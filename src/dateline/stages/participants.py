@@ -39,7 +39,10 @@ _CLAUSE_BREAK = re.compile(
 _CLAUSE_BREAK_NO_DASH = re.compile(_CLAUSE_BREAK.pattern.replace(_DASH_BREAK, "", 1))
 _WORD_INNER = frozenset("_'’-")
 _WORD_PUNCT = frozenset("'’-")
-_OF_COMPLEMENT = re.compile(r"\s+of\s+(?:the\s+)?((?:[\w-]+\s+){0,2}?(?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*)")
+_NAME_WORD = r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*"  # "O'Brien", not the possessive of "Libya's"
+_OF_COMPLEMENT = re.compile(rf"\s+of\s+(?:the\s+)?((?:[\w-]+\s+){{0,2}}?{_NAME_WORD}(?:\s+{_NAME_WORD})*"
+                            r"(?:['’]s(?:\s+[a-z][\w-]*){0,2}\s+(?:governments?|authorities|forces|factions|parties|"
+                            r"groups|sides|delegations|administrations|army|military|police|navy|faction|forces)\b)?)")  # "of Libya's two rival governments"
 _WORDS = re.compile(r"[\w'’-]+")
 _PRONOUN = re.compile(r"\b(he|she|I|we|We|He|She)\b")
 _ACCUSED = re.compile(r"\b(?:accused|accuses|accusing|blamed|blames)\s+(.{2,80}?)\s+(?:of|for)\s+(?:\w+\s+){0,2}$")
