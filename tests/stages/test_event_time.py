@@ -64,3 +64,13 @@ def test_a_time_later_in_the_sentence_still_dates_what_came_later_only():
               "2024-03-14T10:00:00")
     (ev,) = violent(rec)
     assert ev.date.start == "2024-03-11"
+
+
+def test_an_event_a_day_before_the_sentence_s_own_day_is_dated_that_day_before():
+    rec = run("Azerbaijan on Thursday denied shelling the village of Tegh near the border, a day after Armenian "
+              "officials accused Azerbaijani troops of firing mortar rounds at it late on Tuesday.",
+              "2024-09-12T10:00:00")
+    accused = next(e for e in rec.events if e.type == "ACCUSE")
+    assert accused.date.start == "2024-09-11"
+    shelling = next(e for e in rec.events if e.type == "ASSAULT")
+    assert shelling.date.start == "2024-09-10"

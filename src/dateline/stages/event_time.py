@@ -228,6 +228,9 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
     trig = group[0]
     toll = toll_update(doc, sentence)
     trig_quote = None
+    shifted_clause = _offset_clause(doc, indexes, s.start, trig.start)
+    if shifted_clause is not None:
+        return shifted_clause  # "denied on Thursday ..., a day after officials accused ...": Wednesday
     when = _when_clause_opener(doc, indexes, trig.start)
     when_start = doc.timexes[when].time.span[0] if when is not None else -1
     best, best_score = None, None
@@ -295,6 +298,29 @@ def _when_clause_opener(doc: Doc, indexes: list[int], trigger: int) -> int | Non
         if b <= trigger and text.find("when", b, b + 8) >= 0 and _WHEN_AFTER.match(text, b):
             found = i
     return found
+
+
+_OFFSET_CLAUSE = re.compile(r",\s+(a|one|two|three|four|five|six|seven)\s+(day|days|week|weeks)\s+(after|before)\s+"
+                            r"(?:[\w'’-]+\s+){1,5}$", re.IGNORECASE)
+
+
+def _offset_clause(doc: Doc, indexes: list[int], sent_start: int, trigger: int) -> TimeX | None:
+    """The day of a trigger in ", a day after X did ..." when the sentence's own day comes before it:
+    "Tajikistan on Thursday denied shelling the village, a day after Kyrgyz officials accused ..."""
+    text = doc.text
+    lo = max(sent_start, trigger - 60)
+    if text.find(" after ", lo, trigger) < 0 and text.find(" before ", lo, trigger) < 0:
+        return None
+    m = _OFFSET_CLAUSE.search(text, lo, trigger)
+    if m is None:
+        return None
+    days = [doc.timexes[i] for i in indexes if doc.timexes[i].time.span[1] <= m.start()
+            and doc.timexes[i].precision == "day" and doc.timexes[i].start is not None]
+    if not days:
+        return None
+    anchor = days[-1]
+    between = text[m.start() + 1:m.end()].strip()
+    return day_offset(between, anchor)
 
 
 OFFSET = re.compile(r"^\W*(a|one|two|three|four|five|six|seven)\s+(day|days|week|weeks)\s+(after|before)\b",
