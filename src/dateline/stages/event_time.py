@@ -58,7 +58,8 @@ _COORDINATOR_NEXT = re.compile(r",?\s*(?:and|but)\s")
 _SAID_AFTER = re.compile(r"\s+(?:(?!and\b|but\b)\w+\s+)?(?:said|told|announced|reported)\b")
 _SAID_TOLD_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:said|told)\b")
 TOLL_UPDATE = re.compile(r"\b(?:toll|number of (?:dead|deaths|victims))\b[^.]{0,160}?\b(?:rose|climbed|risen|"
-                          r"reached|jumped|increased|rises|climbs|has risen)\b", re.IGNORECASE)
+                          r"reached|jumped|increased|rises|climbs|has risen)\b"
+                          r"|\b(?:taking|bringing|pushing|raising)\s+the\s+(?:death\s+)?toll\s+to\b", re.IGNORECASE)
 
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
@@ -243,8 +244,8 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
             continue  # "will mark on Wednesday the anniversary of April 9, 1989, when troops killed 21": 1989
         if i not in owned and i != when and not (b <= trig.start and OFFSET.match(text[b:trig.start])):
             continue  # (but "on Tuesday, a day after a police officer shot dead ..." dates the shooting)
-        if toll and a > toll.start() and not statement:
-            continue
+        if toll and not statement and (a > toll.start() or (trig.spec.kind == "noun" and a > trig.end)):
+            continue  # ("recovered two more bodies from a landslide on Tuesday, taking the toll to nine")
         traits = _traits(doc, i)
         if traits.clock_only:
             continue

@@ -40,7 +40,8 @@ _MODE_PRIORITY = ("drone", "aerial", "unconventional", "suicide-attack", "explos
                   "arrest", "sentence", "deport", "curfew", "hunger", "strike", "riot", "obstruct", "boycott", "demo",
                   "disaster", "accident")
 _LABOUR = re.compile(r"\b(?:workers?|unions?|pay|wages?|salar\w+|walked out|employees|staff)\b", re.IGNORECASE)
-_DISTINCT = re.compile(r"\b(?:a second|a third|another|a separate|a fresh|a new|a further)\s+(?:[\w-]+\s+){0,2}$",
+_DISTINCT = re.compile(r"\b(?:a second|a third|another|a separate|a fresh|a new|a further|a smaller|a larger|"
+                       r"a bigger|a similar)\s+(?:[\w-]+\s+){0,2}$",
                        re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORECASE)
 # "the shelling of the border post by units of ...": a reaction's object told in full is news of its own
@@ -51,7 +52,8 @@ _REACTIONS = frozenset({"PROTEST", "ACCUSE", "REQUEST", "REJECT", "SUPPORT"})  #
 _LEGAL_CHARGE = re.compile(r"\b(?:charges?|charged|indicted|prosecuted)\s+(?:of|including|with|for)\s+"
                            r"(?:(?!(?:after|following|over|in|at|during)\b)[\w-]+,?\s+){0,4}$", re.IGNORECASE)
 _CHARGE_WORDS = ("charge", "indicted", "prosecuted")
-_DISTINCT_WORDS = ("second", "third", "another", "separate", "fresh", "new", "further")
+_DISTINCT_WORDS = ("second", "third", "another", "separate", "fresh", "new", "further", "smaller", "larger", "bigger",
+                   "similar")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|those|these)\s+$", re.IGNORECASE)
 _VERB_FORM = re.compile(r"^[a-z]+(?:ed|ing)$")  # a figure's anchor used as a verb: "seized", "wounding"
 _RAID = re.compile(r"^(?:raid|raids|raided|swoop)$", re.IGNORECASE)
