@@ -2,7 +2,7 @@
 sentence; through the whole pipeline."""
 
 from dateline.pipeline import process
-from dateline.record import Article
+from dateline.record import Article, Dateline
 
 
 def run(text):
@@ -32,3 +32,15 @@ def test_a_facility_placed_in_a_town_once_is_in_that_town_later():
     (old,) = [e for e in rec.events if e.type == "ASSAULT" and e.timing == "historical"]
     assert (old.location.name, old.location.country) == ("Cartagena", "COL")
 
+
+
+def test_todays_news_placed_nowhere_else_happened_in_the_dateline_town():
+    rec = process(Article(
+        text="Several thousand protesters blocked the avenue outside parliament on Sunday night against the "
+             "bill. In 1989, Soviet troops broke up a rally at the same spot.",
+        headline="Test story", published="2025-04-07T10:00:00",
+        dateline=Dateline(text="YEREVAN, Armenia", place="Yerevan")))
+    protest = next(e for e in rec.events if e.type == "PROTEST")
+    assert (protest.location.name, protest.location.country) == ("Yerevan", "ARM")
+    old = [e for e in rec.events if e.timing == "historical"]
+    assert all(e.location is None or e.location.name != "Yerevan" for e in old)

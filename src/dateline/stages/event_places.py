@@ -272,3 +272,27 @@ def refine_regions(doc: Doc, events, clusters, follow: int = 2) -> None:
             if town is not None:
                 event.location = location_of(town)
                 break
+
+
+def in_dateline_town(doc: Doc, events, clusters) -> None:
+    """"TBILISI, Georgia — ... Several thousand protesters blocked the avenue outside parliament":
+    news the text places nowhere more precise than the country happened, as far as it says, in
+    the town it was filed from. Only for today's news: the past it recalls may lie anywhere."""
+    town = _dateline_town(doc)
+    if town is None:
+        return
+    for event, cluster in zip(events, clusters, strict=True):
+        loc = event.location
+        if cluster.modality or any(m.framed_historical or m.negated for m in cluster.mentions) \
+                or not _recent(doc, cluster.timex):
+            continue
+        if loc is not None and (loc.country not in (None, town.country)
+                                or (loc.name and not is_country_name(loc.name))):
+            continue
+        event.location = location_of(town)
+        event.confidence = round(max(0.3, event.confidence - 0.1), 2)
+
+
+def _recent(doc: Doc, timex) -> bool:
+    published = doc.reference_date
+    return timex is None or published is None or timex.end is None or abs((published - timex.end).days) <= 31

@@ -631,4 +631,5 @@ def apply(doc: Doc) -> None:
         doc.mentions[event.id] = cluster.mentions
     _inherit_locations(doc, doc.events, clusters, anniversary)
     event_places.refine_regions(doc, doc.events, clusters)
+    event_places.in_dateline_town(doc, doc.events, clusters)
 
