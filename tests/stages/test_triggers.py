@@ -136,3 +136,10 @@ def test_more_troops_are_a_deployment_and_a_warning_of_force_a_threat():
     assert ("warned that it would", "THREATEN", None) in found(
         "The interior ministry warned that it would deal with full force with anyone undermining security.")
     assert not [t for t in found("Forecasters warned of heavy rain on Monday.") if t[1] == "THREATEN"]
+
+
+def test_a_single_clash_is_violence_but_weak_alone():
+    assert ("clash", "ASSAULT", None) in found("Eleven people were injured in a communal clash in the town.")
+    from dateline.stages.triggers import find_triggers
+    (clash,) = [m for m in find_triggers("A clash of views.", 0, 17) if m.text == "clash"]
+    assert clash.spec.weak
