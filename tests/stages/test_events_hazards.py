@@ -37,3 +37,9 @@ def test_bodies_recovered_on_a_later_day_date_the_update_not_the_landslide():
     main = next(e for e in slides if any(c.kind == "killed" and c.min == 7 for c in e.counts))
     assert main.date.start == "2023-08-13"
     assert len(slides) == 2  # the smaller landslide is another one
+
+
+def test_a_hazard_in_an_organisation_name_is_no_disaster():
+    found = events("An estimated 2,500 people have fled the villages since Wednesday, the Provincial Disaster "
+                   "Management Authority said.")
+    assert not [trigger for _, _, trigger in found if trigger == "Disaster"]

@@ -173,6 +173,8 @@ def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) ->
             # (but "drones attacked a refinery, setting off a fire": an attack that caused a fire)
         if m.spec.type is None and m.spec.weak and (strong_violence or hazards):
             continue  # "bomb blast" is an attack; "homes collapsed" in a flood is the flood
+        if m.text[0].isupper() and _in_organisation_name(doc, m):
+            continue  # "the Provincial Disaster Management Authority said": a name, not a disaster
         after_earlier = _earlier(text, lowered, m.start)
         if after_earlier and (m.spec.weak or any(o.spec.family == m.spec.family and o is not m for o in matches)):
             continue  # "bombs hit a monastery where families displaced by earlier fighting sheltered"
@@ -185,6 +187,14 @@ def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) ->
         if after_earlier:
             earlier.add(m.start)
     return out, earlier
+
+
+def _in_organisation_name(doc: Doc, m: TriggerMatch) -> bool:
+    spans = doc.memo.get("organisation_spans")
+    if spans is None:
+        spans = doc.memo["organisation_spans"] = [span for e in doc.entities if e.type in ("ORG", "FAC")
+                                                   for span in e.spans]
+    return any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in spans)
 
 
 @cache
