@@ -38,3 +38,8 @@ def test_a_bare_figure_word_after_its_victims_still_counts_them(text, expected):
 ])
 def test_an_abbreviation_in_capitals_modifies_the_victims(text, expected):
     assert short(text) == expected
+
+
+def test_placed_under_arrest_counts_the_people_held():
+    assert short("Three men were placed under arrest after the raid.") == [("detained", 3, "men")]
+    assert short("Devon Mitchell was placed under arrest at the hospital.") == [("detained", 1, "Devon Mitchell")]
