@@ -238,6 +238,15 @@ def test_weekday_of_a_named_week_falls_in_that_week(published, weekday, week):
     assert timex.start == monday + dt.timedelta(days=WEEKDAYS.index(weekday))
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("The two sides agreed to meet again on Wednesday.", D(2024, 2, 14)),
+    ("Officials promised to visit the village on Friday.", D(2024, 2, 16)),
+    ("The governor vowed to return to the town on Monday.", D(2024, 2, 19)),
+])
+def test_a_weekday_after_a_promise_or_agreement_to_act_is_the_coming_one(sentence, expected):
+    assert one(sentence).start == expected
+
+
 def test_weekday_with_part_of_day():
     night = one("Shelling resumed Monday night.")
     assert (night.time.type, night.time.value, night.start, night.end) == ("TIME", "2024-02-12TNI", D(2024, 2, 12),
