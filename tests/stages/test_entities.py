@@ -291,3 +291,10 @@ def test_a_campus_named_after_its_town_is_a_facility_and_leaves_the_town_alone()
               "Police in Akron said the two officers had been placed on leave.")
     named(doc, "Summa Health Akron Campus", "FAC")
     named(doc, "Akron", "GPE")  # no longer a short name of the campus
+
+
+def test_an_initial_keeps_its_period_inside_a_name():
+    doc = run("Transport Minister K. Srinivas Reddy visited the injured on Wednesday. The fallback was "
+              "Plan B. Then it rained.")
+    assert named(doc, "K. Srinivas Reddy", "PERSON").title == "Transport Minister"
+    assert not [e for e in doc.entities if e.name.endswith("Then")]
