@@ -298,3 +298,11 @@ def test_an_initial_keeps_its_period_inside_a_name():
               "Plan B. Then it rained.")
     assert named(doc, "K. Srinivas Reddy", "PERSON").title == "Transport Minister"
     assert not [e for e in doc.entities if e.name.endswith("Then")]
+
+
+def test_a_title_ending_in_an_organisation_word_stays_a_title():
+    doc = run("Inspector General of Police Usman Baba said the road was closed. Commissioner of Police "
+              "Anil Kumar visited. Kukatpally Assistant Commissioner of Police K. Srinivas Rao spoke.")
+    assert named(doc, "Usman Baba", "PERSON").title == "Inspector General of Police"
+    assert named(doc, "Anil Kumar", "PERSON").title == "Commissioner of Police"
+    assert named(doc, "K. Srinivas Rao", "PERSON").title == "Kukatpally Assistant Commissioner of Police"

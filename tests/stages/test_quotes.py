@@ -329,3 +329,11 @@ def test_the_title_alone_names_the_district_collector_named_before(extract):
     found = extract("District Collector Meena Sharma said prohibitory orders had been imposed in the town. "
                     "\u201cWe have asked elders from both sides to sit together,\u201d the collector said.")
     assert one(direct(found), "We have asked").speaker == "Meena Sharma"
+
+
+def test_the_acronym_of_a_title_names_the_person_who_holds_it():
+    doc = Doc(Article(text="Assistant Commissioner of Police K. Srinivas Rao said the crowd had been warned. "
+                           "\u201cWe used minimum force,\u201d the ACP said."))
+    segment.apply(doc)
+    entities.apply(doc)
+    assert one(direct(quotes.find_quotes(doc)), "We used").speaker == "K. Srinivas Rao"

@@ -386,6 +386,11 @@ class PersonRules:
             # "Secretary of State Jane Doe", "Commissioner for Human Rights Jane Doe"
             tail = len(toks) - (3 if words[-3] in _NAME_PARTICLES or words[-2] in _NAME_PARTICLES else 2)
             before, is_title = words[tail - 1], True
+        if not is_title and (len(toks) - tail == 2 or (len(toks) - tail == 3 and len(words[tail].rstrip(".")) == 1)):
+            # "Inspector General of Police Usman Baba", "Chief of Army Staff Faruk Yahaya": a title
+            # whose complement ends in an organisation's word
+            joint = next((k for k in range(1, tail - 1) if words[k].lower() in ("of", "for")), None)
+            is_title = joint is not None and any(w.lower() in lex["heads"] for w in words[:joint])
         if not is_title or before.lower() in CONNECTORS:
             return False
         start = 0

@@ -189,6 +189,11 @@ class _Finder(PhraseReader):
             return self._last_person(at)
         if phrase.kind == "document":
             return self._issuer(at)
+        words = text[phrase.start:phrase.end].split()
+        if len(words) == 2 and words[0].lower() == "the" and words[1].isupper() and 2 <= len(words[1]) <= 5:
+            found = self._person_by_title_initials(words[1], at)
+            if found is not None:
+                return found  # "the ACP said": the Assistant Commissioner of Police named before
         if phrase.kind == "name":
             lo, hi = phrase.name
             name_text = text[lo:hi]
@@ -257,6 +262,13 @@ class _Finder(PhraseReader):
         m = _titled_name_search(self.text, self._lower(), head, at)  # "Governor Ali Musa"
         if m:
             return Speaker(m.group(1).strip(), None, self.text[m.start():m.start(1)].strip(), True)
+        return None
+
+    def _person_by_title_initials(self, acronym: str, at: int) -> Speaker | None:
+        for ent in self.entities:
+            if ent.type == "PERSON" and ent.title and ent.spans[0][0] < at \
+                    and "".join(w[0] for w in ent.title.split() if w[:1].isupper()).endswith(acronym):
+                return Speaker(ent.name, ent.id, ent.title, True)
         return None
 
     def _last_person(self, at: int) -> Speaker | None:
