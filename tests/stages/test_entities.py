@@ -284,3 +284,25 @@ def test_capitalised_particle_opening_a_place_name_stays_in_it():
     for name in ("El Obeid", "El Fasher", "La Paz", "Abu Dhabi"):
         named(doc, name, "GPE")
     assert not any(e.name in ("Obeid", "Paz", "Dhabi") for e in doc.entities), _types(doc)
+
+
+def test_a_campus_named_after_its_town_is_a_facility_and_leaves_the_town_alone():
+    doc = run("The man was taken to Summa Health Akron Campus, where he underwent surgery. "
+              "Police in Akron said the two officers had been placed on leave.")
+    named(doc, "Summa Health Akron Campus", "FAC")
+    named(doc, "Akron", "GPE")  # no longer a short name of the campus
+
+
+def test_an_initial_keeps_its_period_inside_a_name():
+    doc = run("Transport Minister K. Srinivas Reddy visited the injured on Wednesday. The fallback was "
+              "Plan B. Then it rained.")
+    assert named(doc, "K. Srinivas Reddy", "PERSON").title == "Transport Minister"
+    assert not [e for e in doc.entities if e.name.endswith("Then")]
+
+
+def test_a_title_ending_in_an_organisation_word_stays_a_title():
+    doc = run("Inspector General of Police Usman Baba said the road was closed. Commissioner of Police "
+              "Anil Kumar visited. Kukatpally Assistant Commissioner of Police K. Srinivas Rao spoke.")
+    assert named(doc, "Usman Baba", "PERSON").title == "Inspector General of Police"
+    assert named(doc, "Anil Kumar", "PERSON").title == "Commissioner of Police"
+    assert named(doc, "K. Srinivas Rao", "PERSON").title == "Kukatpally Assistant Commissioner of Police"

@@ -245,3 +245,30 @@ def test_an_official_by_title_alone_is_the_actor_and_a_title_stays_with_its_name
 def test_officers_of_a_named_unit_are_the_actor():
     assert actor("On Wednesday, officers of the Anti-Terror Police Unit arrested four men in the town of Hindi.",
                  "arrested") == "officers of the Anti-Terror Police Unit"
+
+
+def test_a_town_before_a_force_names_no_actor_of_its_own_but_the_place():
+    text = "Two Dayton police officers shot and wounded a 19-year-old man late Friday."
+    assert actor(text, "shot") == "Dayton police officers"
+    doc = prepared(text)
+    s, group, others = split(doc, "shot")
+    loc = event_places.find_location(doc, s.start, s.end, group, others, (4, 30), False)
+    assert (loc.name, loc.country) == ("Dayton", "USA")
+
+
+def test_a_district_of_a_town_named_by_its_possessive_is_placed_in_the_town():
+    text = "Police detained 60 people in a raid on Mombasa's Majengo district on Monday."
+    assert place(text, "detained") == ("Mombasa", "KEN")
+
+
+def test_where_a_road_leads_is_no_place_of_the_event():
+    text = "Demonstrators set tyres alight and closed the highway to Basra on Thursday."
+    assert place(text, "Demonstrators") is None
+    text = "A car bomb exploded at a checkpoint on the road to Mogadishu's airport on Monday."
+    assert place(text, "car bomb") == ("Mogadishu", "SOM")
+
+
+def test_representatives_of_a_country_keep_their_whole_name():
+    text = "Representatives of Sudan's two rival governments agreed on Sunday to hold talks on a budget."
+    assert actor(text, "agreed") == "Representatives of Sudan's two rival governments"
+    assert actor("Soldiers of Mali's army killed 12 people near Gao.", "killed") == "Soldiers of Mali's army"

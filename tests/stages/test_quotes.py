@@ -314,3 +314,26 @@ def test_a_speaker_who_gave_a_name_before_the_verb(extract):
             "A resident who gave his name only as Ko Min said the jets came back twice after the first raid.")
     q = one(extract(text), "the jets came back")
     assert (q.kind, q.speaker, q.speaker_title) == ("indirect", "Ko Min", "resident")
+
+
+def test_speaker_with_a_long_apposition_after_the_quote(extract):
+    found = extract("\u201cRescuers have been working for more than 30 hours without a break,\u201d Olena "
+                    "Marchuk, deputy head of the Kherson regional military administration, told reporters "
+                    "at the scene. \u201cWe will not stop until every apartment has been checked.\u201d")
+    first = one(direct(found), "Rescuers")
+    assert first.speaker == "Olena Marchuk"
+    assert first.speaker_title == "deputy head of the Kherson regional military administration"
+
+
+def test_the_title_alone_names_the_district_collector_named_before(extract):
+    found = extract("District Collector Meena Sharma said prohibitory orders had been imposed in the town. "
+                    "\u201cWe have asked elders from both sides to sit together,\u201d the collector said.")
+    assert one(direct(found), "We have asked").speaker == "Meena Sharma"
+
+
+def test_the_acronym_of_a_title_names_the_person_who_holds_it():
+    doc = Doc(Article(text="Assistant Commissioner of Police K. Srinivas Rao said the crowd had been warned. "
+                           "\u201cWe used minimum force,\u201d the ACP said."))
+    segment.apply(doc)
+    entities.apply(doc)
+    assert one(direct(quotes.find_quotes(doc)), "We used").speaker == "K. Srinivas Rao"

@@ -216,6 +216,37 @@ def test_weekday_direction_follows_the_clause(sentence, expected):
     assert timex.future == (expected > TUE.date())
 
 
+@pytest.mark.parametrize("sentence, text, expected", [
+    ("Police raided the workshop on Thursday last week.", "Thursday last week", D(2024, 2, 8)),
+    ("Police raided the workshop on Thursday of last week.", "Thursday of last week", D(2024, 2, 8)),
+    ("The rally on Sunday last week ended peacefully.", "Sunday last week", D(2024, 2, 11)),
+    ("Talks resumed on Monday this week.", "Monday this week", D(2024, 2, 12)),
+    ("The envoy arrives on Friday next week.", "Friday next week", D(2024, 2, 23)),
+    ("Shelling resumed on Wednesday night last week.", "Wednesday night last week", D(2024, 2, 7)),
+])
+def test_weekday_of_a_named_week_is_one_day_of_that_week(sentence, text, expected):
+    timex = one(sentence)
+    assert (timex.time.text, timex.start, timex.end, timex.precision) == (text, expected, expected, "day")
+
+
+@given(st.dates(min_value=D(1990, 1, 1), max_value=D(2040, 12, 31)), st.sampled_from(WEEKDAYS),
+       st.sampled_from([("last", -1), ("this", 0), ("next", 1)]))
+def test_weekday_of_a_named_week_falls_in_that_week(published, weekday, week):
+    word, shift = week
+    timex = one(f"It happened on {weekday} {word} week.", dt.datetime.combine(published, dt.time(12)))
+    monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=shift)
+    assert timex.start == monday + dt.timedelta(days=WEEKDAYS.index(weekday))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The two sides agreed to meet again on Wednesday.", D(2024, 2, 14)),
+    ("Officials promised to visit the village on Friday.", D(2024, 2, 16)),
+    ("The governor vowed to return to the town on Monday.", D(2024, 2, 19)),
+])
+def test_a_weekday_after_a_promise_or_agreement_to_act_is_the_coming_one(sentence, expected):
+    assert one(sentence).start == expected
+
+
 def test_weekday_with_part_of_day():
     night = one("Shelling resumed Monday night.")
     assert (night.time.type, night.time.value, night.start, night.end) == ("TIME", "2024-02-12TNI", D(2024, 2, 12),

@@ -129,3 +129,17 @@ def test_neutralised_attackers_are_violence_a_neutralised_threat_is_not():
 def test_overrunning_a_town_is_violence():
     text = "Militants loyal to the Islamic State overran parts of Marawi on 23 May 2017."
     assert [(m.text, m.spec.family) for m in find_triggers(text, 0, len(text))] == [("overran", "ASSAULT")]
+
+
+def test_more_troops_are_a_deployment_and_a_warning_of_force_a_threat():
+    assert ("more troops", "MOBILIZE", None) in found("The army will send 300 more troops to the district.")
+    assert ("warned that it would", "THREATEN", None) in found(
+        "The interior ministry warned that it would deal with full force with anyone undermining security.")
+    assert not [t for t in found("Forecasters warned of heavy rain on Monday.") if t[1] == "THREATEN"]
+
+
+def test_a_single_clash_is_violence_but_weak_alone():
+    assert ("clash", "ASSAULT", None) in found("Eleven people were injured in a communal clash in the town.")
+    from dateline.stages.triggers import find_triggers
+    (clash,) = [m for m in find_triggers("A clash of views.", 0, 17) if m.text == "clash"]
+    assert clash.spec.weak

@@ -37,6 +37,13 @@ class Anniversary:
     years: int
     day: dt.date  # the day of the commemoration
     to_the_day: bool  # the remembered event fell on the same calendar day
+    paragraph: int = 0  # where the text first names it
+
+    def frames(self, doc: Doc, sentence: int) -> bool:
+        """Does the anniversary frame this sentence? All of an article that opens with it; in one
+        that opens with today's news ("police shot a protester on Wednesday ... Today marks five
+        years since the massacre"), only the paragraphs from the one that names it."""
+        return self.paragraph <= _LEAD_PARAGRAPHS or doc.sentences[sentence].paragraph >= self.paragraph
 
 
 _YEARS_ANCHOR = re.compile(_ANCHOR.pattern.split("|", 1)[1])  # _ANCHOR's second alternative
@@ -84,7 +91,7 @@ def find(doc: Doc) -> Anniversary | None:
                 and doc.sentences[sentence].paragraph > _LEAD_PARAGRAPHS:
             continue  # "Three years ago, in November 2021, six miners died" far down: background, no frame
         to_the_day = "anniversary" in anchor or "to the day" in anchor or (commemorated and "since" in anchor)
-        return Anniversary(years, day, to_the_day)
+        return Anniversary(years, day, to_the_day, doc.sentences[sentence].paragraph)
     return None
 
 

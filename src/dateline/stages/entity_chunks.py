@@ -202,11 +202,25 @@ _HINT_CANDIDATES = bytes(int(65 <= b <= 90 or b >= 0xC0 or chr(b) in "-?") for b
 _TOKEN_AT = re.compile(r"[\s_]*(" + _TOKEN.pattern + ")")  # only whitespace and "_" lie between tokens
 
 
+_CAPITAL_AFTER = re.compile(r" ([A-Z][a-z]+)")
+
+
+def _initial_before_name(text: str, pos: int) -> bool:
+    """Does a name word follow the period at ``pos`` ("K. Srinivas Reddy", not "Plan B. Then")?"""
+    m = _CAPITAL_AFTER.match(text, pos)
+    return m is not None and m.group(1).lower() not in lexicon()["stop"]
+
+
+def _keeps_period(word: str, honorifics) -> bool:
+    """An honorific ("Gen.") or an initial ("K.") keeps the period after it."""
+    return word in honorifics or (len(word) == 1 and "A" <= word <= "Z")
+
+
 def _plain(text: str, first: str, start: int, rest: str, next_word: str | None, period: str | None,
            honorifics) -> list[Tok] | None:
     """The chunk of a _PLAIN_TAIL match after the word ``first``; None when its end is not sure
     after all."""
-    if period and (rest.rpartition(" ")[2] if rest else first) in honorifics:
+    if period and _keeps_period(rest.rpartition(" ")[2] if rest else first, honorifics):
         return None
     end = start + len(first)
     if next_word and next_word.lower() in CONNECTORS and _joins_after(text, end + len(rest)):
@@ -289,8 +303,9 @@ def _read_tokens(text: str, pos: int, honorifics: frozenset[str], out: list[list
         while has(j):
             prev, cur = chunk[-1], tokens[j]
             gap = text[prev.end:cur.start]
-            if cur.text == "." and prev.text in honorifics and gap == "":
-                prev.end = cur.end  # "Gen." keeps its period
+            if cur.text == "." and gap == "" and _keeps_period(prev.text, honorifics) \
+                    and (prev.text in honorifics or _initial_before_name(text, cur.end)):
+                prev.end = cur.end  # "Gen." keeps its period, and so does the initial of "K. Srinivas Reddy"
                 j += 1
                 continue
             if gap not in (" ", "") or (gap == "" and cur.text[0].isalnum()):
@@ -371,6 +386,11 @@ class PersonRules:
             # "Secretary of State Jane Doe", "Commissioner for Human Rights Jane Doe"
             tail = len(toks) - (3 if words[-3] in _NAME_PARTICLES or words[-2] in _NAME_PARTICLES else 2)
             before, is_title = words[tail - 1], True
+        if not is_title and (len(toks) - tail == 2 or (len(toks) - tail == 3 and len(words[tail].rstrip(".")) == 1)):
+            # "Inspector General of Police Usman Baba", "Chief of Army Staff Faruk Yahaya": a title
+            # whose complement ends in an organisation's word
+            joint = next((k for k in range(1, tail - 1) if words[k].lower() in ("of", "for")), None)
+            is_title = joint is not None and any(w.lower() in lex["heads"] for w in words[:joint])
         if not is_title or before.lower() in CONNECTORS:
             return False
         start = 0

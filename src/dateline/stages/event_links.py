@@ -216,6 +216,8 @@ def joinable(doc: Doc, c: Cluster, m: EventMention) -> bool:
         return False  # background ("groups have carried out similar bombings") is not the news event
     if m.negated and not c.mentions[0].negated and (m.timex is None or c.timex is None):
         return False  # "the town had not been attacked": not a mention of the attack before it
+    if m.figures and not m.negated and all(x.negated for x in c.mentions):
+        return False  # "denied that police fired live ammunition. A man was killed by a bullet": not the denial's
     if m.family in STATEMENT_TYPES:
         same_actor = m.actor and c.mentions[0].actor and m.actor.text == c.mentions[0].actor.text
         if not same_actor or m.sentence - c.mentions[-1].sentence > 1:

@@ -56,6 +56,10 @@ _FACILITY_AFTER = re.compile(r"\s+(?:penitentiary|prison|jail|mine|hospital|scho
 
 _PART_OF = re.compile(r"\s+(?:neighbou?rhood|suburb|quarter|district|area|section|township|slum|commune|"
                       r"sector|ward|estate|locality)\s+of\s", re.I)
+_ROUTE_BEFORE = re.compile(r"\b(?:road|highway|motorway|expressway|route|railway|flights?|bus(?:es)?|trains?)"
+                           r"\s+(?:to|towards|toward)\s+$", re.I)
+_PART_AFTER_POSSESSIVE = re.compile(r"['’]s\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:neighbou?rhood|suburb|quarter|district|"
+                                    r"area|section|township|slum|commune|sector|ward|estate|locality)\b")
 _NAMED_FACILITY = re.compile(r"^([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)??)\s+(?:Stadium|University|College|Hospital|Airport|"
                              r"Prison|Penitentiary|Market|Mosque|Church|Cathedral|School|Square|Bridge|Mine|Port|"
                              r"Police Station|Police Post|Camp|Barracks)\b")
@@ -131,6 +135,28 @@ def _dateline_town(doc: Doc) -> Entity | None:
                   geo=Geo(town.lat, town.lon, town.geonames_id, "city"))
 
 
+_IN_AFTER = re.compile(r"\s+in\s+")
+
+
+def _facility_towns(doc: Doc) -> dict[str, Entity]:
+    """Names of facilities the text places in a town ("the Litoral penitentiary in Guayaquil"): name -> town."""
+    found = doc.memo.get("facility_towns")
+    if found is None:
+        found = doc.memo["facility_towns"] = {}
+        text = doc.text
+        towns = {span[0]: ent for ent in doc.entities if _is_town(ent) for span in ent.spans}
+        for ent in doc.entities:
+            if ent.geo is not None:
+                continue
+            for _, b in ent.spans:
+                facility = _FACILITY_AFTER.match(text, b)
+                within = _IN_AFTER.match(text, facility.end()) if facility else None
+                town = towns.get(within.end()) if within else None
+                if town is not None:
+                    found.setdefault(ent.name, town)
+    return found
+
+
 def _find_places(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
     text = doc.text
     lowered = folded(doc) if caseless(doc) else None
@@ -147,7 +173,11 @@ def _find_places(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
                 ent = Entity(id=ent.id, type="GPE", name=town.name, country=town.country, admin1=town.admin1,
                              geo=Geo(town.lat, town.lon, town.geonames_id, "city"))
                 span = (span[0], capital.end())
-        if ent.type in ("FAC", "ORG"):  # "Alexandria Stadium", "Garissa University College": the town it is in
+        placed = _facility_towns(doc).get(ent.name) if ent.geo is None and _FACILITY_AFTER.match(text, span[1]) \
+            else None
+        if placed is not None:
+            ent = placed  # "The Litoral prison" after "the Litoral penitentiary in Guayaquil"
+        elif ent.type in ("FAC", "ORG"):  # "Alexandria Stadium", "Garissa University College": the town it is in
             named = _NAMED_FACILITY.match(ent.name)
             town = resolve_place(named.group(1), doc) if named else None
             if town is None or town.country is None or not _country_in_story(doc, town.country):
@@ -165,8 +195,10 @@ def _find_places(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
         lo = max(sent_start, span[0] - 45)
         before = text[lo:span[0]]
         possessor = text[span[1]:span[1] + 2] in ("'s", "’s")
-        if possessor:
-            prep = 0.0
+        if not possessor and _ROUTE_BEFORE.search(before):
+            continue  # "closed the highway to Basra": where the road leads (but "the road to Mogadishu's airport")
+        if possessor and not _PART_AFTER_POSSESSIVE.match(text, span[1], sent_end):
+            prep = 0.0  # (but "a swoop on Nairobi's Eastleigh district": the town holds the district)
         else:
             prep = _prep_weight(before) if lowered is None else _prep_weight(lowered[lo:span[0]], _PLACE_PREPS_FOLDED)
         # "in the Viento Libre neighbourhood of Tumaco", "in the Athens district of Kolonaki": both
@@ -200,8 +232,8 @@ def find_location(doc: Doc, sent_start: int, sent_end: int, group, others, exclu
     best = None
     for place in _places_in(doc, sent_start, sent_end):
         span = place.span
-        if exclude and exclude[0] <= span[0] < exclude[1]:
-            continue
+        if exclude and exclude[0] <= span[0] < exclude[1] and not _is_town(place.entity):
+            continue  # (but "Akron police officers" are where their town is)
         # (only a statement asks where it was made)
         if statement and not (span[1] <= lead_start and _made_in(place)) and not _made_at(place):
             continue  # a statement is placed where it was made, not at the places it is about
@@ -223,8 +255,60 @@ def find_location(doc: Doc, sent_start: int, sent_end: int, group, others, exclu
     return location_of(best[1]) if best is not None else None
 
 
+def _is_town(ent: Entity) -> bool:
+    return ent.type == "GPE" and ent.geo is not None and ent.geo.feature == "city"
+
+
 def location_of(ent: Entity) -> Location:
     geo = ent.geo
     return Location(name=ent.name, country=ent.country, admin1=ent.admin1,
                     lat=geo.lat if geo else None, lon=geo.lon if geo else None,
                     geonames_id=geo.geonames_id if geo else None)
+
+
+_TOWN_TYPES = frozenset({"GPE"})
+
+
+def refine_regions(doc: Doc, events, clusters, follow: int = 2) -> None:
+    """"Bandits who abducted 23 villagers in Zamfara state ... The bandits rode into a village near
+    the town of Maru": an event placed only in a region happened in the town of that region that
+    the next sentences name, when they tell no other event."""
+    told = {m.sentence for c in clusters for m in c.mentions}
+    for event, cluster in zip(events, clusters, strict=True):
+        loc = event.location
+        if loc is None or not loc.admin1 or loc.geonames_id is not None or cluster.modality:
+            continue  # (a region has no geonames id here; a town has one)
+        last = max(m.sentence for m in cluster.mentions)
+        for i in range(last + 1, min(len(doc.sentences), last + 1 + follow)):
+            s = doc.sentences[i]
+            if i in told or s.in_quote:
+                break
+            town = next((ent for _, ent in entities_between(doc, s.start, s.end, _TOWN_TYPES)
+                         if _is_town(ent) and ent.admin1 == loc.admin1 and ent.country == loc.country), None)
+            if town is not None:
+                event.location = location_of(town)
+                break
+
+
+def in_dateline_town(doc: Doc, events, clusters) -> None:
+    """"TBILISI, Georgia — ... Several thousand protesters blocked the avenue outside parliament":
+    news the text places nowhere more precise than the country happened, as far as it says, in
+    the town it was filed from. Only for today's news: the past it recalls may lie anywhere."""
+    town = _dateline_town(doc)
+    if town is None:
+        return
+    for event, cluster in zip(events, clusters, strict=True):
+        loc = event.location
+        if cluster.modality or any(m.framed_historical or m.negated for m in cluster.mentions) \
+                or not _recent(doc, cluster.timex):
+            continue
+        if loc is not None and (loc.country not in (None, town.country)
+                                or (loc.name and not is_country_name(loc.name))):
+            continue
+        event.location = location_of(town)
+        event.confidence = round(max(0.3, event.confidence - 0.1), 2)
+
+
+def _recent(doc: Doc, timex) -> bool:
+    published = doc.reference_date
+    return timex is None or published is None or timex.end is None or abs((published - timex.end).days) <= 31

@@ -64,7 +64,8 @@ _COORDINATOR_NEXT = re.compile(r",?\s*(?:and|but)\s")
 _SAID_AFTER = re.compile(r"\s+(?:(?!and\b|but\b)\w+\s+)?(?:said|told|announced|reported)\b")
 _SAID_TOLD_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:said|told)\b")
 TOLL_UPDATE = re.compile(r"\b(?:toll|number of (?:dead|deaths|victims))\b[^.]{0,160}?\b(?:rose|climbed|risen|"
-                          r"reached|jumped|increased|rises|climbs|has risen)\b", re.IGNORECASE)
+                          r"reached|jumped|increased|rises|climbs|has risen)\b"
+                          r"|\b(?:taking|bringing|pushing|raising)\s+the\s+(?:death\s+)?toll\s+to\b", re.IGNORECASE)
 
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
@@ -241,16 +242,23 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
     trig = group[0]
     toll = toll_update(doc, sentence)
     trig_quote = None
+    shifted_clause = _offset_clause(doc, indexes, s.start, trig.start)
+    if shifted_clause is not None:
+        return shifted_clause  # "denied on Thursday ..., a day after officials accused ...": Wednesday
+    when = _when_clause_opener(doc, indexes, trig.start)
+    when_start = doc.timexes[when].time.span[0] if when is not None else -1
     best, best_score = None, None
     for i in indexes:
         tx = doc.timexes[i]
         if tx.start is None or tx.time.type not in ("DATE", "TIME"):
             continue
         a, b = tx.time.span
-        if i not in owned and not (b <= trig.start and OFFSET.match(text[b:trig.start])):
+        if b <= when_start:
+            continue  # "will mark on Wednesday the anniversary of April 9, 1989, when troops killed 21": 1989
+        if i not in owned and i != when and not (b <= trig.start and OFFSET.match(text[b:trig.start])):
             continue  # (but "on Tuesday, a day after a police officer shot dead ..." dates the shooting)
-        if toll and a > toll.start() and not statement:
-            continue
+        if toll and not statement and (a > toll.start() or (trig.spec.kind == "noun" and a > trig.end)):
+            continue  # ("recovered two more bodies from a landslide on Tuesday, taking the toll to nine")
         traits = _traits(doc, i)
         if traits.clock_only:
             continue
@@ -261,8 +269,8 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
         if traits.attributive and a > trig.end \
                 and not any(m.start >= b and _MODIFIED_NEXT.fullmatch(text, b, m.start) for m in group):
             continue  # "demanded the repeal of a 2022 decree": the decree's year (but "the 2011 uprising")
-        if not statement and traits.later:
-            continue
+        if not statement and traits.later and a > trig.start:
+            continue  # "they were released two weeks later": the release's time (but "Four days later, troops killed ...")
         if traits.quote != -1:
             if trig_quote is None:
                 trig_quote = _quoted_in(doc, trig.start)
@@ -290,6 +298,43 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
     if best is not None and best_score >= 400 and not statement:
         return None
     return best
+
+
+_WHEN_AFTER = re.compile(r",?\s+when\s")
+
+
+def _when_clause_opener(doc: Doc, indexes: list[int], trigger: int) -> int | None:
+    """The time expression that opens the ", when ..." clause a trigger stands in, if any."""
+    text = doc.text
+    found = None
+    for i in indexes:
+        b = doc.timexes[i].time.span[1]
+        if b <= trigger and text.find("when", b, b + 8) >= 0 and _WHEN_AFTER.match(text, b):
+            found = i
+    return found
+
+
+_OFFSET_CLAUSE = re.compile(r",\s+(a|one|two|three|four|five|six|seven)\s+(day|days|week|weeks)\s+(after|before)\s+"
+                            r"(?:[\w'’-]+\s+){1,5}$", re.IGNORECASE)
+
+
+def _offset_clause(doc: Doc, indexes: list[int], sent_start: int, trigger: int) -> TimeX | None:
+    """The day of a trigger in ", a day after X did ..." when the sentence's own day comes before it:
+    "Tajikistan on Thursday denied shelling the village, a day after Kyrgyz officials accused ..."""
+    text = doc.text
+    lo = max(sent_start, trigger - 60)
+    if text.find(" after ", lo, trigger) < 0 and text.find(" before ", lo, trigger) < 0:
+        return None
+    m = _OFFSET_CLAUSE.search(text, lo, trigger)
+    if m is None:
+        return None
+    days = [doc.timexes[i] for i in indexes if doc.timexes[i].time.span[1] <= m.start()
+            and doc.timexes[i].precision == "day" and doc.timexes[i].start is not None]
+    if not days:
+        return None
+    anchor = days[-1]
+    between = text[m.start() + 1:m.end()].strip()
+    return day_offset(between, anchor)
 
 
 OFFSET = re.compile(r"^\W*(a|one|two|three|four|five|six|seven)\s+(day|days|week|weeks)\s+(after|before)\b",

@@ -41,7 +41,8 @@ _MODE_PRIORITY = ("drone", "aerial", "unconventional", "suicide-attack", "explos
                   "arrest", "sentence", "deport", "curfew", "hunger", "strike", "riot", "obstruct", "boycott", "demo",
                   "disaster", "accident")
 _LABOUR = re.compile(r"\b(?:workers?|unions?|pay|wages?|salar\w+|walked out|employees|staff)\b", re.IGNORECASE)
-_DISTINCT = re.compile(r"\b(?:a second|a third|another|a separate|a fresh|a new|a further)\s+(?:[\w-]+\s+){0,2}$",
+_DISTINCT = re.compile(r"\b(?:a second|a third|another|a separate|a fresh|a new|a further|a smaller|a larger|"
+                       r"a bigger|a similar)\s+(?:[\w-]+\s+){0,2}$",
                        re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORECASE)
 # "the shelling of the border post by units of ...": a reaction's object told in full is news of its own
@@ -52,7 +53,8 @@ _REACTIONS = frozenset({"PROTEST", "ACCUSE", "REQUEST", "REJECT", "SUPPORT"})  #
 _LEGAL_CHARGE = re.compile(r"\b(?:charges?|charged|indicted|prosecuted)\s+(?:of|including|with|for)\s+"
                            r"(?:(?!(?:after|following|over|in|at|during)\b)[\w-]+,?\s+){0,4}$", re.IGNORECASE)
 _CHARGE_WORDS = ("charge", "indicted", "prosecuted")
-_DISTINCT_WORDS = ("second", "third", "another", "separate", "fresh", "new", "further")
+_DISTINCT_WORDS = ("second", "third", "another", "separate", "fresh", "new", "further", "smaller", "larger", "bigger",
+                   "similar")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|those|these)\s+$", re.IGNORECASE)
 _VERB_FORM = re.compile(r"^[a-z]+(?:ed|ing)$")  # a figure's anchor used as a verb: "seized", "wounding"
 _RAID = re.compile(r"^(?:raid|raids|raided|swoop)$", re.IGNORECASE)
@@ -210,10 +212,14 @@ def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) ->
             sentence = text[doc.sentences[doc.sentence_at(start)].start:m.end + 60]
             if _LABOUR.search(sentence):
                 continue  # a labour strike: the PROTEST forms ("on strike", "strikers") cover it
-        if spec.type == "ASSAULT" and not spec.mode and (hazards or (weak_hazards and not strong_violence)):
+        if spec.type == "ASSAULT" and not spec.mode and (hazards or (weak_hazards and not strong_violence)) \
+                and (hazards or word in _casualty_words() or _counts_victims(doc, m)):
             continue  # "floods killed eight", "a fire killed 46": the hazard is the event, "killed" its figure
+            # (but "drones attacked a refinery, setting off a fire": an attack that caused a fire)
         if spec.type is None and spec.weak and (strong_violence or hazards):
             continue  # "bomb blast" is an attack; "homes collapsed" in a flood is the flood
+        if m.text[0].isupper() and _in_organisation_name(doc, m):
+            continue  # "the Provincial Disaster Management Authority said": a name, not a disaster
         after_earlier = _EARLIER_BEFORE.search(lowered, start - 12 if start > 12 else 0, start) is not None
         if after_earlier and (spec.weak or any(o.spec.family == spec.family and o is not m for o in matches)):
             continue  # "bombs hit a monastery where families displaced by earlier fighting sheltered"
@@ -226,6 +232,27 @@ def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) ->
         if after_earlier:
             earlier.add(start)
     return out, earlier
+
+
+def _in_organisation_name(doc: Doc, m: TriggerMatch) -> bool:
+    spans = doc.memo.get("organisation_spans")
+    if spans is None:
+        spans = doc.memo["organisation_spans"] = [span for e in doc.entities if e.type in ("ORG", "FAC")
+                                                   for span in e.spans]
+    return any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in spans)
+
+
+@cache
+def _casualty_words() -> frozenset[str]:
+    """The words that tell a toll ("killed", "died", "wounded"), from the figures lexicon."""
+    kinds = load("figures")["kinds"]
+    return frozenset(w.lower() for kind in ("killed", "injured") for role in ("active", "post", "intransitive")
+                     for w in kinds[kind].get(role, ()))
+
+
+def _counts_victims(doc: Doc, m: TriggerMatch) -> bool:
+    """Is the trigger the word of a figure ("a fire killed 46")?"""
+    return any(f.anchor[0] <= m.start < f.anchor[1] for f in doc.figures)
 
 
 def _speaker_at(doc: Doc):
@@ -396,7 +423,7 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             # "The explosion on Tuesday morning was heard ... A bomb ... killed three officers": that Tuesday
             mention.context_timex = event_time.context_timex(doc, index - 1)
         if anniversary is not None and mention.timex is None and not current_story \
-                and family in VIOLENT_FAMILIES and modality == "":
+                and family in VIOLENT_FAMILIES and modality == "" and anniversary.frames(doc, index):
             # "said Hatidza Omerovic, whose husband and two sons were also killed": in an anniversary
             # article, violence the text leaves undated belongs to the past it remembers
             mention.framed_historical = True
@@ -410,6 +437,11 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
                                                     others)
             if mention.actor is None and family == "COERCE" and modality == "":
                 mention.actor = _reporting_authority(doc, lead)
+            if mention.actor is None and family == "PROTEST":
+                call = next((m for m in reversed(matches) if m.end <= lead.start and m.spec.family == "REQUEST"
+                             and m.text.lower().startswith("call")), None)
+                if call is not None:  # "Protest organisers called for a general strike": theirs
+                    mention.actor = participants.find_actor(doc, s.start, s.end, [call], speaker_at, True, 0, others)
             mention.recipient = participants.find_recipient(doc, lead.end, s.end)
         # the attacker's own name is not where the attack was; "a Brussels jury" sits in Brussels
         exclude = mention.actor.span if mention.actor and mention.actor.span and family in VIOLENT_FAMILIES else None
@@ -724,4 +756,6 @@ def apply(doc: Doc) -> None:
         doc.events.append(event)
         doc.mentions[event.id] = cluster.mentions
     _inherit_locations(doc, doc.events, clusters, anniversary)
+    event_places.refine_regions(doc, doc.events, clusters)
+    event_places.in_dateline_town(doc, doc.events, clusters)
 

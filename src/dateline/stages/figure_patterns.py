@@ -42,7 +42,8 @@ _STOP = alternation(
     {*_G["function_words"], *_AUX, *_NEGATORS, *_MODALS, *_G["boundary_words"], *_G["gap_blockers"],
      *(p for p, (_, roles) in TRIGGERS.items() if " " not in p and "prenominal" not in roles)}
 )  # "wounded" and "missing" may modify the victims: "twelve wounded soldiers were killed"
-_MOD = rf"(?!(?:{_STOP})\b)(?:\d+[-\u2010])?[^\W\d_][\w'\u2019\-]*"
+# (an abbreviation in capitals is a modifier even where the word is a stop word: "a US soldier")
+_MOD = rf"(?:(?-i:[A-Z]{{2,4}})(?![\w'\u2019\-])|(?!(?:{_STOP})\b)(?:\d+[-\u2010])?[^\W\d_][\w'\u2019\-]*)"
 _END = r"(?![\w'\u2019\-])"
 _VICTIMS = _LEX["victims"]
 _SING = alternation(_VICTIMS["singular"])

@@ -580,6 +580,11 @@ def _verb_after_groups(s: _Sentence, pos: int) -> re.Match | None:
         pos = nxt.end
 
 
+# an object after a bare figure word makes it active ("killed a man"), unless it is a time ("killed the day before")
+_OBJECT_AFTER_RE = re.compile(r"\s+(?:a|an|the)\s+(?!(?:day|night|week|month|year|morning|afternoon|evening|"
+                              r"weekend|previous|following|same|next|last|first|second|third)\b)\w", re.IGNORECASE)
+
+
 def _post(s: _Sentence, t: _Trigger) -> bool:
     roles = t.roles & _POST_ROLES
     if not roles:
@@ -600,8 +605,9 @@ def _post(s: _Sentence, t: _Trigger) -> bool:
             m = _np_after(s.text, t.end, s.end)
             follows = _verb_after_groups(s, m[1]) if m else None
             after = m if m and (not follows or _follows_kind(follows) == t.kind) else None
-        if after is None and not _BARE_AFTER_RE.match(s.text, t.end, s.end):
-            return False  # "two gunmen killed villagers": "killed" is active there
+        if after is None and (not _BARE_AFTER_RE.match(s.text, t.end, s.end)
+                              or _OBJECT_AFTER_RE.match(s.text, t.end, s.end)):
+            return False  # "two gunmen killed villagers", "two officers shot and killed a man": active
     if _or_after(s, t.end) or _or_before(s, left):
         return False  # "killed or injured": neither figure is known
     if t.phrase in _NOT_BEFORE and _NOT_BEFORE[t.phrase].match(s.text, t.end, s.end):

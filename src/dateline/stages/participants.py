@@ -41,7 +41,10 @@ def _clause_breaks(dashed: bool) -> BreakFinder:
 
 _WORD_INNER = frozenset("_'’-")
 _WORD_PUNCT = frozenset("'’-")
-_OF_COMPLEMENT = re.compile(r"\s+of\s+(?:the\s+)?((?:[\w-]+\s+){0,2}?(?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*)")
+_NAME_WORD = r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*"  # "O'Brien", not the possessive of "Libya's"
+_OF_COMPLEMENT = re.compile(rf"\s+of\s+(?:the\s+)?((?:[\w-]+\s+){{0,2}}?{_NAME_WORD}(?:\s+{_NAME_WORD})*"
+                            r"(?:['’]s(?:\s+[a-z][\w-]*){0,2}\s+(?:governments?|authorities|forces|factions|parties|"
+                            r"groups|sides|delegations|administrations|army|military|police|navy|faction|forces)\b)?)")  # "of Libya's two rival governments"
 _WORDS = re.compile(r"[\w'’-]+")
 _PRONOUN = re.compile(r"\b(he|she|I|we|We|He|She)\b")
 _ACCUSED = re.compile(r"\b(?:accused|accuses|accusing|blamed|blames)\s+(.{2,80}?)\s+(?:of|for)\s+(?:\w+\s+){0,2}$")
@@ -259,7 +262,11 @@ def _find_candidates(doc: Doc, start: int, end: int) -> list[tuple[int, int, Ent
         s = _expand_left(text, span[0], start, stop) if ent.type == "NORP" else span[0]
         e = span[1]
         if ent.type != "PERSON":
-            e = _head_after(doc, e, end) or e
+            head = _head_after(doc, e, end)
+            if head is not None:
+                e = head
+                if not _usable(doc, ent, False):
+                    ent = None  # "Akron police officers": the officers act, not the town
         out.append((s, e, ent))
     for m_start, m_end in agents.finditer(doc, start, end):
         if any(s <= m_start < e or (ent is not None and ent.type == "PERSON" and 0 < s - m_end <= 1)

@@ -92,6 +92,10 @@ _MIN_WORDS = 4  # fewer quoted words than this need a speech verb right beside t
 _INHERIT_PARAGRAPHS = 1  # an unattributed quotation continues a speaker this many paragraphs back
 
 
+# “...,” Oleksandr Hrytsenko, deputy head of the regional military administration, told reporters
+_NAME_AND_APPOSITION = re.compile(r"[\s,]*(?:[A-Z][\w'’.-]*\s+){1,3}?[A-Z][\w'’.-]*,\s[^,]+,\s*$")
+
+
 @dataclass
 class Speaker:
     name: str | None
@@ -185,6 +189,11 @@ class _Finder(PhraseReader):
             return self._last_person(at)
         if phrase.kind == "document":
             return self._issuer(at)
+        words = text[phrase.start:phrase.end].split()
+        if len(words) == 2 and words[0].lower() == "the" and words[1].isupper() and 2 <= len(words[1]) <= 5:
+            found = self._person_by_title_initials(words[1], at)
+            if found is not None:
+                return found  # "the ACP said": the Assistant Commissioner of Police named before
         if phrase.kind == "name":
             lo, hi = phrase.name
             name_text = text[lo:hi]
@@ -255,6 +264,13 @@ class _Finder(PhraseReader):
             return Speaker(m.group(1).strip(), None, self.text[m.start():m.start(1)].strip(), True)
         return None
 
+    def _person_by_title_initials(self, acronym: str, at: int) -> Speaker | None:
+        for ent in self.entities:
+            if ent.type == "PERSON" and ent.title and ent.spans[0][0] < at \
+                    and "".join(w[0] for w in ent.title.split() if w[:1].isupper()).endswith(acronym):
+                return Speaker(ent.name, ent.id, ent.title, True)
+        return None
+
     def _last_person(self, at: int) -> Speaker | None:
         """The most recent person who spoke or opened a sentence before ``at``."""
         best_pos, best = -1, None
@@ -310,7 +326,8 @@ class _Finder(PhraseReader):
             return None, False
         gap = self.text[q.end:m.start()]
         # “...,” a fisherman who asked to be identified as Musa told
-        most = 16 if self.may_give_name(q.end, m.start()) and GIVEN_NAME.search(gap) else 8
+        most = 16 if (self.may_give_name(q.end, m.start()) and GIVEN_NAME.search(gap)) \
+            or _NAME_AND_APPOSITION.match(gap) else 8  # “...,” X, deputy head of the regional ..., told
         if any(c in gap for c in _QUOTE_MARKS) or len(gap.split(None, most)) > most:
             return None, False
         sent_end = self.sentence(m.start())[1]

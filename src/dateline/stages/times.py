@@ -439,6 +439,8 @@ class _Resolver:
             day = cal.weekday_on_or_after(wd, ref + cal.DAYS[1])
         elif rel == "this":
             day = cal.week_period(ref)[0] + cal.DAYS[wd]
+        elif rel == "week":  # "Thursday last week"
+            day = cal.week_period(ref + dt.timedelta(weeks=d["week"]))[0] + cal.DAYS[wd]
         elif tense == "future":
             day = cal.weekday_on_or_after(wd, ref)
         else:

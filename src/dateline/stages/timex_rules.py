@@ -361,6 +361,7 @@ _WEEKDAY_NAME_BEFORE = re.compile(rf"\s+(?:{_alt(LEX['weekdays']['not_before'])}
 
 @rule("weekday", [WEEKDAY_TRIGGER],
       rf"(?-i:(?P<wd>{_WEEKDAY}))(?P<pl>s)?\b(?:['’]s\b)?(?:{_S}(?P<pod>{_POD}|overnight)\b)?"
+      rf"(?:,?{_S}(?:of{_S})?(?P<week>last|this|next){_S}week\b)?"
       rf"(?!,?{_S}(?:(?-i:{_MONTH}){_S}\d|\d{{1,2}}(?:st|nd|rd|th)?{_S}(?-i:{_MONTH})))")
 def _weekday(m, text):
     if prev_word(text, m.start()) in _WEEKDAY_NAME_AFTER or _WEEKDAY_NAME_BEFORE.match(text, m.end()):
@@ -369,6 +370,9 @@ def _weekday(m, text):
     if m["pl"]:
         return Cand("set", m.start(), m.end(), {"value": f"XXXX-WXX-{wd + 1}"})
     pod = m["pod"] and PARTS_OF_DAY.get(m["pod"].lower(), "NI")
+    if m["week"]:  # "on Thursday last week": that week's Thursday
+        return Cand("weekday", m.start(), m.end(), {"wd": wd, "rel": "week", "pod": pod,
+                                                    "week": _SHIFT[m["week"].lower()]})
     return Cand("weekday", m.start(), m.end(), {"wd": wd, "rel": None, "pod": pod})
 
 
