@@ -14,15 +14,19 @@ from functools import cache, lru_cache
 from ..doc import Doc
 from ..lexicons import load
 from ..record import Entity, Mention
-from .clause_breaks import BreakFinder
 from .phrases import PhraseSet, caseless, folded
 
 # Where a trigger's clause can start. Matched on the document's lower-cased text (phrases.folded)
-# as one regex would match punctuation|words (see clause_breaks.py); sentences without a dash
-# (nearly all) are read without the dash alternative.
-_BREAK_PUNCT = r";|:|{dash},\s+(?:when|after|as|while|since|because|before|where|but|although|though)\s"
-_BREAK_WORDS = (
-    r"i(?<!\wi)n\s+which\s|d(?<!\wd)(?:uring\s+which\s|ays\s+(?:after|before)\s)|u(?<!\wu)nder\s+which\s"
+# and spelt so that every alternative opens with a plain character, the word boundary checked
+# just after it: the regex engine then rejects most positions at the first character (a
+# leading \b or IGNORECASE would make it try every alternative at every position). Alternatives
+# that open with the same letter share one branch (in their order), which the engine enters once.
+# The dash alternative opens with \s, which stops the engine at every space: sentences without a
+# dash (nearly all) are read with the pattern that lacks it.
+_DASH_BREAK = r"\s[—–]\s|"
+_CLAUSE_BREAK = re.compile(
+    r";|:|" + _DASH_BREAK + r",\s+(?:when|after|as|while|since|because|before|where|but|although|though)\s"
+    r"|i(?<!\wi)n\s+which\s|d(?<!\wd)(?:uring\s+which\s|ays\s+(?:after|before)\s)|u(?<!\wu)nder\s+which\s"
     r"|w(?<!\ww)(?:here\s|eeks\s+(?:after|before)\s|(?:hen|hile)\s)"
     r"|a(?<!\wa)(?:\sday\s+(?:after|before)\s|(?:fter|lthough)\s|dded\s+(?:that\s+)?)"
     r"|t(?<!\wt)(?:wo\sdays\s+(?:after|before)\s|old\s+\w+\s+(?:that\s+)?)|h(?<!\wh)ours\s+(?:after|before)\s"
@@ -32,13 +36,7 @@ _BREAK_WORDS = (
     r"|r(?<!\wr)(?:eported\s+(?:that\s+)?|ecall(?:s|ed)?\s+that\s)|n(?<!\wn)oted\s+that\s"
     r"|s(?<!\ws)tressed\s+that\s"  # "The Ministry recalls that the armed clashes ... claimed the lives of 55"
 )
-
-
-@cache
-def _clause_breaks(dashed: bool) -> BreakFinder:
-    return BreakFinder(_BREAK_PUNCT.format(dash=r"\s[—–]\s|" if dashed else ""), _BREAK_WORDS)
-
-
+_CLAUSE_BREAK_NO_DASH = re.compile(_CLAUSE_BREAK.pattern.replace(_DASH_BREAK, "", 1))
 _WORD_INNER = frozenset("_'’-")
 _WORD_PUNCT = frozenset("'’-")
 _OF_COMPLEMENT = re.compile(r"\s+of\s+(?:the\s+)?((?:[\w-]+\s+){0,2}?(?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*)")
@@ -110,12 +108,22 @@ def entities_between(doc: Doc, start: int, end: int, types: frozenset[str] | Non
 def _clause_start(doc: Doc, sent_start: int, trigger_start: int) -> int:
     """The end of the last clause break before ``trigger_start`` (the sentence start if none)."""
     key = ("clause_breaks", sent_start)
-    breaks = doc.memo.get(key)
-    if breaks is None:
+    state = doc.memo.get(key)
+    if state is None:
         end = doc.sentences[doc.sentence_at(sent_start)].end
         lowered = folded(doc)
         dashed = lowered.find("—", sent_start, end) >= 0 or lowered.find("–", sent_start, end) >= 0
-        breaks = doc.memo[key] = [b for _, b in _clause_breaks(dashed).spans(lowered, sent_start, end)]
+        breaks = _CLAUSE_BREAK if dashed else _CLAUSE_BREAK_NO_DASH
+        state = doc.memo[key] = [[], breaks.finditer(lowered, sent_start, end)]
+    breaks, pending = state
+    # the regex is costly and most triggers stand early in their sentence: read its matches (in
+    # text order, ends increasing) only as far as the first that ends after the trigger
+    while pending is not None and (not breaks or breaks[-1] <= trigger_start):
+        m = next(pending, None)
+        if m is None:
+            pending = state[1] = None
+        else:
+            breaks.append(m.end())
     i = bisect_right(breaks, trigger_start)
     return breaks[i - 1] if i else sent_start
 
