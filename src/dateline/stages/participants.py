@@ -84,8 +84,9 @@ def _lexicon() -> tuple[PhraseSet, PhraseSet, frozenset[str]]:
             frozenset(lex["np_stop"]))
 
 
-def _entity_index(doc: Doc, types: frozenset[str] | None) -> tuple[list[int], list[tuple[tuple[int, int], Entity]]]:
-    """The mentions of entities of ``types`` (all types for None), sorted by span; with their starts."""
+def _entity_index(doc: Doc, types: frozenset[str] | None) -> tuple[list[int], list, list[int] | None]:
+    """The mentions of entities of ``types`` (all types for None), sorted by span; with their
+    starts, and their ends where these rise with the starts (mentions that do not nest)."""
     key = ("entity_index", types or None)
     index = doc.memo.get(key)
     if index is None:
@@ -93,15 +94,19 @@ def _entity_index(doc: Doc, types: frozenset[str] | None) -> tuple[list[int], li
             spans = [item for item in _entity_index(doc, None)[1] if item[1].type in types]
         else:
             spans = sorted(((sp, ent) for ent in doc.entities for sp in ent.spans), key=lambda item: item[0])
-        index = doc.memo[key] = ([sp[0] for sp, _ in spans], spans)
+        ends = [sp[1] for sp, _ in spans]
+        rising = ends == sorted(ends)
+        index = doc.memo[key] = ([sp[0] for sp, _ in spans], spans, ends if rising else None)
     return index
 
 
 def entities_between(doc: Doc, start: int, end: int, types: frozenset[str] | None = None):
     """(span, entity) for each entity mention inside [start, end), in text order."""
-    starts, spans = doc.memo.get(("entity_index", types or None)) or _entity_index(doc, types)
+    starts, spans, ends = doc.memo.get(("entity_index", types or None)) or _entity_index(doc, types)
     lo = bisect_left(starts, start)
     hi = bisect_left(starts, end, lo)
+    if ends is not None:  # the mentions that end by ``end`` come first
+        return spans[lo:bisect_right(ends, end, lo, hi)]
     return [item for item in spans[lo:hi] if item[0][1] <= end]
 
 
