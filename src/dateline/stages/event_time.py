@@ -97,6 +97,17 @@ def _attributive_year(text: str, a: int, b: int) -> bool:
         is not None and text[b:b + 2].strip()[:1].isalpha()
 
 
+def _subordinator_in(between: str) -> bool:
+    """Does _SUBORDINATOR occur in ``between``? (Its words first, with the cheap ``in``.)"""
+    for word in _SUBORDINATOR_WORDS:
+        if word in between:
+            return _SUBORDINATOR.search(between) is not None
+    return False
+
+
+_SUBORDINATOR_WORDS = ("after", "before", "since", "following", "when", "until")
+
+
 def attachment_distance(text: str, a: int, b: int, m: TriggerMatch) -> float:
     """How far the phrase at [a, b) is from trigger ``m``, counting clause breaks as distance:
     adverbials follow their verb ("went on strike on Saturday, demanding ..."), and "a day after
@@ -106,7 +117,7 @@ def attachment_distance(text: str, a: int, b: int, m: TriggerMatch) -> float:
     distance = float(len(between))
     if "," in between or ";" in between:
         distance += 15
-    if _SUBORDINATOR.search(between):
+    if _subordinator_in(between):
         distance += 40
     if b > m.start and _attributive_year(text, a, b):
         distance += 100  # "gathered to remember the 1994 genocide, in which 800,000 were killed": not the gathering's
@@ -137,7 +148,10 @@ def owners(doc: Doc, sentence: int, matches: list[TriggerMatch]) -> dict[int, in
         return owners
     text = doc.text
     s = doc.sentences[sentence]
-    first = min((m.start for m in matches), default=s.end)
+    first = s.end
+    for m in matches:
+        if m.start < first:
+            first = m.start
     opener_end = None
     for i in indexes:
         tx = doc.timexes[i]
@@ -149,8 +163,12 @@ def owners(doc: Doc, sentence: int, matches: list[TriggerMatch]) -> dict[int, in
             owners[i] = -1
             opener_end = b
             continue
-        dist = [(attachment_distance(text, a, b, m), j) for j, m in enumerate(matches)]
-        owners[i] = min(dist)[1] if dist else -1
+        nearest, owner = None, -1
+        for j, m in enumerate(matches):
+            distance = attachment_distance(text, a, b, m)
+            if nearest is None or distance < nearest:
+                nearest, owner = distance, j
+        owners[i] = owner
     return owners
 
 
@@ -170,7 +188,7 @@ _RELATIVE_OPEN = re.compile(r",\s+(?:who|which|whose)\s")
 
 def _in_other_relative_clause(text: str, sent_start: int, sent_end: int, pos: int, trigger: int) -> bool:
     """Does ``pos`` lie in a ", who/which ..." clause (up to its closing comma) that ``trigger`` is outside?"""
-    lo = max(sent_start, pos - 150)
+    lo = pos - 150 if pos - 150 > sent_start else sent_start
     if text.find(", wh", lo, pos) < 0:
         return False
     opened = None
@@ -260,7 +278,7 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
         if toll and not statement and (a > toll.start() or (trig.spec.kind == "noun" and a > trig.end)):
             continue  # ("recovered two more bodies from a landslide on Tuesday, taking the toll to nine")
         traits = _traits(doc, i)
-        if traits.clock_only:
+        if traits.clock_only or traits.bound:
             continue
         if _in_other_relative_clause(text, s.start, s.end, a, trig.start):
             continue  # "The Taliban, who ended a ceasefire in November 2022, denied involvement"
@@ -277,16 +295,21 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
             if traits.quote != trig_quote:
                 continue  # '"This year I bury my brother," said X, whose sons were killed': the quote's own time
         reporting = traits.reporting
-        between = text[min(b, trig.start):max(a, trig.end)]
-        subordinate = a < trig.start and bool(_AFTER_BEFORE.search(between))
-        shifted = day_offset(between, tx) if subordinate else None
-        if shifted is not None:  # "on Tuesday, a day after a police officer shot dead ...": Monday
-            tx, subordinate = shifted, False
-        score = min(abs((a + b) / 2 - (m.start + m.end) / 2) for m in group)
+        subordinate = False
+        if a < trig.start:
+            between = text[b if b < trig.start else trig.start:a if a > trig.end else trig.end]
+            subordinate = _AFTER_BEFORE.search(between) is not None
+            shifted = day_offset(between, tx) if subordinate else None
+            if shifted is not None:  # "on Tuesday, a day after a police officer shot dead ...": Monday
+                tx, subordinate = shifted, False
+        middle = (a + b) / 2
+        score = None
+        for m in group:
+            gap = abs(middle - (m.start + m.end) / 2)
+            if score is None or gap < score:
+                score = gap
         if reporting and not statement:
             score += 400
-        if traits.bound:
-            continue
         if traits.since:
             score += 200
         if subordinate:
@@ -368,7 +391,7 @@ def context_timex(doc: Doc, sentence: int) -> TimeX | None:
         if tx.time.type == "TIME" and _CLOCK_ONLY.match(tx.time.text):
             continue  # "shortly after midnight" names no day
         a, b = tx.time.span
-        if REPORTING.search(text[max(0, a - 22):a]) or _SAID_TOLD_AFTER.match(text[b:b + 25]):
+        if REPORTING.search(text[a - 22 if a > 22 else 0:a]) or _SAID_TOLD_AFTER.match(text[b:b + 25]):
             continue
         return tx
     return None

@@ -10,19 +10,24 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
+from operator import itemgetter
 
 from ..doc import Doc
 from ..lexicons import load
 from ..record import Entity, Mention
-from .clause_breaks import BreakFinder
 from .phrases import PhraseSet, caseless, folded
 
 # Where a trigger's clause can start. Matched on the document's lower-cased text (phrases.folded)
-# as one regex would match punctuation|words (see clause_breaks.py); sentences without a dash
-# (nearly all) are read without the dash alternative.
-_BREAK_PUNCT = r";|:|{dash},\s+(?:when|after|as|while|since|because|before|where|but|although|though)\s"
-_BREAK_WORDS = (
-    r"i(?<!\wi)n\s+which\s|d(?<!\wd)(?:uring\s+which\s|ays\s+(?:after|before)\s)|u(?<!\wu)nder\s+which\s"
+# and spelt so that every alternative opens with a plain character, the word boundary checked
+# just after it: the regex engine then rejects most positions at the first character (a
+# leading \b or IGNORECASE would make it try every alternative at every position). Alternatives
+# that open with the same letter share one branch (in their order), which the engine enters once.
+# The dash alternative opens with \s, which stops the engine at every space: sentences without a
+# dash (nearly all) are read with the pattern that lacks it.
+_DASH_BREAK = r"\s[—–]\s|"
+_CLAUSE_BREAK = re.compile(
+    r";|:|" + _DASH_BREAK + r",\s+(?:when|after|as|while|since|because|before|where|but|although|though)\s"
+    r"|i(?<!\wi)n\s+which\s|d(?<!\wd)(?:uring\s+which\s|ays\s+(?:after|before)\s)|u(?<!\wu)nder\s+which\s"
     r"|w(?<!\ww)(?:here\s|eeks\s+(?:after|before)\s|(?:hen|hile)\s)"
     r"|a(?<!\wa)(?:\sday\s+(?:after|before)\s|(?:fter|lthough)\s|dded\s+(?:that\s+)?)"
     r"|t(?<!\wt)(?:wo\sdays\s+(?:after|before)\s|old\s+\w+\s+(?:that\s+)?)|h(?<!\wh)ours\s+(?:after|before)\s"
@@ -32,13 +37,7 @@ _BREAK_WORDS = (
     r"|r(?<!\wr)(?:eported\s+(?:that\s+)?|ecall(?:s|ed)?\s+that\s)|n(?<!\wn)oted\s+that\s"
     r"|s(?<!\ws)tressed\s+that\s"  # "The Ministry recalls that the armed clashes ... claimed the lives of 55"
 )
-
-
-@cache
-def _clause_breaks(dashed: bool) -> BreakFinder:
-    return BreakFinder(_BREAK_PUNCT.format(dash=r"\s[—–]\s|" if dashed else ""), _BREAK_WORDS)
-
-
+_CLAUSE_BREAK_NO_DASH = re.compile(_CLAUSE_BREAK.pattern.replace(_DASH_BREAK, "", 1))
 _WORD_INNER = frozenset("_'’-")
 _WORD_PUNCT = frozenset("'’-")
 _NAME_WORD = r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*"  # "O'Brien", not the possessive of "Libya's"
@@ -89,8 +88,9 @@ def _lexicon() -> tuple[PhraseSet, PhraseSet, frozenset[str]]:
             frozenset(lex["np_stop"]))
 
 
-def _entity_index(doc: Doc, types: frozenset[str] | None) -> tuple[list[int], list[tuple[tuple[int, int], Entity]]]:
-    """The mentions of entities of ``types`` (all types for None), sorted by span; with their starts."""
+def _entity_index(doc: Doc, types: frozenset[str] | None) -> tuple[list[int], list, list[int] | None]:
+    """The mentions of entities of ``types`` (all types for None), sorted by span; with their
+    starts, and their ends where these rise with the starts (mentions that do not nest)."""
     key = ("entity_index", types or None)
     index = doc.memo.get(key)
     if index is None:
@@ -98,27 +98,41 @@ def _entity_index(doc: Doc, types: frozenset[str] | None) -> tuple[list[int], li
             spans = [item for item in _entity_index(doc, None)[1] if item[1].type in types]
         else:
             spans = sorted(((sp, ent) for ent in doc.entities for sp in ent.spans), key=lambda item: item[0])
-        index = doc.memo[key] = ([sp[0] for sp, _ in spans], spans)
+        ends = [sp[1] for sp, _ in spans]
+        rising = ends == sorted(ends)
+        index = doc.memo[key] = ([sp[0] for sp, _ in spans], spans, ends if rising else None)
     return index
 
 
 def entities_between(doc: Doc, start: int, end: int, types: frozenset[str] | None = None):
     """(span, entity) for each entity mention inside [start, end), in text order."""
-    starts, spans = doc.memo.get(("entity_index", types or None)) or _entity_index(doc, types)
+    starts, spans, ends = doc.memo.get(("entity_index", types or None)) or _entity_index(doc, types)
     lo = bisect_left(starts, start)
     hi = bisect_left(starts, end, lo)
+    if ends is not None:  # the mentions that end by ``end`` come first
+        return spans[lo:bisect_right(ends, end, lo, hi)]
     return [item for item in spans[lo:hi] if item[0][1] <= end]
 
 
 def _clause_start(doc: Doc, sent_start: int, trigger_start: int) -> int:
     """The end of the last clause break before ``trigger_start`` (the sentence start if none)."""
     key = ("clause_breaks", sent_start)
-    breaks = doc.memo.get(key)
-    if breaks is None:
+    state = doc.memo.get(key)
+    if state is None:
         end = doc.sentences[doc.sentence_at(sent_start)].end
         lowered = folded(doc)
         dashed = lowered.find("—", sent_start, end) >= 0 or lowered.find("–", sent_start, end) >= 0
-        breaks = doc.memo[key] = [b for _, b in _clause_breaks(dashed).spans(lowered, sent_start, end)]
+        breaks = _CLAUSE_BREAK if dashed else _CLAUSE_BREAK_NO_DASH
+        state = doc.memo[key] = [[], breaks.finditer(lowered, sent_start, end)]
+    breaks, pending = state
+    # the regex is costly and most triggers stand early in their sentence: read its matches (in
+    # text order, ends increasing) only as far as the first that ends after the trigger
+    while pending is not None and (not breaks or breaks[-1] <= trigger_start):
+        m = next(pending, None)
+        if m is None:
+            pending = state[1] = None
+        else:
+            breaks.append(m.end())
     i = bisect_right(breaks, trigger_start)
     return breaks[i - 1] if i else sent_start
 
@@ -161,7 +175,7 @@ def _expand_right(text: str, end: int, limit: int) -> int:
 
 def _preceded_by_preposition(text: str, start: int, floor: int) -> bool:
     """Is the phrase at ``start`` the object of a preposition ("at the Embassy", "by the former USSR")?"""
-    window = text[max(floor, start - 40):start]
+    window = text[start - 40 if start - 40 > floor else floor:start]
     found = _WORDS.findall(window[window.rfind(",") + 1:])[-4:]  # ("On Sunday, army officers": a comma ends it)
     words = [w.lower() for w in found]
     for i in range(len(words) - 1, -1, -1):
@@ -212,7 +226,8 @@ def _mention(doc: Doc, start: int, end: int, entity: Entity | None) -> Mention:
 
     if entity is not None and entity.type == "PERSON" and entity.title:
         # "Regional governor Mamadou Seck": the title travels with the name
-        lead = full[max(0, start - len(entity.title) - 1):start]
+        lo = start - len(entity.title) - 1
+        lead = full[lo if lo > 0 else 0:start]
         if lead.rstrip().lower().endswith(entity.title.lower()):
             start -= len(lead) - lead.lower().rfind(entity.title.lower())
     text = full[start:end].strip(" ,")
@@ -268,9 +283,9 @@ def _find_candidates(doc: Doc, start: int, end: int) -> list[tuple[int, int, Ent
                 if not _usable(doc, ent, False):
                     ent = None  # "Akron police officers": the officers act, not the town
         out.append((s, e, ent))
+    named = len(out)
     for m_start, m_end in agents.finditer(doc, start, end):
-        if any(s <= m_start < e or (ent is not None and ent.type == "PERSON" and 0 < s - m_end <= 1)
-               for s, e, ent in out):
+        if _inside_named(out, named, m_start, m_end):
             continue  # (and "Regional governor Mamadou Seck": the title of the name after it)
         s = _expand_left(text, m_start, start, stop)
         e = m_end
@@ -279,12 +294,27 @@ def _find_candidates(doc: Doc, start: int, end: int) -> list[tuple[int, int, Ent
             e = (agents.match(doc, poss.end(), end) or (m_start, m_end))[1]
         e = _expand_right(text, e, end)
         if e > m_end:  # "fighters of the United Self-Defence Forces of Colombia (AUC)": the whole name
-            e = max([e] + [span[1] for span, ent in entities_between(doc, m_end, end, _ACTOR_TYPES)
-                           if span[0] < e])
+            reach = e
+            for span, _ in entities_between(doc, m_end, end, _ACTOR_TYPES):
+                if span[0] < e and span[1] > reach:
+                    reach = span[1]
+            e = reach
         out.append((s, e, None))
     if len(out) > 1:
-        out.sort(key=lambda c: c[0])
+        out.sort(key=_START)
     return out
+
+
+_START = itemgetter(0)
+
+
+def _inside_named(out: list, named: int, m_start: int, m_end: int) -> bool:
+    """Does an agent noun at [m_start, m_end) fall inside one of the candidates found so far, or
+    stand right before a person's name (of the first ``named``, the entities)?"""
+    for i, (s, e, ent) in enumerate(out):
+        if s <= m_start < e or (i < named and ent.type == "PERSON" and 0 < s - m_end <= 1):
+            return True
+    return False
 
 
 def _pronoun_actor(doc: Doc, start: int, end: int, speaker_at) -> Mention | None:
@@ -306,19 +336,24 @@ def _strong_actor(doc: Doc, sent_start: int, sent_end: int, trig_start: int, tri
     """Actors that a construction names outright: "accused X of", "by X", "between X", "X drone strike"."""
     text = doc.text
     lowered = folded(doc)
-    m = _ACCUSED.search(text[sent_start:trig_start]) if (
-        lowered.find("accus", sent_start, trig_start) >= 0 or lowered.find("blame", sent_start, trig_start) >= 0) \
-        else None
+    key = ("accused_at", sent_start, sent_end)
+    accused = doc.memo.get(key)
+    if accused is None:  # where "accus" or "blame" first stands in the sentence (they are as long)
+        found = [at for at in (lowered.find("accus", sent_start, sent_end), lowered.find("blame", sent_start, sent_end))
+                 if at >= 0]
+        accused = doc.memo[key] = min(found) if found else -1
+    m = _ACCUSED.search(text[sent_start:trig_start]) if 0 <= accused <= trig_start - 5 else None
     if m:
         cands = _candidates(doc, sent_start + m.start(1), sent_start + m.end(1))
         if cands:
             s, e, ent = cands[0]
             return _mention(doc, s, e, ent)
-    window = min(sent_end, trig_end + 50)
+    window = trig_end + 50 if trig_end + 50 < sent_end else sent_end
     after = _BY_BETWEEN.match(text[trig_end:sent_end]) if (
         lowered.find("by", trig_end, window) >= 0 or lowered.find("between", trig_end, window) >= 0) else None
-    if after is None and lowered.find(" by ", trig_end, min(sent_end, trig_end + 130)) >= 0 and (
-            noun_trigger or _ARTICLE_BEFORE.search(text, max(sent_start, trig_start - 12), trig_start)):
+    lo12 = trig_start - 12 if trig_start - 12 > sent_start else sent_start
+    if after is None and lowered.find(" by ", trig_end, trig_end + 130 if trig_end + 130 < sent_end else sent_end) >= 0 \
+            and (noun_trigger or _ARTICLE_BEFORE.search(text, lo12, trig_start)):
         # "the shelling of the border post \"Dostuk\" in the Batken district by units of ..." (not
         # "an attack on a camp run by the UN": a participle's agent)
         after = _BY_FAR.match(text[trig_end:sent_end])
@@ -326,18 +361,19 @@ def _strong_actor(doc: Doc, sent_start: int, sent_end: int, trig_start: int, tri
         after = None  # "the attack on a camp run by the UN": the UN runs the camp (but "a strike called by")
     if after and (noun_trigger or _PASSIVE.search(text[sent_start:trig_end]) or "between" in after.group()
                   or not text[sent_start:trig_start].strip(" \"“'‘")  # "Shelling by government forces killed six"
-                  or _ARTICLE_BEFORE.search(text, max(sent_start, trig_start - 12), trig_start)
+                  or _ARTICLE_BEFORE.search(text, lo12, trig_start)
                   or (_NOUN_FORM.search(text, trig_start, trig_end)
-                      and _ARTICLE_MODIFIER_BEFORE.search(text, max(sent_start, trig_start - 30), trig_start))
+                      and _ARTICLE_MODIFIER_BEFORE.search(text, trig_start - 30 if trig_start - 30 > sent_start
+                                                          else sent_start, trig_start))
                   or (_REDUCED_PASSIVE.search(text, trig_start, trig_end)
                       and _NEAR_BY.fullmatch(after.group()))):  # "31 people shot dead there by soldiers"
         lo = trig_end + after.end()
-        cands = _candidates(doc, lo, min(sent_end, lo + 100))
+        cands = _candidates(doc, lo, lo + 100 if lo + 100 < sent_end else sent_end)
         if cands and cands[0][0] - lo < 25:
             s, e, ent = cands[0]
             return _mention(doc, s, e, ent)
     if noun_trigger:  # "a Turkish drone strike", "an al-Shabaab attack"
-        lo = max(sent_start, trig_start - 40)
+        lo = trig_start - 40 if trig_start - 40 > sent_start else sent_start
         if not entities_between(doc, lo, trig_start, _NATIONAL_OR_ORG):
             return None  # (only a people's or an organisation's name can be the candidate)
         for s, e, ent in _candidates(doc, lo, trig_start):
@@ -410,7 +446,7 @@ def _passive(text: str, sent_start: int, trig, lowered: str | None = None) -> bo
     subject is who was mobilised). ``lowered``: the folded text, where phrases.caseless allows."""
     if trig.spec.kind != "verb" or trig.text.endswith("ing") or trig.spec.family == "MOBILIZE":
         return False
-    lo = max(sent_start, trig.start - 25)
+    lo = trig.start - 25 if trig.start - 25 > sent_start else sent_start
     if lowered is not None:
         return _PASSIVE_VERB_FOLDED.search(lowered, lo, trig.start) is not None
     return _PASSIVE_VERB.search(text, lo, trig.start) is not None
@@ -425,7 +461,7 @@ def _appositive_name(text: str, cand, lo: int, trig_start: int) -> bool:
     commas right before the verb is its subject."""
     start, end, ent = cand
     return ent is not None and ent.type == "PERSON" and start - lo > 2 \
-        and _APPOSITIVE_BEFORE.search(text, max(lo, start - 4), start) is not None \
+        and _APPOSITIVE_BEFORE.search(text, start - 4 if start - 4 > lo else lo, start) is not None \
         and _APPOSITIVE_AFTER.fullmatch(text, end, trig_start) is not None
 
 
@@ -454,7 +490,8 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
         if _passive(text, sent_start, trig, lowered):
             lead_passive = lead_passive or trig is lead
             continue  # "38,000 Palestinians have been killed": the subject of a passive is its victim
-        lo = max(_clause_start(doc, sent_start, trig.start), floor)
+        lo = _clause_start(doc, sent_start, trig.start)
+        lo = lo if lo > floor else floor
         cands = _candidates(doc, lo, trig.start)
         relative = bool(cands) and _WHO_THEN.fullmatch(text, cands[-1][1], trig.start) is not None
         if cands and _usable(doc, cands[-1][2], statement) and (
@@ -462,7 +499,8 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
                     (trig.spec.kind == "verb" and _ADJACENT.fullmatch(text, cands[-1][1], trig.start)
                      or _verb_then_object().fullmatch(text, cands[-1][1], trig.start))
                              and not _preceded_by_preposition(text, cands[-1][0], lo)
-                             and not _OBJECT_OF_VERB.search(text, max(lo, cands[-1][0] - 20), cands[-1][0]))):
+                             and not _OBJECT_OF_VERB.search(text, cands[-1][0] - 20 if cands[-1][0] - 20 > lo else lo,
+                                                            cands[-1][0]))):
             # "miners gathered to mark ten years since police shot dead 34": the noun right before
             # a verb is its subject, whatever stands at the head of the clause
             s, e, ent = cands[-1]
@@ -477,7 +515,11 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
                 continue  # "A court in Abuja sentenced a man for helping militants plan a raid"
             choices.append((trig.start - e, trig is lead, (s, e, ent), False))
             break
-    lead_choice = next((c for c in choices if c[1]), None)
+    lead_choice = None
+    for c in choices:
+        if c[1]:
+            lead_choice = c
+            break
     if lead.text.lower().endswith("ing"):
         # a participle modifies the noun right before it: "the population protesting against ..."
         lo = max(_clause_start(doc, sent_start, lead.start), floor)
@@ -524,11 +566,11 @@ def _entity_of(doc: Doc, mention: Mention) -> Entity | None:
 def find_recipient(doc: Doc, trig_end: int, sent_end: int) -> Mention | None:
     _, victims, stop = _lexicon()
     text = doc.text
-    window_end = min(sent_end, trig_end + 80)
+    window_end = trig_end + 80 if trig_end + 80 < sent_end else sent_end
     m = _RECIPIENT_LEAD.match(text, trig_end, window_end)
     lo = m.end() if m else trig_end
     v = victims.search(doc, lo, window_end)
-    if v is not None and _BY_BEFORE.search(text, max(lo, v[0] - 12), v[0]):
+    if v is not None and _BY_BEFORE.search(text, v[0] - 12 if v[0] - 12 > lo else lo, v[0]):
         v = None  # "shot dead there by soldiers": the agent, not the target
     for span, ent in entities_between(doc, lo, window_end, _ACTOR_TYPES):
         if span[0] - lo < 25 and (v is None or span[0] < v[0]):
@@ -538,9 +580,11 @@ def find_recipient(doc: Doc, trig_end: int, sent_end: int) -> Mention | None:
         s = _expand_left(text, v[0], lo, stop)
         return _mention(doc, s, v[1], None)
     if m is not None and m.group().strip():  # "threw stones at riot police": an armed or uniformed target
-        agent = next(((s, e) for s, e, ent in _candidates(doc, lo, window_end) if ent is None), None)
-        if agent is not None and agent[0] - lo < 12:
-            return _mention(doc, agent[0], agent[1], None)
+        for s, e, ent in _candidates(doc, lo, window_end):
+            if ent is None:
+                if s - lo < 12:
+                    return _mention(doc, s, e, None)
+                break
     return None
 
 

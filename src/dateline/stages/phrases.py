@@ -36,7 +36,10 @@ def _fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # a character whose lower case is longer: keep offsets true
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return _OTHER_SPACE.sub(" ", lowered)
+    # line breaks are the common white space; every other white-space character but the space
+    # is unprintable, so a text that is printable once they are gone needs no regex pass
+    lowered = lowered.replace("\n", " ")
+    return lowered if lowered.isprintable() else _OTHER_SPACE.sub(" ", lowered)
 
 
 def folded(doc: Doc) -> str:
