@@ -122,7 +122,7 @@ class _Sentence:
     doc_hay: str | None = None  # the word_hay of the whole text, where the caller has it
 
     def __post_init__(self) -> None:
-        self._before: dict[int, tuple[list[tuple[int, str]], bool]] = {}
+        self._before: dict[int, list] = {}
         self._plain: bool | None = None
         self._hay: tuple[str, int, int, int] | None = None
         self._starts: dict[tuple[str, ...], list[int] | None] = {}
@@ -134,32 +134,35 @@ class _Sentence:
     def words_before(self, offset: int, limit: int = 6) -> list[tuple[int, str]]:
         """Up to ``limit`` (<= 6) words right before ``offset`` as (start, lowercase word), nearest
         first; a punctuation mark ends the clause ("..., killing": nothing before the comma)."""
-        cached = self._before.get(offset)  # (words, whether they are all there are)
-        if cached is not None and (cached[1] or len(cached[0]) >= limit):
-            return cached[0][:limit]
-        # the first k words are the same for any limit of k or more: a call reads only what it needs
-        text = self.text
-        lo = offset - 64 if offset - 64 > self.start else self.start  # max() is slow
-        window = text[lo:offset]
-        chunks = window.rsplit(None, limit)  # the last \S+ runs of the window
-        if len(chunks) > limit:
-            del chunks[0]  # the rest of the window, never reached
-        elif chunks and lo > self.start and not window[0].isspace() and not text[lo - 1].isspace():
-            del chunks[0]  # a word cut in half by the window
-        out: list[tuple[int, str]] = []
-        bound = offset
-        for chunk in reversed(chunks):
-            if chunk[-1] in _MARKS:
-                break
-            # the chunk starts at its last copy before the chunk after it: only whitespace is between
-            bound = text.rfind(chunk, lo, bound)
-            if chunk[0] in _MARKS:
-                word = chunk.lstrip(_MARKS)
-                out.append((bound + len(chunk) - len(word), word.lower()))
-                break
-            out.append((bound, chunk.lower()))
-        self._before[offset] = (out, len(out) < limit or limit >= 6)
-        return out
+        state = self._before.get(offset)  # [the words so far, the chunks left, where the last word starts, lo]
+        if state is None:
+            text = self.text
+            lo = offset - 64 if offset - 64 > self.start else self.start  # max() is slow
+            window = text[lo:offset]
+            chunks = window.rsplit(None, 6)  # the last \S+ runs of the window
+            if len(chunks) > 6:
+                del chunks[0]  # the rest of the window, never reached
+            elif chunks and lo > self.start and not window[0].isspace() and not text[lo - 1].isspace():
+                del chunks[0]  # a word cut in half by the window
+            state = self._before[offset] = [[], chunks, offset, lo]
+        words, chunks = state[0], state[1]
+        if len(words) < limit and chunks:  # read the words a call needs, no more
+            text, at, lo = self.text, state[2], state[3]
+            while len(words) < limit and chunks:
+                chunk = chunks.pop()
+                if chunk[-1] in _MARKS:
+                    chunks.clear()
+                    break
+                # the chunk starts at its last copy before the chunk after it: only whitespace is between
+                at = text.rfind(chunk, lo, at)
+                if chunk[0] in _MARKS:
+                    word = chunk.lstrip(_MARKS)
+                    words.append((at + len(chunk) - len(word), word.lower()))
+                    chunks.clear()
+                    break
+                words.append((at, chunk.lower()))
+            state[2] = at
+        return words[:limit]
 
     def plain(self) -> bool:
         """Whether the sentence holds no character in FOLD_SPECIAL, which the patterns match as an
