@@ -69,6 +69,7 @@ from .figure_patterns import (
     _SPEAKS_RE,
     _SPECIAL,
     _SUBJECT_RE,
+    _SUBSET_ENDS,
     _SUBSETS,
     _SUM_LEFT_RE,
     _SUM_SEP_RE,
@@ -238,8 +239,11 @@ class _Sentence:
         return True
 
     def after_subset_opener(self, n: NumberSpan) -> bool:
+        words = self.words_before(n.start, 3)
+        if not words or words[0][1] not in _SUBSET_ENDS:
+            return False  # the word before the number ends no opener
         phrase: tuple[str, ...] = ()  # the words before the number, one more each time
-        for _, word in self.words_before(n.start, 3):
+        for _, word in words:
             phrase = (word, *phrase)
             if phrase in _SUBSETS:
                 return True
@@ -431,10 +435,12 @@ def _group_after(s: _Sentence, pos: int) -> _Group | None:
 
 
 def _active(s: _Sentence, t: _Trigger) -> bool:
-    previous = s.words_before(t.start, 1)
-    roles = {"of_nouns"} & t.roles if previous and previous[0][1] in _BE else t.roles  # "were killed"
-    for prefix, role in ((_PREFIX_OF_RE, "of_nouns"), (_PREFIX_VERB_RE, "active")):
-        m = prefix.match(s.text, t.end, s.end) if role in roles else None
+    of_nouns, active = "of_nouns" in t.roles, "active" in t.roles
+    if active:
+        previous = s.words_before(t.start, 1)
+        active = not (previous and previous[0][1] in _BE)  # "were killed"
+    for prefix, role in ((_PREFIX_OF_RE, of_nouns), (_PREFIX_VERB_RE, active)):
+        m = prefix.match(s.text, t.end, s.end) if role else None
         first = _group_after(s, m.end()) if m else None
         if first is None and m and m.group("extra") and t.phrase not in _NEEDS_NOUN:
             first = _group_after(s, m.start("extra"))  # "detained the owner", not "held the governor responsible"
@@ -503,9 +509,10 @@ def _subject(s: _Sentence, left: int, noun_only: bool, bare: bool = False) -> _G
             continue  # "12 people, among them 3 children, were killed": 3 is part of 12
         m = True if not noun_only and _one_word(s.text, n.end, left) else \
             (_NOUN_GAP_RE if noun_only else _SUBJECT_RE).fullmatch(s.text, n.end, left)
-        if m and any(w in _NEGATORS for _, w in s.words_before(n.start, 3)):
-            return None  # "denied that 12 people were killed"
         if m:
+            for _, w in s.words_before(n.start, 3):
+                if w in _NEGATORS:
+                    return None  # "denied that 12 people were killed"
             who = None if noun_only else s.text[n.end + 1:left - 1] if m is True else m.group("np")
             return _Group(n.value, who, n.start, left, n)
         tries -= 1
@@ -583,23 +590,38 @@ def _verb_after_groups(s: _Sentence, pos: int) -> re.Match | None:
         pos = nxt.end
 
 
-def _post(s: _Sentence, t: _Trigger) -> bool:
-    roles = t.roles & _POST_ROLES
+def _post_roles(roles: frozenset[str]) -> tuple[bool, bool, bool, bool, bool] | None:
+    """What _post reads in a phrase's roles: None where it has no role after its victims, else
+    (nouns only, needs no auxiliary, may stand before a noun, prenominal, post_aux only)."""
+    roles = roles & _POST_ROLES
     if not roles:
+        return None
+    return (roles == {"nouns"}, bool(roles & {"post", "intransitive", "nouns", "prenominal"}),
+            bool(roles & {"post", "prenominal"} and not roles & {"intransitive", "nouns"}),
+            "prenominal" in roles, roles == {"post_aux"})
+
+
+_POST_INFO = {phrase: _post_roles(roles) for phrase, (_, roles) in TRIGGERS.items()}
+
+
+def _post(s: _Sentence, t: _Trigger) -> bool:
+    info = _POST_INFO[t.phrase]
+    if info is None:
         return False
-    noun_only = roles == {"nouns"}
+    noun_only, bare, before_noun, prenominal, post_aux_only = info
     left, aux = (t.start, []) if noun_only else _auxiliary_tail(s, t)
-    epistemic = aux[-1:] in (["may"], ["might"]) and "have" in aux  # "as many as 40,000 may have been killed"
-    if aux and any(w in _NEGATORS or (w in _MODALS and not epistemic) or w.endswith(("n't", "n\u2019t"))
-                   for w in aux):
-        return False
-    if not aux and not roles & {"post", "intransitive", "nouns", "prenominal"}:
+    if aux:
+        epistemic = aux[-1] in ("may", "might") and "have" in aux  # "as many as 40,000 may have been killed"
+        for w in aux:
+            if w in _NEGATORS or (w in _MODALS and not epistemic) or w.endswith(("n't", "n\u2019t")):
+                return False
+    elif not bare:
         return False  # "held" needs "were held"
-    if aux in (["is"], ["are"]) and roles == {"post_aux"} and t.phrase == "held":
+    if post_aux_only and len(aux) == 1 and aux[0] in ("is", "are") and t.phrase == "held":
         return False  # "whose 23-year-old son is held in the penitentiary": an inmate, no arrest
     after = None  # "12 injured people"
-    if not aux and roles & {"post", "prenominal"} and not roles & {"intransitive", "nouns"}:
-        if "prenominal" in roles:
+    if not aux and before_noun:
+        if prenominal:
             m = _np_after(s.text, t.end, s.end)
             follows = _verb_after_groups(s, m[1]) if m else None
             after = m if m and (not follows or _follows_kind(follows) == t.kind) else None
@@ -620,7 +642,7 @@ def _post(s: _Sentence, t: _Trigger) -> bool:
     if t.kind == "displaced" and not aux and "intransitive" not in t.roles \
             and _POPULATION_RE.match(s.text, end, s.end):
         return False  # "where thousands of displaced people had sought shelter": who was there
-    perfect = bool({"have", "has", "had"} & set(aux))
+    perfect = "have" in aux or "has" in aux or "had" in aux
     return _finish(s, t, groups, (groups[0].start, end), (left, t.end), perfect)
 
 
