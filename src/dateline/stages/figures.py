@@ -251,8 +251,8 @@ class _Sentence:
 
     def add(self, kind: str, value: Value, who: str | None, span: tuple[int, int], anchor: tuple[int, int],
             update_from: int | None = None, used: tuple[tuple[int, int], ...] = ()) -> None:
-        count = Count(kind=kind, min=value[0], max=value[1], qualifier=value[2], who=who, span=span)
-        self.figures.append(Figure(count=count, sentence=self.index, anchor=anchor, update_from=update_from))
+        count = Count(kind, value[0], value[1], value[2], who, span)  # (positional arguments are quicker)
+        self.figures.append(Figure(count, self.index, anchor, update_from))
         self.used.extend(used or (span,))
 
 
@@ -261,9 +261,15 @@ def _who(phrases: list[str | None]) -> str | None:
     for phrase in phrases:
         if not phrase:
             continue
-        phrase = " ".join(phrase.split())
-        if set(phrase.lower().split()) <= _GENERIC:
-            continue
+        parts = phrase.split()
+        if len(parts) == 1:
+            phrase = parts[0]
+            if phrase.lower() in _GENERIC:
+                continue
+        else:
+            phrase = " ".join(parts)
+            if set(phrase.lower().split()) <= _GENERIC:
+                continue
         if phrase not in names:
             names.append(phrase)
     return ", ".join(names) or None
@@ -291,7 +297,7 @@ def _negated_before(s: _Sentence, offset: int) -> bool:
     before = [w for _, w in s.words_before(offset, 4)]
     if not before:
         return False
-    if before[:2] in (["have", "may"], ["have", "might"]):
+    if before[0] == "have" and len(before) > 1 and before[1] in ("may", "might"):
         before = before[2:]  # "may have killed": an estimate, not a hypothesis
     elif before[0] == "to" or before[0] in _MODALS:
         return True
@@ -465,7 +471,7 @@ def _active(s: _Sentence, t: _Trigger) -> bool:
 def _finish(s: _Sentence, t: _Trigger, groups: list[_Group], span: tuple[int, int], anchor: tuple[int, int],
             perfect: bool = False) -> bool:
     """Check the word's conditions on its victims and record the figure."""
-    whos = [g.who for g in groups]
+    whos = [groups[0].who] if len(groups) == 1 else [g.who for g in groups]
     if t.phrase in _NEEDS_NOUN or t.kind == "missing":
         if not all(w and _LEXICAL_RE.search(w) for w in whos) and (t.phrase in _NEEDS_NOUN or any(whos)):
             return False  # "held 40 people", not "held a rally"; "3 containers are missing"
@@ -476,8 +482,14 @@ def _finish(s: _Sentence, t: _Trigger, groups: list[_Group], span: tuple[int, in
             return False  # "evacuated from their homes", "thousands of residents fled"
     if t.phrase in _NEEDS_WOUNDS and not _WOUNDS_RE.match(s.text, t.end, s.end):
         return False  # "taken to hospital for tests"
-    used = tuple((g.number.start, g.number.end) for g in groups if g.number) + (span,)
-    s.add(t.kind, _total([g.value for g in groups]), _who(whos), span, anchor, used=used)
+    if len(groups) == 1:
+        number = groups[0].number
+        used = ((number.start, number.end), span) if number else (span,)
+        value = groups[0].value
+    else:
+        used = tuple((g.number.start, g.number.end) for g in groups if g.number) + (span,)
+        value = _total([g.value for g in groups])
+    s.add(t.kind, value, _who(whos), span, anchor, used=used)
     return True
 
 
@@ -559,7 +571,11 @@ def _extend_left(s: _Sentence, groups: list[_Group]) -> None:
     """"three soldiers and two civilians were killed", "two men and a woman were injured"."""
     while groups[0].who:
         first = groups[0]
-        prev = next((p for p in reversed(s.numbers) if p.end <= first.start and s.free(p.start, p.end)), None)
+        prev = None
+        for p in reversed(s.numbers):
+            if p.end <= first.start and s.free(p.start, p.end):
+                prev = p
+                break
         m = _SUM_LEFT_RE.fullmatch(s.text, prev.end, first.start) if prev and not prev.zero else None
         if m:
             if s.after_subset_opener(prev) or _TRIGGER_RE.search(s.text, max(s.start, prev.start - 12),
