@@ -700,7 +700,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, sentence:
         if "special" in categories:
             _specials(s, words)
     triggers: list[_Trigger] = []
-    for first, last, phrase, cats in sorted(cues, key=lambda c: (c[0], -c[1])):
+    for first, last, phrase, cats in sorted(cues, key=lambda c: (c[0], -c[1])) if len(cues) > 1 else cues:
         if "trigger" not in cats or (triggers and first < triggers[-1].end) or not s.free(first, last):
             continue  # leftmost-longest, like a regex alternation
         kind, roles = TRIGGERS[phrase]
@@ -709,13 +709,20 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, sentence:
     for t in triggers:
         if id(t) not in done and s.free(t.start, t.end):
             _post(s, t)
-    return sorted(_without_vaguer(s.figures), key=lambda f: (f.count.span[0], f.anchor[0]))
+    found = _without_vaguer(s.figures)
+    return sorted(found, key=lambda f: (f.count.span[0], f.anchor[0])) if len(found) > 1 else found
 
 
 def _without_vaguer(found: list[Figure]) -> list[Figure]:
     """"Dozens were injured ... more than 50 of its supporters had been injured": within one
     sentence, a vague figure gives way to a specific one of the same kind that is not smaller
     (a smaller one may be a part of it: "dozens were hurt, 12 of them police officers")."""
+    for f in found:
+        if f.count.qualifier == "vague":
+            break
+    else:
+        return found
+
     def specific_at_least(vague: Count) -> bool:
         return any(f.count.kind == vague.kind and f.count.qualifier != "vague"
                    and (f.count.min if f.count.min is not None else f.count.max or 0) >= (vague.min or 0)
