@@ -128,6 +128,7 @@ class _Sentence:
         self._hay: tuple[str, int, int, int] | None = None
         self._starts: dict[tuple[str, ...], list[int] | None] = {}
         self._persons: tuple[list[int], list[int], list[int]] | None = None
+        self._persons_upto = -1
         found = find_numbers(self.text, self.start, self.end, self.number_starts)
         self.numbers = [n for n in found if self._countable(n)]
         self.number_at = {n.start: n for n in self.numbers}
@@ -203,10 +204,16 @@ class _Sentence:
             self._starts[keys] = found
         return found
 
-    def persons(self) -> tuple[list[int], list[int], list[int]] | None:
-        """figure_patterns.person_words of the sentence; None where the hay cannot tell."""
-        if self._persons is None and self.plain():
-            self._persons = person_words(*self.hay())
+    def persons(self, upto: int) -> tuple[list[int], list[int], list[int]] | None:
+        """figure_patterns.person_words of the sentence, at least of the words that end by ``upto``;
+        None where the hay cannot tell."""
+        if self._persons_upto < upto:
+            if not self.plain():
+                return None
+            hay, lo, hi, shift = self.hay()
+            stop = upto + shift + 1  # with the character after a word that ends at upto
+            self._persons = person_words(hay, lo, stop if stop < hi else hi, shift)
+            self._persons_upto = upto
         return self._persons
 
     def finditer(self, pattern: re.Pattern[str], keys: tuple[str, ...]) -> Iterable[re.Match[str]]:
@@ -553,7 +560,7 @@ def _one_word(text: str, start: int, end: int) -> bool:
 def _one_person(s: _Sentence, pattern: re.Pattern[str], lo: int, hi: int) -> re.Match[str] | None:
     """``pattern.search(s.text, lo, hi)`` for _SING_SUBJECT_RE and _SING_LEFT_RE, whose matches start
     and hold words that figure_patterns.person_words finds; ``hi`` ends no word ("a man" before "killed")."""
-    persons = s.persons()
+    persons = s.persons(hi)
     if persons is None or s.text[hi - 1:hi].isalnum():
         return pattern.search(s.text, lo, hi)
     heads, starts, left = persons
