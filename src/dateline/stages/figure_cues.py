@@ -125,15 +125,13 @@ def scan(hay: str, offset: int) -> tuple[list[Cue], tuple[list[int], list[int]]]
     and where numbers can start: the offsets in order, and for each the least offset past its keys'
     trailing space or digit."""
     cues: list[Cue] = []
-    numbers: list[tuple[int, int]] = []
+    least: dict[int, int] = {}  # where a number can start -> the least past of its keys
     for last, (length, cue, number) in _AUTOMATON.iter(hay):
         first = offset + last - length + 1  # the key's first character after its leading space
         if cue is not None:
             cues.append((first, first + cue[0], cue[1], cue[2]))
-        if number:
-            numbers.append((first, first + length - 1))
-    numbers.sort(reverse=True)
-    least = dict(numbers)  # offset -> the least past (the last one set)
+        if number and first not in least:  # the keys are found by where they end: the shortest first
+            least[first] = offset + last
     firsts = sorted(least)
     return cues, (firsts, list(map(least.__getitem__, firsts)))
 
