@@ -120,19 +120,20 @@ def _automaton() -> ahocorasick.Automaton:
 _AUTOMATON = _automaton()
 
 
-def scan(hay: str, offset: int) -> tuple[list[Cue], list[tuple[int, int]]]:
+def scan(hay: str, offset: int) -> tuple[list[Cue], tuple[list[int], list[int]]]:
     """The cue words of a word hay of the text from ``offset`` (start, end, phrase, categories),
-    and where numbers can start, in order: (offset, offset past the key's trailing space or digit)."""
+    and where numbers can start: the offsets in order, and for each the least offset past its keys'
+    trailing space or digit."""
     cues: list[Cue] = []
-    numbers: list[tuple[int, int]] = []
+    least: dict[int, int] = {}  # where a number can start -> the least past of its keys
     for last, (length, cue, number) in _AUTOMATON.iter(hay):
         first = offset + last - length + 1  # the key's first character after its leading space
         if cue is not None:
             cues.append((first, first + cue[0], cue[1], cue[2]))
-        if number:
-            numbers.append((first, first + length - 1))
-    numbers.sort()
-    return cues, numbers
+        if number and first not in least:  # the keys are found by where they end: the shortest first
+            least[first] = offset + last
+    firsts = sorted(least)
+    return cues, (firsts, list(map(least.__getitem__, firsts)))
 
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
@@ -140,11 +141,14 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
     return scan(word_hay(text, start, end), start)[0]
 
 
-def number_starts(numbers: list[tuple[int, int]], hay: str, start: int, end: int) -> list[int] | None:
+def number_starts(numbers: tuple[list[int], list[int]], hay: str, start: int, end: int) -> list[int] | None:
     """Where numbers can start in ``text[start:end]`` (as :func:`.numbers.find_numbers` finds them),
     from the ``numbers`` that :func:`scan` found in the whole text's ``hay``; None where a word runs
     across an edge of the range, which the hay of the range alone would cut."""
     if hay[start] != " " or hay[end + 1] != " ":
         return None
-    lo, hi = bisect_left(numbers, (start,)), bisect_left(numbers, (end + 1,))
-    return sorted({first for first, past in numbers[lo:hi] if past <= end + 1})
+    firsts, pasts = numbers
+    lo, hi = bisect_left(firsts, start), bisect_left(firsts, end + 1)
+    while hi > lo and pasts[hi - 1] > end + 1:
+        hi -= 1  # "no" at the end, "one" in the next sentence: with no word across the edge, only the last run on
+    return firsts[lo:hi]

@@ -35,6 +35,7 @@ _NOT_COUNT_REACH = max(map(len, _NOT_COUNT_ENDS))
 _NOT_COUNT_LAST = frozenset(end.split()[-1] for end in _NOT_COUNT_ENDS)  # the word each of them ends in
 _GENERIC = frozenset(_LEX["victims"]["generic"]) | {"other", "more"}  # who = None for "17 people"
 _SUBSETS = frozenset(tuple(p.split()) for p in _G["subset_openers"])
+_SUBSET_ENDS = frozenset(p[-1] for p in _SUBSETS)
 _POST_ROLES = frozenset(("post", "post_aux", "intransitive", "nouns", "prenominal"))
 
 # ---------------------------------------------------------------- phrase patterns

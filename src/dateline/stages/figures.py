@@ -69,6 +69,7 @@ from .figure_patterns import (
     _SPEAKS_RE,
     _SPECIAL,
     _SUBJECT_RE,
+    _SUBSET_ENDS,
     _SUBSETS,
     _SUM_LEFT_RE,
     _SUM_SEP_RE,
@@ -122,11 +123,12 @@ class _Sentence:
     doc_hay: str | None = None  # the word_hay of the whole text, where the caller has it
 
     def __post_init__(self) -> None:
-        self._before: dict[int, tuple[list[tuple[int, str]], bool]] = {}
+        self._before: dict[int, list] = {}
         self._plain: bool | None = None
         self._hay: tuple[str, int, int, int] | None = None
         self._starts: dict[tuple[str, ...], list[int] | None] = {}
         self._persons: tuple[list[int], list[int], list[int]] | None = None
+        self._persons_upto = -1
         found = find_numbers(self.text, self.start, self.end, self.number_starts)
         self.numbers = [n for n in found if self._countable(n)]
         self.number_at = {n.start: n for n in self.numbers}
@@ -134,32 +136,35 @@ class _Sentence:
     def words_before(self, offset: int, limit: int = 6) -> list[tuple[int, str]]:
         """Up to ``limit`` (<= 6) words right before ``offset`` as (start, lowercase word), nearest
         first; a punctuation mark ends the clause ("..., killing": nothing before the comma)."""
-        cached = self._before.get(offset)  # (words, whether they are all there are)
-        if cached is not None and (cached[1] or len(cached[0]) >= limit):
-            return cached[0][:limit]
-        # the first k words are the same for any limit of k or more: a call reads only what it needs
-        text = self.text
-        lo = offset - 64 if offset - 64 > self.start else self.start  # max() is slow
-        window = text[lo:offset]
-        chunks = window.rsplit(None, limit)  # the last \S+ runs of the window
-        if len(chunks) > limit:
-            del chunks[0]  # the rest of the window, never reached
-        elif chunks and lo > self.start and not window[0].isspace() and not text[lo - 1].isspace():
-            del chunks[0]  # a word cut in half by the window
-        out: list[tuple[int, str]] = []
-        bound = offset
-        for chunk in reversed(chunks):
-            if chunk[-1] in _MARKS:
-                break
-            # the chunk starts at its last copy before the chunk after it: only whitespace is between
-            bound = text.rfind(chunk, lo, bound)
-            if chunk[0] in _MARKS:
-                word = chunk.lstrip(_MARKS)
-                out.append((bound + len(chunk) - len(word), word.lower()))
-                break
-            out.append((bound, chunk.lower()))
-        self._before[offset] = (out, len(out) < limit or limit >= 6)
-        return out
+        state = self._before.get(offset)  # [the words so far, the chunks left, where the last word starts, lo]
+        if state is None:
+            text = self.text
+            lo = offset - 64 if offset - 64 > self.start else self.start  # max() is slow
+            window = text[lo:offset]
+            chunks = window.rsplit(None, 6)  # the last \S+ runs of the window
+            if len(chunks) > 6:
+                del chunks[0]  # the rest of the window, never reached
+            elif chunks and lo > self.start and not window[0].isspace() and not text[lo - 1].isspace():
+                del chunks[0]  # a word cut in half by the window
+            state = self._before[offset] = [[], chunks, offset, lo]
+        words, chunks = state[0], state[1]
+        if len(words) < limit and chunks:  # read the words a call needs, no more
+            text, at, lo = self.text, state[2], state[3]
+            while len(words) < limit and chunks:
+                chunk = chunks.pop()
+                if chunk[-1] in _MARKS:
+                    chunks.clear()
+                    break
+                # the chunk starts at its last copy before the chunk after it: only whitespace is between
+                at = text.rfind(chunk, lo, at)
+                if chunk[0] in _MARKS:
+                    word = chunk.lstrip(_MARKS)
+                    words.append((at + len(chunk) - len(word), word.lower()))
+                    chunks.clear()
+                    break
+                words.append((at, chunk.lower()))
+            state[2] = at
+        return words[:limit]
 
     def plain(self) -> bool:
         """Whether the sentence holds no character in FOLD_SPECIAL, which the patterns match as an
@@ -199,10 +204,16 @@ class _Sentence:
             self._starts[keys] = found
         return found
 
-    def persons(self) -> tuple[list[int], list[int], list[int]] | None:
-        """figure_patterns.person_words of the sentence; None where the hay cannot tell."""
-        if self._persons is None and self.plain():
-            self._persons = person_words(*self.hay())
+    def persons(self, upto: int) -> tuple[list[int], list[int], list[int]] | None:
+        """figure_patterns.person_words of the sentence, at least of the words that end by ``upto``;
+        None where the hay cannot tell."""
+        if self._persons_upto < upto:
+            if not self.plain():
+                return None
+            hay, lo, hi, shift = self.hay()
+            stop = upto + shift + 1  # with the character after a word that ends at upto
+            self._persons = person_words(hay, lo, stop if stop < hi else hi, shift)
+            self._persons_upto = upto
         return self._persons
 
     def finditer(self, pattern: re.Pattern[str], keys: tuple[str, ...]) -> Iterable[re.Match[str]]:
@@ -235,8 +246,11 @@ class _Sentence:
         return True
 
     def after_subset_opener(self, n: NumberSpan) -> bool:
+        words = self.words_before(n.start, 3)
+        if not words or words[0][1] not in _SUBSET_ENDS:
+            return False  # the word before the number ends no opener
         phrase: tuple[str, ...] = ()  # the words before the number, one more each time
-        for _, word in self.words_before(n.start, 3):
+        for _, word in words:
             phrase = (word, *phrase)
             if phrase in _SUBSETS:
                 return True
@@ -244,8 +258,8 @@ class _Sentence:
 
     def add(self, kind: str, value: Value, who: str | None, span: tuple[int, int], anchor: tuple[int, int],
             update_from: int | None = None, used: tuple[tuple[int, int], ...] = ()) -> None:
-        count = Count(kind=kind, min=value[0], max=value[1], qualifier=value[2], who=who, span=span)
-        self.figures.append(Figure(count=count, sentence=self.index, anchor=anchor, update_from=update_from))
+        count = Count(kind, value[0], value[1], value[2], who, span)  # (positional arguments are quicker)
+        self.figures.append(Figure(count, self.index, anchor, update_from))
         self.used.extend(used or (span,))
 
 
@@ -254,9 +268,15 @@ def _who(phrases: list[str | None]) -> str | None:
     for phrase in phrases:
         if not phrase:
             continue
-        phrase = " ".join(phrase.split())
-        if set(phrase.lower().split()) <= _GENERIC:
-            continue
+        parts = phrase.split()
+        if len(parts) == 1:
+            phrase = parts[0]
+            if phrase.lower() in _GENERIC:
+                continue
+        else:
+            phrase = " ".join(parts)
+            if set(phrase.lower().split()) <= _GENERIC:
+                continue
         if phrase not in names:
             names.append(phrase)
     return ", ".join(names) or None
@@ -284,7 +304,7 @@ def _negated_before(s: _Sentence, offset: int) -> bool:
     before = [w for _, w in s.words_before(offset, 4)]
     if not before:
         return False
-    if before[:2] in (["have", "may"], ["have", "might"]):
+    if before[0] == "have" and len(before) > 1 and before[1] in ("may", "might"):
         before = before[2:]  # "may have killed": an estimate, not a hypothesis
     elif before[0] == "to" or before[0] in _MODALS:
         return True
@@ -428,10 +448,12 @@ def _group_after(s: _Sentence, pos: int) -> _Group | None:
 
 
 def _active(s: _Sentence, t: _Trigger) -> bool:
-    previous = s.words_before(t.start, 1)
-    roles = {"of_nouns"} & t.roles if previous and previous[0][1] in _BE else t.roles  # "were killed"
-    for prefix, role in ((_PREFIX_OF_RE, "of_nouns"), (_PREFIX_VERB_RE, "active")):
-        m = prefix.match(s.text, t.end, s.end) if role in roles else None
+    of_nouns, active = "of_nouns" in t.roles, "active" in t.roles
+    if active:
+        previous = s.words_before(t.start, 1)
+        active = not (previous and previous[0][1] in _BE)  # "were killed"
+    for prefix, role in ((_PREFIX_OF_RE, of_nouns), (_PREFIX_VERB_RE, active)):
+        m = prefix.match(s.text, t.end, s.end) if role else None
         first = _group_after(s, m.end()) if m else None
         if first is None and m and m.group("extra") and t.phrase not in _NEEDS_NOUN:
             first = _group_after(s, m.start("extra"))  # "detained the owner", not "held the governor responsible"
@@ -456,7 +478,7 @@ def _active(s: _Sentence, t: _Trigger) -> bool:
 def _finish(s: _Sentence, t: _Trigger, groups: list[_Group], span: tuple[int, int], anchor: tuple[int, int],
             perfect: bool = False) -> bool:
     """Check the word's conditions on its victims and record the figure."""
-    whos = [g.who for g in groups]
+    whos = [groups[0].who] if len(groups) == 1 else [g.who for g in groups]
     if t.phrase in _NEEDS_NOUN or t.kind == "missing":
         if not all(w and _LEXICAL_RE.search(w) for w in whos) and (t.phrase in _NEEDS_NOUN or any(whos)):
             return False  # "held 40 people", not "held a rally"; "3 containers are missing"
@@ -467,8 +489,14 @@ def _finish(s: _Sentence, t: _Trigger, groups: list[_Group], span: tuple[int, in
             return False  # "evacuated from their homes", "thousands of residents fled"
     if t.phrase in _NEEDS_WOUNDS and not _WOUNDS_RE.match(s.text, t.end, s.end):
         return False  # "taken to hospital for tests"
-    used = tuple((g.number.start, g.number.end) for g in groups if g.number) + (span,)
-    s.add(t.kind, _total([g.value for g in groups]), _who(whos), span, anchor, used=used)
+    if len(groups) == 1:
+        number = groups[0].number
+        used = ((number.start, number.end), span) if number else (span,)
+        value = groups[0].value
+    else:
+        used = tuple((g.number.start, g.number.end) for g in groups if g.number) + (span,)
+        value = _total([g.value for g in groups])
+    s.add(t.kind, value, _who(whos), span, anchor, used=used)
     return True
 
 
@@ -500,9 +528,10 @@ def _subject(s: _Sentence, left: int, noun_only: bool, bare: bool = False) -> _G
             continue  # "12 people, among them 3 children, were killed": 3 is part of 12
         m = True if not noun_only and _one_word(s.text, n.end, left) else \
             (_NOUN_GAP_RE if noun_only else _SUBJECT_RE).fullmatch(s.text, n.end, left)
-        if m and any(w in _NEGATORS for _, w in s.words_before(n.start, 3)):
-            return None  # "denied that 12 people were killed"
         if m:
+            for _, w in s.words_before(n.start, 3):
+                if w in _NEGATORS:
+                    return None  # "denied that 12 people were killed"
             who = None if noun_only else s.text[n.end + 1:left - 1] if m is True else m.group("np")
             return _Group(n.value, who, n.start, left, n)
         tries -= 1
@@ -531,7 +560,7 @@ def _one_word(text: str, start: int, end: int) -> bool:
 def _one_person(s: _Sentence, pattern: re.Pattern[str], lo: int, hi: int) -> re.Match[str] | None:
     """``pattern.search(s.text, lo, hi)`` for _SING_SUBJECT_RE and _SING_LEFT_RE, whose matches start
     and hold words that figure_patterns.person_words finds; ``hi`` ends no word ("a man" before "killed")."""
-    persons = s.persons()
+    persons = s.persons(hi)
     if persons is None or s.text[hi - 1:hi].isalnum():
         return pattern.search(s.text, lo, hi)
     heads, starts, left = persons
@@ -549,7 +578,11 @@ def _extend_left(s: _Sentence, groups: list[_Group]) -> None:
     """"three soldiers and two civilians were killed", "two men and a woman were injured"."""
     while groups[0].who:
         first = groups[0]
-        prev = next((p for p in reversed(s.numbers) if p.end <= first.start and s.free(p.start, p.end)), None)
+        prev = None
+        for p in reversed(s.numbers):
+            if p.end <= first.start and s.free(p.start, p.end):
+                prev = p
+                break
         m = _SUM_LEFT_RE.fullmatch(s.text, prev.end, first.start) if prev and not prev.zero else None
         if m:
             if s.after_subset_opener(prev) or _TRIGGER_RE.search(s.text, max(s.start, prev.start - 12),
@@ -585,23 +618,38 @@ _OBJECT_AFTER_RE = re.compile(r"\s+(?:a|an|the)\s+(?!(?:day|night|week|month|yea
                               r"weekend|previous|following|same|next|last|first|second|third)\b)\w", re.IGNORECASE)
 
 
-def _post(s: _Sentence, t: _Trigger) -> bool:
-    roles = t.roles & _POST_ROLES
+def _post_roles(roles: frozenset[str]) -> tuple[bool, bool, bool, bool, bool] | None:
+    """What _post reads in a phrase's roles: None where it has no role after its victims, else
+    (nouns only, needs no auxiliary, may stand before a noun, prenominal, post_aux only)."""
+    roles = roles & _POST_ROLES
     if not roles:
+        return None
+    return (roles == {"nouns"}, bool(roles & {"post", "intransitive", "nouns", "prenominal"}),
+            bool(roles & {"post", "prenominal"} and not roles & {"intransitive", "nouns"}),
+            "prenominal" in roles, roles == {"post_aux"})
+
+
+_POST_INFO = {phrase: _post_roles(roles) for phrase, (_, roles) in TRIGGERS.items()}
+
+
+def _post(s: _Sentence, t: _Trigger) -> bool:
+    info = _POST_INFO[t.phrase]
+    if info is None:
         return False
-    noun_only = roles == {"nouns"}
+    noun_only, bare, before_noun, prenominal, post_aux_only = info
     left, aux = (t.start, []) if noun_only else _auxiliary_tail(s, t)
-    epistemic = aux[-1:] in (["may"], ["might"]) and "have" in aux  # "as many as 40,000 may have been killed"
-    if aux and any(w in _NEGATORS or (w in _MODALS and not epistemic) or w.endswith(("n't", "n\u2019t"))
-                   for w in aux):
-        return False
-    if not aux and not roles & {"post", "intransitive", "nouns", "prenominal"}:
+    if aux:
+        epistemic = aux[-1] in ("may", "might") and "have" in aux  # "as many as 40,000 may have been killed"
+        for w in aux:
+            if w in _NEGATORS or (w in _MODALS and not epistemic) or w.endswith(("n't", "n\u2019t")):
+                return False
+    elif not bare:
         return False  # "held" needs "were held"
-    if aux in (["is"], ["are"]) and roles == {"post_aux"} and t.phrase == "held":
+    if post_aux_only and len(aux) == 1 and aux[0] in ("is", "are") and t.phrase == "held":
         return False  # "whose 23-year-old son is held in the penitentiary": an inmate, no arrest
     after = None  # "12 injured people"
-    if not aux and roles & {"post", "prenominal"} and not roles & {"intransitive", "nouns"}:
-        if "prenominal" in roles:
+    if not aux and before_noun:
+        if prenominal:
             m = _np_after(s.text, t.end, s.end)
             follows = _verb_after_groups(s, m[1]) if m else None
             after = m if m and (not follows or _follows_kind(follows) == t.kind) else None
@@ -623,7 +671,7 @@ def _post(s: _Sentence, t: _Trigger) -> bool:
     if t.kind == "displaced" and not aux and "intransitive" not in t.roles \
             and _POPULATION_RE.match(s.text, end, s.end):
         return False  # "where thousands of displaced people had sought shelter": who was there
-    perfect = bool({"have", "has", "had"} & set(aux))
+    perfect = "have" in aux or "has" in aux or "had" in aux
     return _finish(s, t, groups, (groups[0].start, end), (left, t.end), perfect)
 
 
@@ -665,7 +713,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, sentence:
         if "special" in categories:
             _specials(s, words)
     triggers: list[_Trigger] = []
-    for first, last, phrase, cats in sorted(cues, key=lambda c: (c[0], -c[1])):
+    for first, last, phrase, cats in sorted(cues, key=lambda c: (c[0], -c[1])) if len(cues) > 1 else cues:
         if "trigger" not in cats or (triggers and first < triggers[-1].end) or not s.free(first, last):
             continue  # leftmost-longest, like a regex alternation
         kind, roles = TRIGGERS[phrase]
@@ -674,13 +722,20 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, sentence:
     for t in triggers:
         if id(t) not in done and s.free(t.start, t.end):
             _post(s, t)
-    return sorted(_without_vaguer(s.figures), key=lambda f: (f.count.span[0], f.anchor[0]))
+    found = _without_vaguer(s.figures)
+    return sorted(found, key=lambda f: (f.count.span[0], f.anchor[0])) if len(found) > 1 else found
 
 
 def _without_vaguer(found: list[Figure]) -> list[Figure]:
     """"Dozens were injured ... more than 50 of its supporters had been injured": within one
     sentence, a vague figure gives way to a specific one of the same kind that is not smaller
     (a smaller one may be a part of it: "dozens were hurt, 12 of them police officers")."""
+    for f in found:
+        if f.count.qualifier == "vague":
+            break
+    else:
+        return found
+
     def specific_at_least(vague: Count) -> bool:
         return any(f.count.kind == vague.kind and f.count.qualifier != "vague"
                    and (f.count.min if f.count.min is not None else f.count.max or 0) >= (vague.min or 0)
