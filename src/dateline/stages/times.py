@@ -632,7 +632,8 @@ class _Resolver:
         sentence = self.sentence_of[c.start]
         days = [t for t in found if t.precision == "day" and t.start and t.time.type in ("DATE", "TIME")
                 and sentence - 2 <= t.sentence <= sentence and (t.sentence == sentence or t.time.span[0] < c.start)]
-        days = [t for t in days if not reporting_time(self.text, *t.time.span)] or days  # not "said on Sunday"
+        hay = None if self.fold else self.hay
+        days = [t for t in days if not reporting_time(self.text, *t.time.span, hay)] or days  # not "said on Sunday"
         same = [t for t in days if t.sentence == sentence]
         base = (min(same, key=lambda t: abs(t.time.span[0] - c.start)) if same
                 else max(days, key=lambda t: t.time.span[0]) if days else None)
