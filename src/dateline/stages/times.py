@@ -155,7 +155,9 @@ class _Resolver:
         self.fold = any(ch in text for ch in FOLD_SPECIAL)
         if encoded is None:
             encoded = ascii_words(text)
-        self.encoded = encoded
+        if hay is None:
+            hay = ascii_hay(encoded)
+        self.encoded, self.hay = encoded, hay
         self.folded: str | None = None  # _WORD_FOLD of it, made for the first tense cue read
         self.cands = scan(text, hay, encoded)
         # the sentence of each candidate's start, looked up once (the bisect of sentence())
@@ -246,12 +248,11 @@ class _Resolver:
     def _anniversary_cues(self) -> list[tuple[int, int, int]]:
         """(start, end, years) of "34th anniversary" and "35 years (have passed) since"."""
         cues = []
-        words = _ANNIVERSARY.finditer(self.text) if "nniversar" in self.text else ()
-        for word in words:  # "the 34th anniversary of ..."
-            m = _ORDINAL_BEFORE.search(self.text, max(0, word.start() - 30), word.start())
+        for start in self._anniversary_words() if "nniversar" in self.text else ():  # "the 34th anniversary of ..."
+            m = _ORDINAL_BEFORE.search(self.text, max(0, start - 30), start)
             years = m and (int(m["n"]) if m["n"] else parse_ordinal_words(m["w"]))
             if years:
-                cues.append((m.start(), word.end(), years))
+                cues.append((m.start(), start + len("anniversar"), years))
         for c in self.cands:
             if c.kind == "duration" and c.data["unit"] == "year" and isinstance(c.data["n"], int):
                 since = _SINCE.match(self.text, c.end)
@@ -259,6 +260,17 @@ class _Resolver:
                     c.data["since_end"] = since.end()
                     cues.append((c.start, since.end(), c.data["n"]))
         return cues
+
+    def _anniversary_words(self) -> list[int]:
+        """Where _ANNIVERSARY matches: in the hay, which has the text's ASCII letters lower-cased,
+        unless a character in FOLD_SPECIAL might match a letter of it."""
+        if self.fold:
+            return [m.start() for m in _ANNIVERSARY.finditer(self.text)]
+        found, i = [], self.hay.find("anniversar")
+        while i >= 0:
+            found.append(i - 1)  # the hay is the text with one space before it
+            i = self.hay.find("anniversar", i + 1)
+        return found
 
     def _attributive(self, c: Cand) -> bool:
         """"the March 16 attack": a date used as the name of an event."""
@@ -622,7 +634,8 @@ class _Resolver:
         sentence = self.sentence_of[c.start]
         days = [t for t in found if t.precision == "day" and t.start and t.time.type in ("DATE", "TIME")
                 and sentence - 2 <= t.sentence <= sentence and (t.sentence == sentence or t.time.span[0] < c.start)]
-        days = [t for t in days if not reporting_time(self.text, *t.time.span)] or days  # not "said on Sunday"
+        hay = None if self.fold else self.hay
+        days = [t for t in days if not reporting_time(self.text, *t.time.span, hay)] or days  # not "said on Sunday"
         same = [t for t in days if t.sentence == sentence]
         base = (min(same, key=lambda t: abs(t.time.span[0] - c.start)) if same
                 else max(days, key=lambda t: t.time.span[0]) if days else None)

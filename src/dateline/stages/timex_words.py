@@ -188,9 +188,20 @@ def singular(unit: str) -> str:
 _REPORTING = alt(LEX["cues"]["reporting"])
 _REPORTED_BEFORE = re.compile(rf"\b(?:{_REPORTING})\b[^.,;:!?]{{0,14}}$", re.IGNORECASE)
 _REPORTED_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?(?:{_REPORTING})\b")
+# the words alone, for a lower-cased word hay (case-sensitive, so a search skips to their first letters)
+_REPORTING_WORDS = re.compile(_REPORTING)
 
 
-def reporting_time(text: str, start: int, end: int) -> bool:
+def reporting_time(text: str, start: int, end: int, hay: str | None = None) -> bool:
     """Whether the expression at [start, end) says when something was said ("police said on
-    Sunday", "on Sunday told"), not when it happened ("killed 15 on Sunday, police said")."""
-    return bool(_REPORTED_BEFORE.search(text, max(0, start - 30), start) or _REPORTED_AFTER.match(text, end))
+    Sunday", "on Sunday told"), not when it happened ("killed 15 on Sunday, police said").
+
+    ``hay``: :func:`.numbers.word_hay` of a text without FOLD_SPECIAL characters, where _REPORTED_BEFORE
+    (a slow search, case-insensitive) can only match from the first reporting word on."""
+    lo = start - 30 if start > 30 else 0
+    if hay is not None:  # _REPORTED_BEFORE cannot match before the first reporting word
+        word = _REPORTING_WORDS.search(hay, lo + 1, start + 1)
+        lo = word.start() - 1 if word else start
+    if lo < start and _REPORTED_BEFORE.search(text, lo, start):
+        return True
+    return _REPORTED_AFTER.match(text, end) is not None
