@@ -178,9 +178,20 @@ class _Tokens(list):
         return True
 
 
-def _any_case(word: str) -> str:
-    """A pattern of ``word`` with its letters in any case (the tokens whose ``lower()`` it is)."""
-    return "".join(f"[{c}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+def _any_case(words) -> str:
+    """A pattern of ``words`` with their letters in any case (the tokens whose ``lower()`` is one),
+    as a tree of first letters: re tests a word's first letter once, not once a word."""
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(words):
+        by_first.setdefault(word[0], []).append(word[1:])
+    alternatives = []
+    for c, rests in by_first.items():
+        head = f"[{c}{c.upper()}]" if c.isalpha() else re.escape(c)
+        longer = [r for r in rests if r]
+        if longer:
+            head += f"{_any_case(longer)}{'?' if len(longer) < len(rests) else ''}"
+        alternatives.append(head)
+    return "(?:" + "|".join(alternatives) + ")"
 
 
 # after a chunk's first token: capitalised words (possessive or not) with single spaces between,
@@ -188,7 +199,7 @@ def _any_case(word: str) -> str:
 # them), then what surely ends the chunk: a lower-case word that is no connector, a number,
 # punctuation that neither opens a group nor follows an honorific, other whitespace, the end of
 # the text
-_CONNECTOR = "(?:" + "|".join(sorted(map(_any_case, CONNECTORS), key=len, reverse=True)) + r")(?![\w\-'’])"
+_CONNECTOR = _any_case(CONNECTORS) + r"(?![\w\-'’])"  # which of "del", "de" matches: the one a non-word ends
 _PLAIN_WORD = r"[A-Z]\w+(?:['’]s)?"
 _PLAIN_TAIL = (rf"((?: {_PLAIN_WORD}| {_CONNECTOR}(?: {_CONNECTOR})? (?!{_CONNECTOR}){_PLAIN_WORD})*)"
                r"(?: (?:([a-z]\w*)(?![\w\-'’])|(?=[\d\s_]|[^\w\s(&]))|[^\S ]|(\.)|(?=[^\w\s'’.\-])|\Z)")
