@@ -53,10 +53,30 @@ def _alt(items) -> str:
     return "(?:" + "|".join(sorted({re.escape(w) for w in items}, key=len, reverse=True)) + ")"
 
 
-_VERB = re.compile(r"\b(?:(?P<verb>" + _alt(_SPEECH["direct_verbs"] + _SPEECH["indirect_verbs"]
-                                           + _SPEECH["indirect_that_verbs"])
-                   + r")|(?P<according>(?i:" + _alt(_SPEECH["according"]) + r")))\b")
-_VERB_PHRASES = _SPEECH["direct_verbs"] + _SPEECH["indirect_verbs"] + _SPEECH["indirect_that_verbs"] + _SPEECH["according"]
+def _verb_pattern(verbs, according) -> re.Pattern[str]:
+    """A speech verb (case as listed) or an "according to" phrase (any case), as whole words."""
+    def alt(items):
+        return _alt(items) if items else "(?!)"
+    return re.compile(r"\b(?:(?P<verb>" + alt(verbs) + r")|(?P<according>(?i:" + alt(according) + r")))\b")
+
+
+_SPEECH_VERBS = _SPEECH["direct_verbs"] + _SPEECH["indirect_verbs"] + _SPEECH["indirect_that_verbs"]
+_VERB = _verb_pattern(_SPEECH_VERBS, _SPEECH["according"])
+_VERB_PHRASES = _SPEECH_VERBS + _SPEECH["according"]
+
+
+def _verbs_by_first() -> dict[str, re.Pattern[str]]:
+    """_VERB cut down to the phrases that can start with each character, for text without the
+    characters that case-insensitive matching takes for ASCII letters (FOLD_SPECIAL): at a
+    position where _VERB can match, its pattern matches the same (the phrases keep their order)."""
+    firsts = {v[0] for v in _SPEECH_VERBS} | {c for a in _SPEECH["according"] for c in (a[0].lower(), a[0].upper())}
+    return {c: _verb_pattern([v for v in _SPEECH_VERBS if v[0] == c],
+                             [a for a in _SPEECH["according"] if a[0].lower() == c.lower()]) for c in firsts}
+
+
+_VERB_BY_FIRST = _verbs_by_first()
+# a non-ASCII first letter may fold to more than its lower and upper case: then try _VERB at the rest
+_VERB_ELSEWHERE = None if all(a[:1].isascii() for a in _SPEECH["according"]) else _VERB
 
 
 def _verb_automaton() -> ahocorasick.Automaton:
@@ -81,7 +101,9 @@ _TRIM = " \t\n\r,;:"
 _FRAME_HEAD = re.compile(r"\s*,?\s*([\w'’\-]+)")
 _NEXT_WORD = re.compile(r"\s+([\w'’\-]+)")
 _THAT_LATER = re.compile(r"[^,;:“”\"]{0,80}?\bthat\b")
-_SUBORDINATE = re.compile(r"\b(?i:as|what|when|if|whether|because|unless)\s+$")
+_SUBORDINATORS = ("as", "what", "when", "if", "whether", "because", "unless")
+_SUBORDINATE = re.compile(r"\b(?i:" + "|".join(_SUBORDINATORS) + r")\s+$")
+_LONGEST_SUBORDINATOR = max(map(len, _SUBORDINATORS))
 _THAT_LEAD = re.compile(r"\s*,?\s*(that\b)?\s*")
 _NAME_BEFORE = re.compile(r"\b((?:[A-Z][\w'’\-]*\.?\s+){1,4})([A-Z][\w'’\-]+)\b")
 _SHORT_GAP = re.compile(r"\s*(?:that\s*)?[:,]?\s*")
@@ -109,7 +131,7 @@ class _Finder(PhraseReader):
     """Finds the quotes of one document, in text order."""
 
     def __init__(self, doc: Doc) -> None:
-        super().__init__(doc.text)
+        super().__init__(doc.text, doc_hay(doc))
         self.doc = doc
         self.sentences = doc.sentences
         self.entities = doc.entities
@@ -126,7 +148,7 @@ class _Finder(PhraseReader):
         self.inner_starts = [q.inner[0] for q in self.quotations]
         self.used_verbs: set[int] = set()
         self.starts = [s.start for s in self.sentences]
-        self.verb_starts = _verb_candidates(self.text, doc_hay(doc))
+        self.verb_starts = _verb_candidates(self.text, self.hay)
         if not self.entities:
             self._sentence_subjects()
 
@@ -155,7 +177,8 @@ class _Finder(PhraseReader):
                 return
             if p < pos:
                 continue
-            m = _VERB.match(text, p, hi)
+            pattern = _VERB_BY_FIRST.get(text[p], _VERB_ELSEWHERE)
+            m = pattern.match(text, p, hi) if pattern is not None else None
             if m is not None:
                 yield m
                 pos = m.end()
@@ -319,7 +342,7 @@ class _Finder(PhraseReader):
         para_end = self.paragraphs[self.paragraph(q.end - 1)][1]
         near = min(para_end, q.end + 160)
         m = self.verb_search(q.end, near)
-        given = GIVEN_NAME.search(self.text, q.end, near) if m and self.may_give_name(q.end, near) else None
+        given = self.given_name_search(q.end, near) if m else None
         if given and given.start() <= m.start() < given.end():  # "who asked to be identified as Musa told"
             m = self.verb_search(given.end(), near)
         if not m:
@@ -464,7 +487,7 @@ class _Finder(PhraseReader):
                 return None
             return self._reported(phrase, apposition, m.start(), s_start, comma)
         phrase, apposition = self.phrase_left(s_start, m.start())
-        if phrase is None or _SUBORDINATE.search(text, s_start, phrase.start):
+        if phrase is None or _subordinate(text, s_start, phrase.start):
             return None  # "As the minister said last year, ..."
         if verb in ("told", "tells"):
             obj = _TOLD_OBJECT.match(text, after, body_end)
@@ -515,6 +538,12 @@ class _Finder(PhraseReader):
                     self.last_said = (quote.span[1], self.paragraph(quote.span[1] - 1),
                                       Speaker(quote.speaker, quote.speaker_entity, quote.speaker_title))
         return sorted(found, key=lambda q: q.span)
+
+
+def _subordinate(text: str, lo: int, hi: int) -> bool:
+    """``_SUBORDINATE.search(text, lo, hi)``: only the last word before the spaces can match."""
+    words_end = lo + len(text[lo:hi].rstrip())
+    return _SUBORDINATE.search(text, max(lo, words_end - _LONGEST_SUBORDINATOR), hi) is not None
 
 
 def _titled_name_search(text: str, lower: str | None, head: str, at: int) -> re.Match[str] | None:

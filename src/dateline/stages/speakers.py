@@ -9,8 +9,10 @@ a speaker.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..lexicons import load
 from .numbers import FOLD_SPECIAL
@@ -42,6 +44,7 @@ _ABBREVIATIONS = frozenset(_LEX["abbreviations"]["never_final"])
 _STOP_OR_CONNECTOR = STOP | CONNECTORS
 _CLOSES_APPOSITION = frozenset(",.;:“”\"")
 _ROLE_OR_CONNECTOR = ROLE_WORDS | CONNECTORS
+_NOT_NAME = ROLE_WORDS | HONORIFICS | DETERMINERS
 _DETERMINER_OR_PREPOSITION = DETERMINERS | _PREPOSITIONS
 _PARTICLE_NAME = re.compile(r"[a-z]{1,4}[-’'][A-Z]")  # al-Tamimi, el-Sisi, d'Souza
 _NAME_LIKE_TITLES = frozenset(_SPEAKERS["name_like_titles"])
@@ -59,6 +62,7 @@ def _given_name_pattern() -> re.Pattern[str]:
 GIVEN_NAME = _given_name_pattern()
 # the word each given-name phrase opens with: where the text has none, GIVEN_NAME cannot match
 _GIVEN_NAME_FIRST = tuple({p.split()[0].lower() for p in _SPEAKERS["given_name_phrases"]})
+_OPENERS_IN_HAY = all(w.isascii() and w.isalnum() for w in _GIVEN_NAME_FIRST)  # found as they are in a word hay
 _GIVEN_GAP = re.compile(r"[^.;:!?“”\"]{0,60}")  # "a woman from the village, " before "who gave her name"
 
 
@@ -81,8 +85,39 @@ def _strip_possessive(low: str) -> str:
     return low[:-1] if low.endswith(("'", "’")) else low
 
 
+@lru_cache(maxsize=1 << 14)
 def capitalised(tok: str) -> bool:
     return tok[:1].isupper() or ("-" in tok or "’" in tok or "'" in tok) and bool(_PARTICLE_NAME.match(tok))
+
+
+def _ascii_marks() -> tuple[bytes, dict[int, tuple[str, str]]]:
+    """The ASCII letters, digits and spaces (to delete from encoded text, leaving its marks), and
+    each mark that is always a token of its own with the spaced text that splits it off."""
+    plain = bytes(c for c in range(128) if chr(c).isalnum() or chr(c).isspace())
+    marks = {c: (chr(c), f" {chr(c)} ") for c in range(128) if c not in plain and chr(c) not in "'-._"}
+    return plain, marks
+
+
+_PLAIN, _MARKS = _ascii_marks()
+# where an apostrophe or hyphen is not between two letters or digits, it is a token of its own
+_LOOSE_JOINERS = (" '", "' ", " -", "- ", "''", "--", "'-", "-'")
+
+
+def _plain_tokens(span: str) -> tuple[list[str], list[str]] | None:
+    """The tokens of an ASCII ``span`` and their lower-cased forms, found by spacing out its
+    marks; None where it holds a period or underscore or an apostrophe or hyphen that splits off."""
+    if "." in span or "_" in span:
+        return None
+    for mark in set(span.encode().translate(None, _PLAIN)):
+        pair = _MARKS.get(mark)
+        if pair is not None:
+            span = span.replace(*pair)
+    words = span.split()
+    if "'" in span or "-" in span:  # "Ali's", "al-Sisi": one token each
+        padded = f" {' '.join(words)} "
+        if any(pair in padded for pair in _LOOSE_JOINERS):
+            return None
+    return words, span.lower().split()
 
 
 class _Tokens:
@@ -95,8 +130,10 @@ class _Tokens:
         self.text, self.lo, self.hi = text, lo, hi
         # No token holds a space, and a run of letters and digits between spaces is one token.
         span = text[lo:hi]
-        chunks = span.split()
-        if "".join(chunks).isalnum():  # words only: lower-casing keeps the spaces between them
+        plain = _plain_tokens(span) if span.isascii() else None
+        if plain is not None:
+            self.w, self.low = plain
+        elif "".join(chunks := span.split()).isalnum():  # words only: lower-casing keeps the spaces
             self.w, self.low = chunks, span.lower().split()
         else:
             self.w = w = []
@@ -107,7 +144,8 @@ class _Tokens:
                     w += (chunk[:-1], chunk[-1])
                 else:
                     w += _TOKEN.findall(chunk)
-            self.low = [t.lower() for t in w]
+            # lower-cased together: no token holds a newline, and none can change case by its neighbours
+            self.low = "\n".join(w).lower().split("\n") if w else []
         self._starts: list[int | None] = [None] * len(self.w)
         self._front, self._back = -1, len(self.w)  # offsets known for tokens ..front and back..
 
@@ -125,8 +163,7 @@ class _Tokens:
         if i - self._front <= self._back - i:
             j = self._front
             if j < 0:
-                span = text[self.lo:self.hi]
-                j, starts[0] = 0, self.lo + len(span) - len(span.lstrip())
+                j, starts[0] = 0, text.find(w[0][0], self.lo)
             while j < i:
                 starts[j + 1] = text.find(w[j + 1][0], starts[j] + len(w[j]))
                 j += 1
@@ -135,7 +172,7 @@ class _Tokens:
             j = self._back
             if j == len(w):
                 j -= 1
-                starts[j] = self.lo + len(text[self.lo:self.hi].rstrip()) - len(w[j])
+                starts[j] = text.rfind(w[j][-1], self.lo, self.hi) + 1 - len(w[j])
             while j > i:
                 starts[j - 1] = text.rfind(w[j - 1][-1], self.lo, starts[j]) + 1 - len(w[j - 1])
                 j -= 1
@@ -146,12 +183,28 @@ class _Tokens:
         return self.start(i) + len(self.w[i])
 
 
+def _occurrences(text: str, words, shift: int) -> tuple[list[int], list[int]]:
+    """Where each word occurs in ``text`` less ``shift`` (overlaps included): starts in order, and
+    their ends."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.append((at - shift, at - shift + len(word)))
+            at = text.find(word, at + 1)
+    found.sort()
+    return [a for a, _ in found], [b for _, b in found]
+
+
 class PhraseReader:
     """Reads speaker phrases from the text between character offsets."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, hay: str | None = None) -> None:
+        """``hay``: the text's :func:`.numbers.word_hay`, where the caller has it made."""
         self.text = text
+        self.hay = hay
         self.lower: str | None | bool = False  # the lower-cased text (see _lower), not made yet
+        self._openers: tuple[list[int], list[int]] | None | bool = False  # see _name_openers, not made yet
 
     def _lower(self) -> str | None:
         """The lower-cased text, or None where its offsets or case folding differ from the text's."""
@@ -161,10 +214,43 @@ class PhraseReader:
             self.lower = None if folds_apart else lower
         return self.lower
 
+    def _name_openers(self) -> tuple[list[int], list[int]] | None:
+        """Where the words that open GIVEN_NAME's phrases occur in the lower-cased text (starts in
+        order, and their ends), or None where its offsets or case folding differ from the text's."""
+        if self._openers is False:
+            if any(ch in self.text for ch in FOLD_SPECIAL):  # the letters that lower-case apart
+                self._openers = None
+            elif self.hay is not None and _OPENERS_IN_HAY:  # the hay has the same ASCII letters, one on
+                self._openers = _occurrences(self.hay, _GIVEN_NAME_FIRST, 1)
+            else:
+                self._openers = _occurrences(self.text.lower(), _GIVEN_NAME_FIRST, 0)
+        return self._openers
+
     def may_give_name(self, lo: int, hi: int) -> bool:
         """Whether GIVEN_NAME may match inside ``text[lo:hi]``: it holds a word that opens its phrases."""
-        lower = self._lower()
-        return lower is None or any(lower.find(word, lo, hi) >= 0 for word in _GIVEN_NAME_FIRST)
+        openers = self._name_openers()
+        if openers is None:
+            return True
+        starts, ends = openers
+        for k in range(bisect.bisect_left(starts, lo), len(starts)):
+            if starts[k] >= hi:
+                break
+            if ends[k] <= hi:
+                return True
+        return False
+
+    def given_name_search(self, lo: int, hi: int) -> re.Match[str] | None:
+        """``GIVEN_NAME.search(text, lo, hi)``, tried only where a word that opens its phrases starts."""
+        openers = self._name_openers()
+        if openers is None:
+            return GIVEN_NAME.search(self.text, lo, hi)
+        starts, ends = openers
+        for k in range(bisect.bisect_left(starts, lo), len(starts)):
+            if starts[k] >= hi:
+                break
+            if ends[k] <= hi and (m := GIVEN_NAME.match(self.text, starts[k], hi)) is not None:
+                return m
+        return None
 
     def _tokens(self, lo: int, hi: int) -> _Tokens:
         return _Tokens(self.text, lo, hi)
@@ -186,53 +272,51 @@ class PhraseReader:
             b -= 1
         if a > b:
             return None
-        words = tw[a:b + 1]
-        lows = tl[a:b + 1]
         start, end = toks.start(a), toks.end(b)
-        if len(words) == 1 and lows[0] in _PRONOUNS:
-            return Phrase(start, end, "pronoun", head=lows[0])
+        if a == b and tl[a] in _PRONOUNS:
+            return Phrase(start, end, "pronoun", head=tl[a])
         k = b  # walk back over the personal name
         while k >= a:
-            w, low = words[k - a], lows[k - a]
-            if w == "." and self._abbrev_dot(toks, k) and len(tw[k - 1]) == 1:
-                k -= 1
-            elif (capitalised(w) and low not in ROLE_WORDS and low not in HONORIFICS
-                  and low not in DETERMINERS) or \
-                    (low in _NAME_LINKS and k > a and capitalised(words[k - a - 1])):
-                k -= 1
-            else:
+            w = tw[k]
+            if w == ".":  # an initial's period
+                if not (self._abbrev_dot(toks, k) and len(tw[k - 1]) == 1):
+                    break
+            elif not (capitalised(w) and tl[k] not in _NOT_NAME
+                      or tl[k] in _NAME_LINKS and k > a and capitalised(tw[k - 1])):
                 break
-        before = lows[k - a] if k >= a else ""
+            k -= 1
+        before = tl[k] if k >= a else ""
         if k < b and before not in _ARTICLES and before not in _PREPOSITIONS and before != "and":
             title_toks = [i for i in range(a, k + 1)
                           if tl[i] not in HONORIFICS and tl[i] not in DETERMINERS
                           and not (tw[i] == "." and tl[i - 1] in HONORIFICS)]
             title = self.text[toks.start(title_toks[0]):toks.end(title_toks[-1])] if title_toks else None
-            return Phrase(start, end, "name", name=(toks.start(k + 1), end), title=title, head=lows[-1])
+            return Phrase(start, end, "name", name=(toks.start(k + 1), end), title=title, head=tl[b])
+        lows = tl[a:b + 1]
         cut = len(lows)
-        for i in range(1, cut):
-            if lows[i] in _PREPOSITIONS:
-                cut = i
-                break
+        if not _PREPOSITIONS.isdisjoint(lows):
+            for i in range(1, cut):
+                if lows[i] in _PREPOSITIONS:
+                    cut = i
+                    break
         head = lows[cut - 1]
         if head in DOCUMENTS:
             return Phrase(start, end, "document", head=head)
         if head in _TITLES and head not in _GROUPS:
             t0 = a + 1 if lows[0] in DETERMINERS else a
             return Phrase(start, end, "title", title=self.text[toks.start(t0):end], head=head)
-        if len(words) > 7 or head in NOT_CLAUSE or head in STOP:
+        if len(lows) > 7 or head in NOT_CLAUSE or head in STOP:
             return None
         return Phrase(start, end, "group", head=head)
 
     def _left_start(self, toks: _Tokens, i: int) -> int:
         """First token of the phrase that ends at token i."""
         tw, tl = toks.w, toks.low
-        first, j = i + 1, i
-        while j >= 0 and i - j < 12:
+        first = i + 1
+        for j in range(i, max(i - 12, -1), -1):  # at most 12 tokens back
             tok = tw[j]
             if (tok == "." and self._abbrev_dot(toks, j)) or tok in "()":
                 first = j
-                j -= 1
                 continue
             low = tl[j]
             if "'" in low or "’" in low:
@@ -243,8 +327,8 @@ class PhraseReader:
                 return j
             elif low in _PRONOUNS:
                 return j if j == i else first
-            prev = tw[j - 1] if j else ""
-            if low in CONNECTORS and first <= i and (capitalised(prev) or prev.lower() in ROLE_WORDS):
+            prev, prev_low = (tw[j - 1], tl[j - 1]) if j else ("", "")
+            if low in CONNECTORS and first <= i and (capitalised(prev) or prev_low in ROLE_WORDS):
                 first = j  # "Ould Abdallah", "officials and witnesses"
             elif capitalised(tok) or low in ROLE_WORDS:
                 if low in STOP:
@@ -254,8 +338,7 @@ class PhraseReader:
                 break
             elif j == i and tok.isalpha():  # the head noun right before the verb: "union leaders said"
                 first = j
-            elif j < i and tl[j + 1] in ROLE_WORDS and (
-                    capitalised(prev) or prev.lower() in ROLE_WORDS):
+            elif j < i and tl[j + 1] in ROLE_WORDS and (capitalised(prev) or prev_low in ROLE_WORDS):
                 first = j  # "UN humanitarian coordinator X"
             else:  # an adjective in a description: "a grieving mother" needs its article
                 k = j - 1
@@ -264,14 +347,13 @@ class PhraseReader:
                         return k
                     k -= 1
                 break
-            j -= 1
         return first
 
     def phrase_left(self, lo: int, verb_start: int) -> tuple[Phrase | None, str | None]:
         """The speaker phrase that ends just before a verb, and its apposition ("X, a lawyer, said")."""
         toks = self._tokens(lo, verb_start)
         tw, tl = toks.w, toks.low
-        i = len(toks) - 1
+        i = len(toks.w) - 1
         while i >= 0 and tl[i] in _ADVERBS:
             i -= 1
         if i < 0 or tl[i] in _AUXILIARIES:
@@ -335,7 +417,7 @@ class PhraseReader:
         if phrase is None or phrase.kind in ("name", "pronoun", "document"):
             return phrase
         end = min(hi, phrase.end + 120)
-        m = GIVEN_NAME.search(self.text, phrase.start, end) if self.may_give_name(phrase.start, end) else None
+        m = self.given_name_search(phrase.start, end)
         if m is None or (m.start() > phrase.end and not _GIVEN_GAP.fullmatch(self.text, phrase.end, m.start())):
             return phrase
         title = phrase.title
@@ -349,19 +431,19 @@ class PhraseReader:
         """The speaker phrase right after a verb ("said police spokesman X, a ...")."""
         toks = self._tokens(verb_end, hi)
         tw, tl = toks.w, toks.low
-        n = len(toks)
+        n = len(toks.w)
         b, seen_article = -1, False
         for i in range(min(n, 12)):
             tok = tw[i]
             low = tl[i]
-            nxt = tw[i + 1] if i + 1 < n else ""
             if (tok == "." and self._abbrev_dot(toks, i)) or (tok in "()" and b >= 0):
                 b = i
                 continue
             if not tok[0].isalnum() or (low in STOP and not capitalised(tok)):
                 break
             if low in ("of", "for", "and"):
-                if not capitalised(nxt) and nxt.lower() not in _ARTICLES:
+                nxt, nxt_low = (tw[i + 1], tl[i + 1]) if i + 1 < n else ("", "")
+                if not capitalised(nxt) and nxt_low not in _ARTICLES:
                     break
             elif i == 0 and low in DETERMINERS:
                 seen_article = True
@@ -386,13 +468,15 @@ class PhraseReader:
         return self._with_named_apposition(phrase, named, apposition)
 
     def _other_comma(self, toks: _Tokens, i: int, step: int) -> int:
-        """From the comma at i, the index of the punctuation that closes the apposition."""
-        tw, n = toks.w, len(toks)
-        j = i + step
-        while 0 <= j < n and abs(j - i) < 40 and (
-                tw[j] not in _CLOSES_APPOSITION or (tw[j] == "." and self._abbrev_dot(toks, j))):
-            j += step
-        return j
+        """From the comma at i, the index of the punctuation that closes the apposition (at most 39
+        tokens on), else where the search stopped: the 40th token or one past the tokens."""
+        tw = toks.w
+        stop = max(i - 40, -1) if step < 0 else min(i + 40, len(tw))
+        for j in range(i + step, stop, step):
+            tok = tw[j]
+            if tok in _CLOSES_APPOSITION and not (tok == "." and self._abbrev_dot(toks, j)):
+                return j
+        return stop
 
     def _apposition(self, toks: _Tokens, a: int, b: int) -> tuple[str | None, Phrase | None]:
         """The role in ", a lawyer who heads the bar association," (not ", 34," or ", however,"),
@@ -409,7 +493,7 @@ class PhraseReader:
         """The subject of the sentence part [lo, hi): the phrase before its first verb-like word
         ("The U.N. coordinator in Nigeria, Fatima Ali, condemned ..." -> Fatima Ali)."""
         toks = self._tokens(lo, min(hi, lo + 240))
-        tw, tl, n = toks.w, toks.low, len(toks)
+        tw, tl, n = toks.w, toks.low, len(toks.w)
         i = 0
         while i < n:
             tok = tw[i]
