@@ -312,7 +312,7 @@ def _inside_named(out: list, named: int, m_start: int, m_end: int) -> bool:
     """Does an agent noun at [m_start, m_end) fall inside one of the candidates found so far, or
     stand right before a person's name (of the first ``named``, the entities)?"""
     for i, (s, e, ent) in enumerate(out):
-        if s <= m_start < e or (i < named and ent.type == "PERSON" and 0 < s - m_end <= 1):
+        if s <= m_start < e or (i < named and ent is not None and ent.type == "PERSON" and 0 < s - m_end <= 1):
             return True
     return False
 
