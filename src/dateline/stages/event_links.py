@@ -204,6 +204,13 @@ def figures_apart(c: Cluster, m: EventMention) -> int:
     return 0
 
 
+def _all_historical(c: Cluster) -> bool:
+    for x in c.mentions:
+        if not x.framed_historical:
+            return False
+    return True
+
+
 def joinable(doc: Doc, c: Cluster, m: EventMention) -> bool:
     if c.family != m.family or c.modality != m.modality:
         return False
@@ -211,8 +218,7 @@ def joinable(doc: Doc, c: Cluster, m: EventMention) -> bool:
         return False
     if m.family == "COERCE" and m.mode and c.mentions[0].mode and m.mode != c.mentions[0].mode:
         return False  # an arrest, a curfew and a sentence are three measures, not one
-    if m.timex is None and c.timex is None and not m.framed_historical \
-            and all(x.framed_historical for x in c.mentions):
+    if m.timex is None and c.timex is None and not m.framed_historical and _all_historical(c):
         return False  # background ("groups have carried out similar bombings") is not the news event
     if m.negated and not c.mentions[0].negated and (m.timex is None or c.timex is None):
         return False  # "the town had not been attacked": not a mention of the attack before it

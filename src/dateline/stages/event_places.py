@@ -38,6 +38,12 @@ _PLACE_PREPS_FOLDED = re.compile(
     r"(?:(?:northern|southern|eastern|western|central|north|south|east|west|remote|restive)\s+)?)?"
     r"(?:(?:town|city|village|villages|district|province|region|state|county|area|capital|outskirts)\s+of\s+)?$"
 )
+# the same without the possessive ("Kenya's northern"), for a text without an apostrophe
+_PLACE_PREPS_PLAIN = re.compile(
+    r"(?:i(?<!\wi)n(?:to|side)?|n(?<!\wn)ear|a(?<!\wa)(?:t|cross|round)|o(?<!\wo)(?:utside|n|f)|f(?<!\wf)rom"
+    r"|t(?<!\wt)o(?:wards?)?)\s+(?:the\s+)?"
+    r"(?:(?:town|city|village|villages|district|province|region|state|county|area|capital|outskirts)\s+of\s+)?$"
+)
 _PLACE_TYPES_AND_PEOPLES = _PLACE_TYPES | {"NORP"}
 _CAPITAL_AFTER = (re.compile(r"['’]s\s+capital\b"), re.compile(r"\s+capital\b"))  # after a country, a people
 _FEATURE_RANK = {"city": 3, "unresolved": 2.4, "admin2": 2, "admin1": 1, "country": 0}
@@ -76,6 +82,17 @@ def _prep_weight(before: str, preps: re.Pattern = _PLACE_PREPS) -> float:
     return _PREP_WEIGHTS.get(m.group().split()[0].lower(), 1.0)
 
 
+def _folded_prep_weight(before: str) -> float:
+    """_prep_weight of the folded text before a place. Without an apostrophe only the form
+    without the possessive can match, and it spans four words at most ("in the town of "): the
+    regex reads just those."""
+    if "'" in before or "’" in before:
+        return _prep_weight(before, _PLACE_PREPS_FOLDED)
+    if before[-1:] != " ":
+        return 0.0  # (a match ends with white space, which folding makes a space)
+    return _prep_weight(" ".join(before.split()[-4:]) + " ", _PLACE_PREPS_PLAIN)
+
+
 def _place_distance(span: tuple[int, int], triggers) -> int | None:
     """Characters between a place and the nearest of ``triggers`` (None for none); a place usually
     follows its verb ("abducted 23 villagers in Zamfara state last week have threatened"), so one
@@ -83,7 +100,7 @@ def _place_distance(span: tuple[int, int], triggers) -> int | None:
     start, end = span
     nearest = None
     for trig in triggers:
-        distance = start - trig.end if start >= trig.end else max(trig.start - end, 0) + 40
+        distance = start - trig.end if start >= trig.end else (trig.start - end if trig.start > end else 0) + 40
         if nearest is None or distance < nearest:
             nearest = distance
     return nearest
@@ -192,7 +209,7 @@ def _find_places(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
             ent = town
         elif ent.country is None and ent.geo is None:
             continue
-        lo = max(sent_start, span[0] - 45)
+        lo = span[0] - 45 if span[0] - 45 > sent_start else sent_start
         before = text[lo:span[0]]
         possessor = text[span[1]:span[1] + 2] in ("'s", "’s")
         if not possessor and _ROUTE_BEFORE.search(before):
@@ -200,10 +217,11 @@ def _find_places(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
         if possessor and not _PART_AFTER_POSSESSIVE.match(text, span[1], sent_end):
             prep = 0.0  # (but "a swoop on Nairobi's Eastleigh district": the town holds the district)
         else:
-            prep = _prep_weight(before) if lowered is None else _prep_weight(lowered[lo:span[0]], _PLACE_PREPS_FOLDED)
+            prep = _prep_weight(before) if lowered is None else _folded_prep_weight(lowered[lo:span[0]])
         # "in the Viento Libre neighbourhood of Tumaco", "in the Athens district of Kolonaki": both
         # places stand where the preposition puts them, and the rank of each decides
-        prep, carried_prep = max(prep, carried_prep), (prep if _PART_OF.match(text, span[1], sent_end) else 0.0)
+        prep, carried_prep = (prep if prep >= carried_prep else carried_prep), \
+            (prep if _PART_OF.match(text, span[1], sent_end) else 0.0)
         if _MONTH_NAME.match(ent.name):
             continue  # "in May 2017"
         if ent.type == "LOC":

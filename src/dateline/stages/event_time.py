@@ -93,7 +93,7 @@ def timexes_of(doc: Doc, sentence: int) -> list[int]:
 
 def _attributive_year(text: str, a: int, b: int) -> bool:
     """"a 2022 decree", "the 1994 genocide": a year that modifies the noun after it."""
-    return _ATTRIBUTIVE_YEAR.fullmatch(text, a, b) is not None and _DETERMINER_END.search(text, max(0, a - 7), a) \
+    return _ATTRIBUTIVE_YEAR.fullmatch(text, a, b) is not None and _DETERMINER_END.search(text, a - 7 if a > 7 else 0, a) \
         is not None and text[b:b + 2].strip()[:1].isalpha()
 
 
@@ -203,7 +203,10 @@ def _in_other_relative_clause(text: str, sent_start: int, sent_end: int, pos: in
 
 def _quoted_in(doc: Doc, pos: int) -> int:
     """The index of the direct quotation around ``pos``, or -1."""
-    return next((i for i, q in enumerate(doc.quotes) if q.kind == "direct" and q.span[0] <= pos < q.span[1]), -1)
+    for i, q in enumerate(doc.quotes):
+        if q.kind == "direct" and q.span[0] <= pos < q.span[1]:
+            return i
+    return -1
 
 
 class _Traits(NamedTuple):
@@ -230,9 +233,9 @@ def _traits(doc: Doc, i: int) -> _Traits:
         tx = doc.timexes[i]
         s = doc.sentences[tx.sentence]
         a, b = tx.time.span
-        lo = max(s.start, a - 30)
+        lo = a - 30 if a - 30 > s.start else s.start
         left = text[lo:a]
-        right = text[b:min(s.end, b + 25)]
+        right = text[b:b + 25 if b + 25 < s.end else s.end]
         # (a "$" after "mid-" also matches before a final line break, which folding turns into a space)
         if caseless(doc) and not left.endswith("\n"):
             lowered = folded(doc)[lo:a]
@@ -433,7 +436,8 @@ _YEARS_AGO_BEFORE = re.compile(r"\b(\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?)\s+years?\s
 def years_ago(doc: Doc, tx: TimeX) -> TimeX | None:
     """"Ten years ago on Sunday, gunmen stormed the school": that Sunday, ten years back."""
     a = tx.time.span[0]
-    m = _YEARS_AGO_BEFORE.search(doc.text, max(0, a - 30), a) if doc.text.find(" ago", max(0, a - 12), a) >= 0 \
+    m = _YEARS_AGO_BEFORE.search(doc.text, a - 30 if a > 30 else 0, a) \
+        if doc.text.find(" ago", a - 12 if a > 12 else 0, a) >= 0 \
         else None
     if m is None or tx.start is None or tx.end is None:
         return None

@@ -581,13 +581,20 @@ def _claimed_by(doc: Doc) -> Mention | None:
     if first < 0:
         return None
     # a match is names and spaces ending at one of _CLAIM_WORDS: none starts before the sentence
-    # of the first of them, unless what comes before that sentence's spaces may be part of a name
-    lo = doc.sentences[doc.sentence_at(first)].start
-    j = lo
-    while j > 0 and text[j - 1].isspace():
-        j -= 1
-    if j > 0 and (text[j - 1].isalnum() or text[j - 1] in "_'’-"):
-        lo = 0
+    # of the first of them, nor before an earlier sentence unless what comes before the spaces
+    # that open it may be part of a name (a headline without a full stop)
+    index = doc.sentence_at(first)
+    while True:
+        lo = doc.sentences[index].start
+        j = lo
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if j == 0 or not (text[j - 1].isalnum() or text[j - 1] in "_'’-"):
+            break
+        if index == 0:
+            lo = 0
+            break
+        index -= 1
     m = _CLAIM.search(text, lo)
     if not m:
         return None
@@ -639,15 +646,14 @@ def _inherit_locations(doc: Doc, events: list[Event], clusters: list[event_links
     last = None
     first_current = None
     for event, cluster in zip(events, clusters, strict=True):
-        if first_current is None and cluster.modality == "" and event.location and event.location.lat is not None \
-                and not any(m.framed_historical for m in cluster.mentions):
+        current = cluster.modality == "" and not any(m.framed_historical for m in cluster.mentions)
+        if first_current is None and current and event.location and event.location.lat is not None:
             first_current = event.location
         if cluster.location(doc) is not None:
-            if event.location and event.location.name and event.location.lat is not None \
-                    and cluster.modality == "" and not any(m.framed_historical for m in cluster.mentions):
+            if event.location and event.location.name and event.location.lat is not None and current:
                 last = event.location
             continue
-        if cluster.modality == "" and not any(m.framed_historical for m in cluster.mentions) and last is not None \
+        if current and last is not None \
                 and (event.location is None or event.location.country in (None, last.country)):
             event.location = Location(**vars(last))
             event.confidence = round(max(0.3, event.confidence - 0.1), 2)

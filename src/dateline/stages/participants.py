@@ -45,7 +45,9 @@ _OF_COMPLEMENT = re.compile(rf"\s+of\s+(?:the\s+)?((?:[\w-]+\s+){{0,2}}?{_NAME_W
                             r"(?:['’]s(?:\s+[a-z][\w-]*){0,2}\s+(?:governments?|authorities|forces|factions|parties|"
                             r"groups|sides|delegations|administrations|army|military|police|navy|faction|forces)\b)?)")  # "of Libya's two rival governments"
 _WORDS = re.compile(r"[\w'’-]+")
-_PRONOUN = re.compile(r"\b(he|she|I|we|We|He|She)\b")
+# (each alternative opens with a plain letter and checks the word boundary after it, so that the
+# regex engine skips the positions where none can start)
+_PRONOUN = re.compile(r"(h(?<!\wh)e|s(?<!\ws)he|I(?<!\wI)|w(?<!\ww)e|W(?<!\wW)e|H(?<!\wH)e|S(?<!\wS)he)\b")
 _ACCUSED = re.compile(r"\b(?:accused|accuses|accusing|blamed|blames)\s+(.{2,80}?)\s+(?:of|for)\s+(?:\w+\s+){0,2}$")
 _BY_BETWEEN = re.compile(r"[^.;,]{0,40}?\b(?:by|between)\s+")
 _BY_FAR = re.compile(r"\s+of\s[^.;,:()—–]{0,110}?\bby\s+")
@@ -64,7 +66,7 @@ _PASSIVE_VERB_FOLDED = re.compile(r"(?:w(?<!\ww)(?:as|ere)|b(?<!\wb)e(?:en|ing)?
 _ARTICLE_BEFORE = re.compile(r"\b(?:an?|the|this|that|last|latest)\s+$", re.I)  # "an attack by": a noun
 _PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?\S+$")
 _FIRST_PERSON = re.compile(r"(?:we|i)\s", re.IGNORECASE)
-_THEY = re.compile(r"\b(?:they|it)\b")
+_THEY = re.compile(r"(?:t(?<!\wt)hey|i(?<!\wi)t)\b")
 _RECIPIENT_LEAD = re.compile(r"\s*(?:against|on|at|of)?\s*")
 _PREPOSITIONS = frozenset(
     "of in at on near from against with to into for across by over under through between among toward towards "
@@ -402,7 +404,7 @@ def _verb_then_object() -> re.Pattern:
     return re.compile(rf"\s+(?:(?:\w+ly|also|then|again)\s+)?(?:{verbs})\s+(?:(?:the|a|an|some|more)\s+)?")
 # "riot police, who responded with tear gas": the relative pronoun's antecedent is the subject
 _WHO_THEN = re.compile(r",?\s+(?:who|which)\s+(?:[a-z]+\s+){0,2}")
-_SUBJECT_PRONOUN = re.compile(r"\b(?:it|they|he|she)\s+(?!is\b|was\b)")
+_SUBJECT_PRONOUN = re.compile(r"(?:i(?<!\wi)t|t(?<!\wt)hey|h(?<!\wh)e|s(?<!\ws)he)\s+(?!is\b|was\b)")
 # "protesters angered by the decision to suspend talks on joining the European Union threw ...":
 # the noun before the verb is another verb's object
 _OBJECT_OF_VERB = re.compile(r"\b[a-z]+(?:ing|ed)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$")

@@ -86,8 +86,10 @@ class _Modal:
 
     def found(self, doc: Doc, start: int, end: int) -> bool:
         text = doc.text
-        return any(" ".join(text[s:e].split()) in self.forms
-                   for s, e in self.phrases.within(doc, start, end, edge=True))
+        for s, e in self.phrases.within(doc, start, end, edge=True):
+            if " ".join(text[s:e].split()) in self.forms:
+                return True
+        return False
 
 
 def _modal(name: str, words) -> _Modal:
@@ -114,7 +116,10 @@ _FRAME_ONLY = frozenset({"historical_frame"})
 
 
 def _negated_before(doc: Doc, negators: PhraseSet, start: int, end: int) -> bool:
-    return any(_NEGATOR_GAP.match(doc.text, e, end) for _, e in negators.within(doc, start, end, edge=True))
+    for _, e in negators.within(doc, start, end, edge=True):
+        if _NEGATOR_GAP.match(doc.text, e, end):
+            return True
+    return False
 
 
 @cache
@@ -126,7 +131,8 @@ def _denial_that() -> re.Pattern:
 def _denied_clause(doc: Doc, sentence: int, start: int) -> bool:
     """Does the trigger at ``start`` stand in a "that" clause a denial governs?"""
     text = doc.text
-    lo = max(doc.sentences[sentence].start, start - 200)
+    lo = doc.sentences[sentence].start
+    lo = start - 200 if start - 200 > lo else lo
     if text.find("that", lo, start) < 0:
         return False
     m = _denial_that().search(text, lo, start)
@@ -222,9 +228,9 @@ def cues_for(doc: Doc, sentence: int, start: int, end: int) -> Cues:
     text = doc.text
     left, right = _clause_around(shared, start, end)
     p = _lexicon()
-    before = max(left, start - 120)  # a modal scopes over its clause ("due to meet ... for talks")
-    near_before = max(left, start - 28)
-    after = min(right, end + 45)
+    before = start - 120 if start - 120 > left else left  # a modal scopes over its clause ("due to meet ... for talks")
+    near_before = start - 28 if start - 28 > left else left
+    after = end + 45 if end + 45 < right else right
     negated = ("negation_before" in present and _negated_before(doc, p["negation_before"], near_before, start)) or \
         ("negation_after" in present and p["negation_after"].search(doc, end, after, edge=True) is not None)
     if negated and _BARE_NO.search(text, near_before, start) and _NO_ONE.match(text, end, after):
