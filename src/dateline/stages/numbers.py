@@ -292,6 +292,9 @@ def _shape(qualifier: str | None, n: int, default: str = "exact") -> Value:
     return n, n, q or default
 
 
+_GROUPED_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
+
+
 @lru_cache(maxsize=8192)
 def parse_number(text: str) -> Value | None:
     """``(min, max, qualifier)`` of one number expression, or None if ``text`` is not one.
@@ -299,8 +302,16 @@ def parse_number(text: str) -> Value | None:
     >>> parse_number("at least 1,700")
     (1700, None, 'at_least')
     """
-    if text.isascii() and text.isdecimal():
-        return int(text), int(text), "exact"  # what the pattern's plain-numeral branch gives
+    # what the pattern gives, quicker: a plain numeral ("12", "1,700", "three"), with a qualifier or not
+    head, _, tail = text.rpartition(" ")
+    n = int(tail.replace(",", "")) if tail.isascii() and (tail.isdecimal() or _GROUPED_RE.fullmatch(tail)) \
+        else _WORD_VALUES.get(tail.lower()) if tail.isascii() else None
+    if n is not None:
+        if not head:
+            return n, n, "exact"
+        qualifier = " ".join(head.lower().split())
+        if qualifier in _QUALIFIER_OF:
+            return _shape(qualifier, n)
     m = _PARSE_RE.fullmatch(text.strip())
     if m is None:
         return None
