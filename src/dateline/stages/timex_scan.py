@@ -193,9 +193,10 @@ def _triggers(text: str, hay: str | None = None,
             if unit:
                 units.append(start)
             if kind == "unit":
-                if low[max(0, start - 20):start].rstrip()[-1:].lower() not in _A_LAST:
+                lo = start - 20 if start > 20 else 0
+                if low[lo:start].rstrip()[-1:].lower() not in _A_LAST:
                     continue  # _A_BEFORE cannot match: "two days"
-                a = _A_BEFORE.search(low, max(0, start - 20), start)
+                a = _A_BEFORE.search(low, lo, start)
                 if a:
                     found.append((a.start(), rules))
             elif rules is not None:
@@ -209,7 +210,8 @@ def _triggers(text: str, hay: str | None = None,
     else:  # only those words a unit word follows closely enough, which _unit_follows would let through
         after = 0
         for unit in units:
-            _need_triggers(low, hay, max(after, _window_start(text, unit)), unit, unit + _NEED_LONGEST, found)
+            lo = _window_start(text, unit)
+            _need_triggers(low, hay, lo if lo > after else after, unit, unit + _NEED_LONGEST, found)
             after = unit + 1
     # The automaton finds the numbers that follow a character other than an ASCII letter or
     # digit, which are those the regex finds unless a digit outside ASCII is about.
@@ -256,7 +258,7 @@ def _window_start(text: str, unit: int) -> int:
     there or after, and no word before it, has a unit word within that many words."""
     size = 120
     while True:
-        first = max(0, unit - size)
+        first = unit - size if unit > size else 0
         words = text[first:unit].rsplit(None, WORDS_BEFORE_UNIT)
         if len(words) > WORDS_BEFORE_UNIT:
             return first + len(words[0])  # the end of the run before them
@@ -270,7 +272,8 @@ def _unit_follows(text: str, pos: int, units: list[int]) -> bool:
     k = bisect_right(units, pos)
     if k == len(units):
         return False
-    unit, near = units[k], min(units[k], pos + 120)  # most words are read within 120 characters
+    unit = units[k]
+    near = unit if unit < pos + 120 else pos + 120  # most words are read within 120 characters
     if len(text[pos:near].split(None, WORDS_BEFORE_UNIT)) > WORDS_BEFORE_UNIT:
         return False
     return unit == near or len(text[pos:unit].split(None, WORDS_BEFORE_UNIT)) <= WORDS_BEFORE_UNIT
