@@ -343,7 +343,7 @@ _NUMBER_AFTER = re.compile(r"\s?[\-/:]\d|\s?%|\s\d")  # "2019-2", "2019 %", "207
 @rule("year", [DIGIT_TRIGGER], rf"{_year('y')}(?:['’]s\b)?")
 def _bare_year(m, text):
     y, start = int(m["y"]), m.start()
-    before = text[max(0, start - 2):start]
+    before = text[start - 2 if start > 2 else 0:start]
     if y < 1800 or _NUMBER_BEFORE.search(before) or _NUMBER_AFTER.match(text, m.end()):
         return None
     word_before = prev_word(text, start)

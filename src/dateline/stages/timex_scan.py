@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from operator import itemgetter
 
 import ahocorasick
 
@@ -26,33 +27,6 @@ from .timex_rules import (
 )
 from .timex_words import LEX, MONTH_NUMBER, ORDINALS, TENS, UNITS, WEEKDAY_NUMBER
 
-# "a"/"an" are too common to be keys: a unit word ("day", "years") looks back for them instead.
-_CASED = {name: RULES[MONTH_TRIGGER] for name in MONTH_NUMBER} | {
-    name + plural: RULES[WEEKDAY_TRIGGER] for name in WEEKDAY_NUMBER for plural in ("", "s")}
-_LOWER = {word: rules for word, rules in RULES.items() if not word.startswith("<")}
-_DIGIT_RULES = RULES[DIGIT_TRIGGER]
-_A_RULES = _LOWER["a"]
-_A_BEFORE = re.compile(r"\b(?:a|an)\s+(?:(?:few|couple\s+of|dozen)\s+)?$", re.IGNORECASE)
-_AFTER_NUMBER = re.compile(r"(?:(?P<sym>[:.]\d|[\-–—/'’]|s\b)|(?:st|nd|rd|th)?,?\s*(?:of\s+)?(?P<w>[A-Za-z]+)?)")
-
-
-def _digit_group(*names: str) -> list[Rule]:
-    return [r for r in _DIGIT_RULES if r.name in names]
-
-
-# What follows a number decides which rules may match there ("20th January", "5 p.m.", "34 years")
-_BY_FOLLOWER = {
-    **{w.lower(): _digit_group("dd", "dmy", "dm") for w in MONTH_NUMBER},
-    **{u: _digit_group("amount") for u in UNITS},
-    **{w: _digit_group("dd", "years") for w in ("to", "and", "until", "till", "through", "thru")},
-    **{w: _digit_group("clock", "clock24") for w in ("am", "pm", "a", "p", "gmt", "utc", "hrs", "hours", "local")},
-    "times": _digit_group("times_per"),
-}
-_FOUR_DIGIT_RULES = _digit_group("years", "year")
-_SYMBOL_RULES = {":": _digit_group("clock", "clock24"), ".": _digit_group("clock", "clock24", "amount"),
-                 "s": _digit_group("decade"), "'": _digit_group("decade", "year"),
-                 "’": _digit_group("decade", "year")}
-
 
 def _prefilter(rules: list[Rule]) -> re.Pattern[str]:
     """One regex that matches wherever any of ``rules`` could (named groups dropped); its
@@ -64,11 +38,52 @@ def _prefilter(rules: list[Rule]) -> re.Pattern[str]:
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
 
 
-# Words that mostly open no expression ("the", "two", "last") test all their rules in one call
-# first; month names nearly always open one, so their rules run one by one.
-_PREFILTER = {id(rules): _prefilter(rules) for rules in _LOWER.values() if len(rules) > 1}
-# Words whose every rule ends in a unit word ("two", "about"): tried only where one follows.
-_NEED_A_UNIT = {id(rules) for rules in _LOWER.values() if all(r.name in NEED_A_UNIT for r in rules)}
+class _Rules(list):
+    """The rules to try in turn where a trigger opens an expression, and what :func:`scan` asks
+    of them all (``word``: whether the trigger is a word, not a number or a capitalised name)."""
+
+    __slots__ = ("prefilter", "needs_unit")
+
+    def __init__(self, rules, word: bool = False) -> None:
+        super().__init__(rules)
+        # Words that mostly open no expression ("the", "two", "last") test all their rules in one
+        # call first; month names nearly always open one, so their rules run one by one.
+        self.prefilter = _prefilter(self) if word and len(self) > 1 else None
+        # Words whose every rule ends in a unit word ("two", "about"): tried only where one follows.
+        self.needs_unit = word and all(r.name in NEED_A_UNIT for r in self)
+
+
+# "a"/"an" are too common to be keys: a unit word ("day", "years") looks back for them instead.
+_MONTH_RULES, _WEEKDAY_RULES = _Rules(RULES[MONTH_TRIGGER]), _Rules(RULES[WEEKDAY_TRIGGER])
+_CASED = {name: _MONTH_RULES for name in MONTH_NUMBER} | {
+    name + plural: _WEEKDAY_RULES for name in WEEKDAY_NUMBER for plural in ("", "s")}
+_LOWER = {word: _Rules(rules, word=True) for word, rules in RULES.items() if not word.startswith("<")}
+_DIGIT_RULES = _Rules(RULES[DIGIT_TRIGGER])
+_A_RULES = _LOWER["a"]
+_A_BEFORE = re.compile(r"\b(?:a|an)\s+(?:(?:few|couple\s+of|dozen)\s+)?$", re.IGNORECASE)
+_AFTER_NUMBER = re.compile(r"(?:(?P<sym>[:.]\d|[\-–—/'’]|s\b)|(?:st|nd|rd|th)?,?\s*(?:of\s+)?(?P<w>[A-Za-z]+)?)")
+
+
+def _digit_group(*names: str) -> _Rules:
+    return _Rules(r for r in _DIGIT_RULES if r.name in names)
+
+
+# What follows a number decides which rules may match there ("20th January", "5 p.m.", "34 years")
+_BY_FOLLOWER = {
+    **{w.lower(): _digit_group("dd", "dmy", "dm") for w in MONTH_NUMBER},
+    **{u: _digit_group("amount") for u in UNITS},
+    **{w: _digit_group("dd", "years") for w in ("to", "and", "until", "till", "through", "thru")},
+    **{w: _digit_group("clock", "clock24") for w in ("am", "pm", "a", "p", "gmt", "utc", "hrs", "hours", "local")},
+    "times": _digit_group("times_per"),
+}
+_FOUR_DIGIT_RULES = _digit_group("years", "year")
+# ... and where it has four digits, a year, a year range ("2014 to 2016") or a clock time ("1430 hours") too
+_WITH_FOUR_DIGITS = {id(rules): _Rules(rules + _FOUR_DIGIT_RULES) for rules in _BY_FOLLOWER.values()}
+_SYMBOL_RULES = {":": _digit_group("clock", "clock24"), ".": _digit_group("clock", "clock24", "amount"),
+                 "s": _digit_group("decade"), "'": _digit_group("decade", "year"),
+                 "’": _digit_group("decade", "year")}
+
+
 
 
 # Common words are keyed with what must follow them, so that "the", "at" or "up" cost nothing
@@ -106,7 +121,7 @@ def _automata() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton, int]:
     automaton, need = ahocorasick.Automaton(), ahocorasick.Automaton()
     longest = 0
     for padded, keys in entries.items():
-        needs_unit = all(kind in ("word", "prefix") and rules is not None and id(rules) in _NEED_A_UNIT
+        needs_unit = all(kind in ("word", "prefix") and rules is not None and rules.needs_unit
                          and key not in UNITS for key, (kind, rules) in keys.items())
         if needs_unit:
             longest = max(longest, len(padded))
@@ -178,9 +193,10 @@ def _triggers(text: str, hay: str | None = None,
             if unit:
                 units.append(start)
             if kind == "unit":
-                if low[max(0, start - 20):start].rstrip()[-1:].lower() not in _A_LAST:
+                lo = start - 20 if start > 20 else 0
+                if low[lo:start].rstrip()[-1:].lower() not in _A_LAST:
                     continue  # _A_BEFORE cannot match: "two days"
-                a = _A_BEFORE.search(low, max(0, start - 20), start)
+                a = _A_BEFORE.search(low, lo, start)
                 if a:
                     found.append((a.start(), rules))
             elif rules is not None:
@@ -194,31 +210,30 @@ def _triggers(text: str, hay: str | None = None,
     else:  # only those words a unit word follows closely enough, which _unit_follows would let through
         after = 0
         for unit in units:
-            _need_triggers(low, hay, max(after, _window_start(text, unit)), unit, unit + _NEED_LONGEST, found)
+            lo = _window_start(text, unit)
+            _need_triggers(low, hay, lo if lo > after else after, unit, unit + _NEED_LONGEST, found)
             after = unit + 1
     # The automaton finds the numbers that follow a character other than an ASCII letter or
     # digit, which are those the regex finds unless a digit outside ASCII is about.
     if other_digits:
         numbers = [m.start() for m in _NUMBER_AND_AFTER.finditer(text)]
     for pos in numbers:
-        if pos and (text[pos - 1].isalpha() or text[pos - 1] in "-/.," and pos > 1 and text[pos - 2].isalnum()):
-            continue
+        if pos:
+            before = text[pos - 1]
+            if before.isalpha() or before in "-/.," and pos > 1 and text[pos - 2].isalnum():
+                continue
         m = _NUMBER_AND_AFTER.match(text, pos)
-        sym = m["sym"]
-        if sym:
-            rules = _SYMBOL_RULES.get(sym[0], _DIGIT_RULES)
+        group = m.lastgroup  # "sym", "w" or None
+        if group == "sym":
+            rules = _SYMBOL_RULES.get(m["sym"][0], _DIGIT_RULES)
         else:
-            rules = _BY_FOLLOWER.get((m["w"] or "").lower())
-            if m.end() - pos == 4:  # a year, a year range ("2014 to 2016") or a clock time ("1430 hours")
-                rules = (rules or []) + _FOUR_DIGIT_RULES
+            rules = _BY_FOLLOWER.get(m["w"].lower()) if group else None
+            if m.end() - pos == 4:
+                rules = _WITH_FOUR_DIGITS[id(rules)] if rules else _FOUR_DIGIT_RULES
         if rules:
             found.append((pos, rules))
-    found.sort(key=_first)
+    found.sort(key=itemgetter(0))
     return found, None if fold else units
-
-
-def _first(item: tuple[int, list[Rule]]) -> int:
-    return item[0]
 
 
 def _need_triggers(low: str, hay: str, lo: int, below: int, stop: int, found: list[tuple[int, list[Rule]]]) -> None:
@@ -243,7 +258,7 @@ def _window_start(text: str, unit: int) -> int:
     there or after, and no word before it, has a unit word within that many words."""
     size = 120
     while True:
-        first = max(0, unit - size)
+        first = unit - size if unit > size else 0
         words = text[first:unit].rsplit(None, WORDS_BEFORE_UNIT)
         if len(words) > WORDS_BEFORE_UNIT:
             return first + len(words[0])  # the end of the run before them
@@ -257,7 +272,8 @@ def _unit_follows(text: str, pos: int, units: list[int]) -> bool:
     k = bisect_right(units, pos)
     if k == len(units):
         return False
-    unit, near = units[k], min(units[k], pos + 120)  # most words are read within 120 characters
+    unit = units[k]
+    near = unit if unit < pos + 120 else pos + 120  # most words are read within 120 characters
     if len(text[pos:near].split(None, WORDS_BEFORE_UNIT)) > WORDS_BEFORE_UNIT:
         return False
     return unit == near or len(text[pos:unit].split(None, WORDS_BEFORE_UNIT)) <= WORDS_BEFORE_UNIT
@@ -272,17 +288,16 @@ def scan(text: str, hay: str | None = None, encoded: bytes | None = None) -> lis
     for pos, rules in triggers:
         if pos < covered:
             continue
-        if units is not None and id(rules) in _NEED_A_UNIT and not _unit_follows(text, pos, units):
+        if rules.needs_unit and units is not None and not _unit_follows(text, pos, units):
             continue
-        first = 0
-        prefilter = _PREFILTER.get(id(rules))
+        prefilter = rules.prefilter
         if prefilter is not None:
             m = prefilter.match(text, pos)
             if m is None:
                 continue
-            first = m.lastindex - 1  # the rules before it cannot match here
-        for k in range(first, len(rules)):
-            r = rules[k]
+            if m.lastindex > 1:
+                rules = rules[m.lastindex - 1:]  # the rules before it cannot match here
+        for r in rules:
             m = r.regex.match(text, pos)
             if m is None:
                 continue

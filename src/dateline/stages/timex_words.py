@@ -161,7 +161,7 @@ _NEXT_WORD = re.compile(r"[\s\-]*([A-Za-z%]+)")
 
 def prev_word(text: str, pos: int) -> str:
     """The word before ``pos`` (lower-cased), skipping up to three spaces or punctuation marks."""
-    i, floor = pos, max(0, pos - 25)
+    i, floor = pos, pos - 25 if pos > 25 else 0
     while i > floor and pos - i < 3 and not text[i - 1].isalpha():
         i -= 1
     if i == floor or not text[i - 1].isalpha():
