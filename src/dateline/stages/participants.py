@@ -560,7 +560,7 @@ def _entity_of(doc: Doc, mention: Mention) -> Entity | None:
 
 
 def find_recipient(doc: Doc, trig_end: int, sent_end: int) -> Mention | None:
-    _, victims, stop = _lexicon()
+    agents, victims, stop = _lexicon()
     text = doc.text
     window_end = trig_end + 80 if trig_end + 80 < sent_end else sent_end
     m = _RECIPIENT_LEAD.match(text, trig_end, window_end)
@@ -575,7 +575,8 @@ def find_recipient(doc: Doc, trig_end: int, sent_end: int) -> Mention | None:
     if v and v[0] - lo < 40:
         s = _expand_left(text, v[0], lo, stop)
         return _mention(doc, s, v[1], None)
-    if m is not None and m.group().strip():  # "threw stones at riot police": an armed or uniformed target
+    if m is not None and m.group().strip() and agents.occurs(doc, lo, window_end):
+        # "threw stones at riot police": an armed or uniformed target (an agent noun among the candidates)
         for s, e, ent in _candidates(doc, lo, window_end):
             if ent is None:
                 if s - lo < 12:
