@@ -398,10 +398,11 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             negated = negated or cue.negated
             historical = historical or cue.historical
             weak = weak and m.spec.weak
+        # (family, type, mode, sentence, trigger, modality, negated, framed_historical, weak,
+        # distinct): positional, as building a dataclass from keywords costs twice as much
         mention = EventMention(
-            family=family, type=lead.spec.type, mode=_pick_mode(map(_SPEC_MODE, group)),
-            sentence=index, trigger=lead, modality=modality, negated=negated, framed_historical=historical, weak=weak,
-            distinct=part > 0 or _anchored_before(text, lowered, triggers, family, lead.start)
+            family, lead.spec.type, _pick_mode(map(_SPEC_MODE, group)), index, lead, modality, negated, historical,
+            weak, part > 0 or _anchored_before(text, lowered, triggers, family, lead.start)
             or _told_apart(doc, s, group, responses),
         )
         mention.timex = event_time.governing_timex(doc, index, group, owned, statement)
@@ -728,12 +729,11 @@ def _to_event(doc: Doc, cluster: event_links.Cluster, number: int, claimant: Men
     evidence = sorted({(sentences[i].start, sentences[i].end) for i in told_in})
     confidence = 0.45 + 0.1 * (len(mentions) - 1) + (0.15 if cluster.timex else 0) \
         + (0.1 if actor else 0) + (0.1 if counts else 0)
-    return Event(
-        id=f"ev{number}", type=etype, mode=mode,
-        trigger=Mention(text=lead.trigger.text, span=(lead.trigger.start, lead.trigger.end)),
-        actor=actor, recipient=recipient, location=location, counts=counts,
-        evidence=evidence, confidence=confidence if confidence < 0.95 else 0.95,
-    )
+    # (id, type, mode, trigger, actor, recipient, location, date, timing, counts, evidence,
+    # confidence): positional, as building a dataclass from keywords costs twice as much
+    return Event(f"ev{number}", etype, mode, Mention(lead.trigger.text, (lead.trigger.start, lead.trigger.end)),
+                 actor, recipient, location, None, "current", counts, evidence,
+                 confidence if confidence < 0.95 else 0.95)
 
 
 def apply(doc: Doc) -> None:

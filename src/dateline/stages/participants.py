@@ -224,7 +224,7 @@ def _mention(doc: Doc, start: int, end: int, entity: Entity | None) -> Mention:
 
         entity = person_titled(doc, full[start:end])
         if entity is not None:
-            return Mention(text=entity.name, span=(start, end), entity=entity.id, country=entity.country)
+            return Mention(entity.name, (start, end), entity.id, entity.country)
 
     if entity is not None and entity.type == "PERSON" and entity.title:
         # "Regional governor Mamadou Seck": the title travels with the name
@@ -239,7 +239,8 @@ def _mention(doc: Doc, start: int, end: int, entity: Entity | None) -> Mention:
             country = _country_of(word)
             if country:
                 break
-    return Mention(text=text, span=(start, end), entity=entity.id if entity else None, country=country)
+    # (text, span, entity, country): positional, as building a dataclass from keywords costs twice as much
+    return Mention(text, (start, end), entity.id if entity else None, country)
 
 
 _LINKER = re.compile(r"(?:-(?:linked|allied|backed|affiliated|led|aligned|inspired)|['’]s)?\s+"
@@ -566,7 +567,7 @@ def _entity_of(doc: Doc, mention: Mention) -> Entity | None:
 
 
 def find_recipient(doc: Doc, trig_end: int, sent_end: int) -> Mention | None:
-    _, victims, stop = _lexicon()
+    agents, victims, stop = _lexicon()
     text = doc.text
     window_end = trig_end + 80 if trig_end + 80 < sent_end else sent_end
     m = _RECIPIENT_LEAD.match(text, trig_end, window_end)
@@ -581,7 +582,8 @@ def find_recipient(doc: Doc, trig_end: int, sent_end: int) -> Mention | None:
     if v and v[0] - lo < 40:
         s = _expand_left(text, v[0], lo, stop)
         return _mention(doc, s, v[1], None)
-    if m is not None and m.group().strip():  # "threw stones at riot police": an armed or uniformed target
+    if m is not None and m.group().strip() and agents.occurs(doc, lo, window_end):
+        # "threw stones at riot police": an armed or uniformed target (an agent noun among the candidates)
         for s, e, ent in _candidates(doc, lo, window_end):
             if ent is None:
                 if s - lo < 12:

@@ -79,26 +79,30 @@ def _scan(doc: Doc, automaton: ahocorasick.Automaton, sets: int = 0) -> list[lis
     """(start, end, word boundary before it) of each hit that ends at a word boundary, in the
     order found; for an automaton of shared sets (``sets`` of them, values (length, set
     indexes)) one list per set, else (values the lengths) one list."""
-    text = doc.text
+    lowered = folded(doc)
+    size = len(lowered)
     per_set: list[list[tuple[int, int, bool]]] = [[] for _ in range(sets or 1)]
     only = per_set[0]
-    for last, value in automaton.iter(folded(doc)):
+    for last, value in automaton.iter(lowered):
         # [\w-] by hand, as a regex call costs more than the test: \w is str.isalnum() or "_"
-        # (a space, the commonest neighbour, settles it without a method call)
-        after = text[last + 1:last + 2]
-        if after != " " and after and (after.isalnum() or after == "_" or after == "-"):
-            continue
+        # (lower case keeps what is a word character; a space, the commonest neighbour and every
+        # white space in the folded text, settles it without a method call)
+        end = last + 1
+        if end < size:
+            after = lowered[end]
+            if after != " " and (after.isalnum() or after == "_" or after == "-"):
+                continue
         if sets:
-            size, owners = value
+            length, owners = value
         else:
-            size, owners = value, None
-        first = last - size + 1
+            length, owners = value, None
+        first = end - length
         if first > 0:
-            before = text[first - 1]
+            before = lowered[first - 1]
             bounded = before == " " or not (before.isalnum() or before == "_" or before == "-")
         else:
             bounded = True
-        hit = (first, last + 1, bounded)
+        hit = (first, end, bounded)
         if owners is None:
             only.append(hit)
         else:

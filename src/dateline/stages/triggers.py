@@ -68,8 +68,10 @@ def _compiled() -> tuple[ahocorasick.Automaton, dict[str, TriggerSpec]]:
 def _blocked(lowered: str, start: int, end: int, blocks: tuple[str, ...]) -> bool:
     """A block cancels the trigger it touches ("fired tear gas", "protest note"), not every
     trigger of the sentence ``lowered``."""
-    if _any_of(blocks).search(lowered) is None:
-        return False  # (most sentences hold none of them: one regex pass instead of a find each)
+    pattern, longest = _any_of(blocks)
+    lo = start - longest - 15
+    if pattern.search(lowered, lo if lo > 0 else 0, end + 15 + longest) is None:
+        return False  # (none of them near the trigger, nearly always: one regex pass instead of a find each)
     for block in blocks:
         # the occurrences re.finditer would find: left to right, none overlapping the one before
         step = len(block) or 1
@@ -82,9 +84,9 @@ def _blocked(lowered: str, start: int, end: int, blocks: tuple[str, ...]) -> boo
 
 
 @cache
-def _any_of(blocks: tuple[str, ...]) -> re.Pattern:
-    """A regex that finds any of ``blocks`` (literal strings)."""
-    return re.compile("|".join(map(re.escape, blocks)))
+def _any_of(blocks: tuple[str, ...]) -> tuple[re.Pattern, int]:
+    """A regex that finds any of ``blocks`` (literal strings); the length of the longest."""
+    return re.compile("|".join(map(re.escape, blocks))), max(map(len, blocks))
 
 
 def find_triggers(text: str, start: int, end: int) -> list[TriggerMatch]:
