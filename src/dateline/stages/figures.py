@@ -402,13 +402,17 @@ def _subject(s: _Sentence, left: int, noun_only: bool, bare: bool = False) -> _G
             continue
         if s.after_subset_opener(n):
             continue  # "12 people, among them 3 children, were killed": 3 is part of 12
-        m = True if not noun_only and one_word(s.text, n.end, left) else \
-            (_NOUN_GAP_RE if noun_only else _SUBJECT_RE).fullmatch(s.text, n.end, left)
+        if noun_only:
+            m, who = _NOUN_GAP_RE.fullmatch(s.text, n.end, left), None
+        elif one_word(s.text, n.end, left):  # " people ": _SUBJECT_RE's noun phrase, without it
+            m, who = True, s.text[n.end + 1:left - 1]
+        else:
+            m = _SUBJECT_RE.fullmatch(s.text, n.end, left)
+            who = m.group("np") if m else None
         if m:
             for _, w in s.words_before(n.start, 3):
                 if w in _NEGATORS:
                     return None  # "denied that 12 people were killed"
-            who = None if noun_only else s.text[n.end + 1:left - 1] if m is True else m.group("np")
             return _Group(n.value, who, n.start, left, n)
         tries -= 1
         if not tries:
