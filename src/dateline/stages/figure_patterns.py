@@ -174,6 +174,7 @@ def has_a_word(text: str, start: int, end: int) -> bool:
 
 _HYPOTHETICAL_RE = re.compile(r"\b(?:could|may|might|will|would|expected|feared|likely|fear|set to)\b", _I)
 
+
 def _keys(words) -> tuple[str, ...]:
     """The keys of the first words of ``words`` in a word_hay (stages/numbers.py): " word "."""
     return tuple(sorted({" " + padded_key(w).split()[0] + " " for w in words}))
