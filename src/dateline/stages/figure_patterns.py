@@ -2,18 +2,24 @@
 officers", "a 19-year-old student", "journalist Saul Beltran"), the gaps that may stand between them
 and their figure word, and the fixed constructions ("forced 4,300 people to flee"); built once from
 lexicons/figures.toml.
+
+The patterns are slow to fail at every offset of a sentence, so the stage reads a sentence's words
+(SentenceWords) to try them only where they can match: where the words they start with stand
+(found in a word hay, stages/numbers.py), and the common cases ("12 people,", "killed 12 people
+and") without them (np_after, one_word), with the same results.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 
 import ahocorasick
 
 from ..lexicons import load
 from .figure_cues import _SPECIAL_CUES, TOLL_KINDS, TRIGGERS
-from .numbers import AGE_ADJ, NOT_A_UNIT, NUMBER, NUMERAL, alternation, padded_key
+from .numbers import AGE_ADJ, FOLD_SPECIAL, NOT_A_UNIT, NUMBER, NUMERAL, alternation, padded_key, word_hay
 
 _LEX = load("figures")
 _G = _LEX["grammar"]
@@ -169,6 +175,7 @@ def has_a_word(text: str, start: int, end: int) -> bool:
 
 _HYPOTHETICAL_RE = re.compile(r"\b(?:could|may|might|will|would|expected|feared|likely|fear|set to)\b", _I)
 
+
 def _keys(words) -> tuple[str, ...]:
     """The keys of the first words of ``words`` in a word_hay (stages/numbers.py): " word "."""
     return tuple(sorted({" " + padded_key(w).split()[0] + " " for w in words}))
@@ -272,3 +279,171 @@ def search_at(pattern: re.Pattern[str], text: str, starts: list[int], lo: int, l
         if m is not None:
             return m
     return None
+
+
+def np_after(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """``_NP_AFTER_RE.match(text, pos, end)`` as (its np, its end); quickly where one victim word
+    (LEXICAL_WORDS) follows a space and a mark, a closing word (CLOSING_WORDS) or the end follows it."""
+    if pos >= end or not text[pos].isspace():
+        return None
+    if text[pos] == " ":
+        space = text.find(" ", pos + 1, end)
+        stop = end if space < 0 else space
+        if text[stop - 1] in NP_END_MARKS:
+            stop -= 1
+        elif space >= 0:
+            after = text.find(" ", space + 1, end)
+            if after < 0 or text[space + 1:after] not in CLOSING_WORDS:
+                stop = -1
+        word = text[pos + 1:stop] if stop > pos else ""
+        if word.isascii() and word.isalpha() and word.lower() in LEXICAL_WORDS:
+            return word, stop
+    m = _NP_AFTER_RE.match(text, pos, end)
+    return (m.group("np"), m.end()) if m else None
+
+
+def one_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is " people ": one victim word (LEXICAL_WORDS, ASCII letters
+    only) between single spaces, which _SUBJECT_RE matches as its noun phrase."""
+    word = text[start + 1:end - 1]
+    return word.isascii() and word.isalpha() and text[start] == " " == text[end - 1] and \
+        word.lower() in LEXICAL_WORDS
+
+
+def _post_roles(roles: frozenset[str]) -> tuple[bool, bool, bool, bool, bool] | None:
+    """What _post reads in a phrase's roles: None where it has no role after its victims, else
+    (nouns only, needs no auxiliary, may stand before a noun, prenominal, post_aux only)."""
+    roles = roles & _POST_ROLES
+    if not roles:
+        return None
+    return (roles == {"nouns"}, bool(roles & {"post", "intransitive", "nouns", "prenominal"}),
+            bool(roles & {"post", "prenominal"} and not roles & {"intransitive", "nouns"}),
+            "prenominal" in roles, roles == {"post_aux"})
+
+
+POST_INFO = {phrase: _post_roles(roles) for phrase, (_, roles) in TRIGGERS.items()}
+
+
+class SentenceWords:
+    """Where the words of one sentence of ``text`` stand (``text[start:end]``; ``doc_hay``, the
+    word_hay of the whole text, where there is one), for the figures stage's sentences to inherit:
+    the words before an offset, and where the words a pattern starts or a person holds stand."""
+
+    text: str
+    start: int
+    end: int
+    doc_hay: str | None
+
+    def clear_words(self) -> None:
+        self._before: dict[int, list] = {}
+        self._plain: bool | None = None
+        self._hay: tuple[str, int, int, int] | None = None
+        self._starts: dict[tuple[str, ...], list[int] | None] = {}
+        self._persons: tuple[list[int], list[int], list[int]] | None = None
+        self._persons_upto = -1
+
+    def words_before(self, offset: int, limit: int = 6) -> list[tuple[int, str]]:
+        """Up to ``limit`` (<= 6) words right before ``offset`` as (start, lowercase word), nearest
+        first; a punctuation mark ends the clause ("..., killing": nothing before the comma)."""
+        state = self._before.get(offset)  # [the words so far, the chunks left, where the last word starts, lo]
+        if state is None:
+            text = self.text
+            lo = offset - 64 if offset - 64 > self.start else self.start  # max() is slow
+            window = text[lo:offset]
+            chunks = window.rsplit(None, 6)  # the last \S+ runs of the window
+            if len(chunks) > 6:
+                del chunks[0]  # the rest of the window, never reached
+            elif chunks and lo > self.start and not window[0].isspace() and not text[lo - 1].isspace():
+                del chunks[0]  # a word cut in half by the window
+            state = self._before[offset] = [[], chunks, offset, lo]
+        words, chunks = state[0], state[1]
+        if len(words) < limit and chunks:  # read the words a call needs, no more
+            text, at, lo = self.text, state[2], state[3]
+            while len(words) < limit and chunks:
+                chunk = chunks.pop()
+                if chunk[-1] in _MARKS:
+                    chunks.clear()
+                    break
+                # the chunk starts at its last copy before the chunk after it: only whitespace is between
+                at = text.rfind(chunk, lo, at)
+                if chunk[0] in _MARKS:
+                    word = chunk.lstrip(_MARKS)
+                    words.append((at + len(chunk) - len(word), word.lower()))
+                    chunks.clear()
+                    break
+                words.append((at, chunk.lower()))
+            state[2] = at
+        return words[:limit]
+
+    def plain(self) -> bool:
+        """Whether the sentence holds no character in FOLD_SPECIAL, which the patterns match as an
+        ASCII letter (case-insensitively) and a word hay turns into a space."""
+        if self._plain is None:
+            chunk = self.text[self.start:self.end]
+            self._plain = chunk.isascii() or not any(ch in chunk for ch in FOLD_SPECIAL)
+        return self._plain
+
+    def hay(self) -> tuple[str, int, int, int]:
+        """A word_hay (stages/numbers.py) that holds the sentence, where it runs, and the shift from
+        text offsets to hay offsets: (hay, lo, hi, shift)."""
+        if self._hay is None:
+            if self.doc_hay is not None:
+                self._hay = self.doc_hay, self.start, self.end + 2, 1
+            else:
+                hay = word_hay(self.text, self.start, self.end)
+                self._hay = hay, 0, len(hay), 1 - self.start
+        return self._hay
+
+    def starts(self, keys: tuple[str, ...]) -> list[int] | None:
+        """Where the words of ``keys`` (see _keys) stand in the sentence, in order; None
+        where the hay cannot tell (see :meth:`plain`). A pattern that starts with one of those words
+        can match only there."""
+        found = self._starts.get(keys, ())
+        if found == ():
+            found = None
+            if self.plain():
+                hay, lo, hi, shift = self.hay()
+                found = []
+                for key in keys:
+                    at = hay.find(key, lo, hi)
+                    while at >= 0:
+                        found.append(at + 1 - shift)
+                        at = hay.find(key, at + len(key) - 1, hi)
+                found.sort()
+            self._starts[keys] = found
+        return found
+
+    def persons(self, upto: int) -> tuple[list[int], list[int], list[int]] | None:
+        """person_words of the sentence, at least of the words that end by ``upto``; None where the
+        hay cannot tell."""
+        if self._persons_upto < upto:
+            if not self.plain():
+                return None
+            hay, lo, hi, shift = self.hay()
+            stop = upto + shift + 1  # with the character after a word that ends at upto
+            self._persons = person_words(hay, lo, stop if stop < hi else hi, shift)
+            self._persons_upto = upto
+        return self._persons
+
+    def finditer(self, pattern: re.Pattern[str], keys: tuple[str, ...]) -> Iterable[re.Match[str]]:
+        """The matches of ``pattern`` in the sentence, each of which starts with a word of ``keys``."""
+        starts = self.starts(keys)
+        if starts is None:
+            return pattern.finditer(self.text, self.start, self.end)
+        return matches_at(pattern, self.text, starts, self.start, self.end)
+
+    def one_person(self, pattern: re.Pattern[str], lo: int, hi: int) -> re.Match[str] | None:
+        """``pattern.search(self.text, lo, hi)`` for _SING_SUBJECT_RE and _SING_LEFT_RE, whose matches
+        start and hold words that person_words finds; ``hi`` ends no word ("a man" before "killed")."""
+        persons = self.persons(hi)
+        if persons is None or self.text[hi - 1:hi].isalnum():
+            return pattern.search(self.text, lo, hi)
+        heads, starts, left = persons
+        last = bisect_left(heads, hi) - 1
+        if last < 0 or heads[last] < lo:
+            return None  # no singular victim, kin word or age
+        if pattern is _SING_LEFT_RE:
+            starts = left
+        elif not self.text[self.start:self.end].isascii() and OTHER_DIGITS_RE.search(self.text, self.start, self.end):
+            return pattern.search(self.text, lo, hi)  # \d matches digits that the hay does not show
+        return search_at(pattern, self.text, starts, lo, heads[last], hi)

@@ -13,15 +13,14 @@ holding one are read:
    take the nearest number before them, across auxiliaries and a parenthesis.
 
 A number serves one figure; negated and hypothetical verbs ("did not kill", "could be displaced")
-give none. The words live in lexicons/figures.toml, the phrase patterns built from them in
-stages/figure_patterns.py.
+give none. The words live in lexicons/figures.toml, the phrase patterns built from them (and
+where a sentence's words stand, to try them only where they can match) in stages/figure_patterns.py.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..doc import Doc, Figure
@@ -42,7 +41,6 @@ from .figure_patterns import (
     _HOMES_RE,
     _HYPOTHETICAL_RE,
     _LEXICAL_RE,
-    _MARKS,
     _MODALS,
     _NAMED_RE,
     _NAMED_SUBJECT_RE,
@@ -55,12 +53,10 @@ from .figure_patterns import (
     _NOT_COUNT_LAST,
     _NOT_COUNT_REACH,
     _NOUN_GAP_RE,
-    _NP_AFTER_RE,
     _OR_BEFORE_RE,
     _PARTITIVE_RE,
     _POPULATION_RE,
     _POST_FOLLOWS_RE,
-    _POST_ROLES,
     _PREFIX_OF_RE,
     _PREFIX_VERB_RE,
     _SING_LEFT_RE,
@@ -75,19 +71,15 @@ from .figure_patterns import (
     _SUM_SEP_RE,
     _TRIGGER_RE,
     _WOUNDS_RE,
-    CLOSING_WORDS,
-    LEXICAL_WORDS,
-    NP_END_MARKS,
-    OTHER_DIGITS_RE,
+    POST_INFO,
     TOLL_STARTS,
     ZERO_STARTS,
+    SentenceWords,
     has_a_word,
-    matches_at,
-    person_words,
-    search_at,
+    np_after,
+    one_word,
 )
 from .numbers import (
-    FOLD_SPECIAL,
     NumberSpan,
     Value,
     doc_hay,
@@ -109,7 +101,7 @@ class _Trigger:
 
 
 @dataclass
-class _Sentence:
+class _Sentence(SentenceWords):
     """One sentence's working state: its numbers, what is already used, the figures so far."""
 
     text: str
@@ -123,105 +115,10 @@ class _Sentence:
     doc_hay: str | None = None  # the word_hay of the whole text, where the caller has it
 
     def __post_init__(self) -> None:
-        self._before: dict[int, list] = {}
-        self._plain: bool | None = None
-        self._hay: tuple[str, int, int, int] | None = None
-        self._starts: dict[tuple[str, ...], list[int] | None] = {}
-        self._persons: tuple[list[int], list[int], list[int]] | None = None
-        self._persons_upto = -1
+        self.clear_words()
         found = find_numbers(self.text, self.start, self.end, self.number_starts)
         self.numbers = [n for n in found if self._countable(n)]
         self.number_at = {n.start: n for n in self.numbers}
-
-    def words_before(self, offset: int, limit: int = 6) -> list[tuple[int, str]]:
-        """Up to ``limit`` (<= 6) words right before ``offset`` as (start, lowercase word), nearest
-        first; a punctuation mark ends the clause ("..., killing": nothing before the comma)."""
-        state = self._before.get(offset)  # [the words so far, the chunks left, where the last word starts, lo]
-        if state is None:
-            text = self.text
-            lo = offset - 64 if offset - 64 > self.start else self.start  # max() is slow
-            window = text[lo:offset]
-            chunks = window.rsplit(None, 6)  # the last \S+ runs of the window
-            if len(chunks) > 6:
-                del chunks[0]  # the rest of the window, never reached
-            elif chunks and lo > self.start and not window[0].isspace() and not text[lo - 1].isspace():
-                del chunks[0]  # a word cut in half by the window
-            state = self._before[offset] = [[], chunks, offset, lo]
-        words, chunks = state[0], state[1]
-        if len(words) < limit and chunks:  # read the words a call needs, no more
-            text, at, lo = self.text, state[2], state[3]
-            while len(words) < limit and chunks:
-                chunk = chunks.pop()
-                if chunk[-1] in _MARKS:
-                    chunks.clear()
-                    break
-                # the chunk starts at its last copy before the chunk after it: only whitespace is between
-                at = text.rfind(chunk, lo, at)
-                if chunk[0] in _MARKS:
-                    word = chunk.lstrip(_MARKS)
-                    words.append((at + len(chunk) - len(word), word.lower()))
-                    chunks.clear()
-                    break
-                words.append((at, chunk.lower()))
-            state[2] = at
-        return words[:limit]
-
-    def plain(self) -> bool:
-        """Whether the sentence holds no character in FOLD_SPECIAL, which the patterns match as an
-        ASCII letter (case-insensitively) and a word hay turns into a space."""
-        if self._plain is None:
-            chunk = self.text[self.start:self.end]
-            self._plain = chunk.isascii() or not any(ch in chunk for ch in FOLD_SPECIAL)
-        return self._plain
-
-    def hay(self) -> tuple[str, int, int, int]:
-        """A word_hay (stages/numbers.py) that holds the sentence, where it runs, and the shift from
-        text offsets to hay offsets: (hay, lo, hi, shift)."""
-        if self._hay is None:
-            if self.doc_hay is not None:
-                self._hay = self.doc_hay, self.start, self.end + 2, 1
-            else:
-                hay = word_hay(self.text, self.start, self.end)
-                self._hay = hay, 0, len(hay), 1 - self.start
-        return self._hay
-
-    def starts(self, keys: tuple[str, ...]) -> list[int] | None:
-        """Where the words of ``keys`` (figure_patterns._keys) stand in the sentence, in order; None
-        where the hay cannot tell (see :meth:`plain`). A pattern that starts with one of those words
-        can match only there."""
-        found = self._starts.get(keys, ())
-        if found == ():
-            found = None
-            if self.plain():
-                hay, lo, hi, shift = self.hay()
-                found = []
-                for key in keys:
-                    at = hay.find(key, lo, hi)
-                    while at >= 0:
-                        found.append(at + 1 - shift)
-                        at = hay.find(key, at + len(key) - 1, hi)
-                found.sort()
-            self._starts[keys] = found
-        return found
-
-    def persons(self, upto: int) -> tuple[list[int], list[int], list[int]] | None:
-        """figure_patterns.person_words of the sentence, at least of the words that end by ``upto``;
-        None where the hay cannot tell."""
-        if self._persons_upto < upto:
-            if not self.plain():
-                return None
-            hay, lo, hi, shift = self.hay()
-            stop = upto + shift + 1  # with the character after a word that ends at upto
-            self._persons = person_words(hay, lo, stop if stop < hi else hi, shift)
-            self._persons_upto = upto
-        return self._persons
-
-    def finditer(self, pattern: re.Pattern[str], keys: tuple[str, ...]) -> Iterable[re.Match[str]]:
-        """The matches of ``pattern`` in the sentence, each of which starts with a word of ``keys``."""
-        starts = self.starts(keys)
-        if starts is None:
-            return pattern.finditer(self.text, self.start, self.end)
-        return matches_at(pattern, self.text, starts, self.start, self.end)
 
     def _countable(self, n: NumberSpan) -> bool:
         text = self.text
@@ -231,7 +128,7 @@ class _Sentence:
             if last and last[0].lower() in _NOT_COUNT_LAST and (" " + window).lower().endswith(_NOT_COUNT_ENDS):
                 return False  # "aged 52", "route 66"
         if n.end - n.start == 4 and text.startswith(("18", "19", "20"), n.start) and \
-                text[n.start + 2:n.end].isdecimal() and not _np_after(text, n.end, self.end):  # _YEAR_RE
+                text[n.start + 2:n.end].isdecimal() and not np_after(text, n.end, self.end):  # _YEAR_RE
             return False
         lo = n.start - 40 if n.start - 40 > self.start else self.start
         if text[n.end:n.end + 1] == "," and text[lo:n.start].rstrip()[-1:] == "," and \
@@ -375,7 +272,7 @@ def _tolls(s: _Sentence, cue_words: set[str] | None) -> None:
             if "gap" in pattern.groupindex and _HYPOTHETICAL_RE.search(m.group("gap")):
                 continue
             value = _value_of(s, m.start("new"), m.end("new"))
-            if value is None or not (_np_after(s.text, m.end("new"), s.end)
+            if value is None or not (np_after(s.text, m.end("new"), s.end)
                                      or _BARE_AFTER_RE.match(s.text, m.end("new"), s.end)):
                 continue  # "the toll road is 35 km long"
             kind = toll_kind(m.group("noun"))
@@ -409,32 +306,11 @@ class _Group:
     number: NumberSpan | None = None
 
 
-def _np_after(text: str, pos: int, end: int) -> tuple[str, int] | None:
-    """``_NP_AFTER_RE.match(text, pos, end)`` as (its np, its end); quickly where one victim word
-    (LEXICAL_WORDS) follows a space and a mark, a closing word (CLOSING_WORDS) or the end follows it."""
-    if pos >= end or not text[pos].isspace():
-        return None
-    if text[pos] == " ":
-        space = text.find(" ", pos + 1, end)
-        stop = end if space < 0 else space
-        if text[stop - 1] in NP_END_MARKS:
-            stop -= 1
-        elif space >= 0:
-            after = text.find(" ", space + 1, end)
-            if after < 0 or text[space + 1:after] not in CLOSING_WORDS:
-                stop = -1
-        word = text[pos + 1:stop] if stop > pos else ""
-        if word.isascii() and word.isalpha() and word.lower() in LEXICAL_WORDS:
-            return word, stop
-    m = _NP_AFTER_RE.match(text, pos, end)
-    return (m.group("np"), m.end()) if m else None
-
-
 def _group_after(s: _Sentence, pos: int) -> _Group | None:
     """The number (or "a man") at ``pos`` with its victims."""
     n = s.number_at.get(pos)
     if n is not None and not n.zero and s.free(n.start, n.end):
-        after = _np_after(s.text, n.end, s.end)
+        after = np_after(s.text, n.end, s.end)
         if after:
             return _Group(n.value, after[0], n.start, after[1], n)
         m = _PARTITIVE_RE.match(s.text, n.end, s.end)
@@ -526,20 +402,24 @@ def _subject(s: _Sentence, left: int, noun_only: bool, bare: bool = False) -> _G
             continue
         if s.after_subset_opener(n):
             continue  # "12 people, among them 3 children, were killed": 3 is part of 12
-        m = True if not noun_only and _one_word(s.text, n.end, left) else \
-            (_NOUN_GAP_RE if noun_only else _SUBJECT_RE).fullmatch(s.text, n.end, left)
+        if noun_only:
+            m, who = _NOUN_GAP_RE.fullmatch(s.text, n.end, left), None
+        elif one_word(s.text, n.end, left):  # " people ": _SUBJECT_RE's noun phrase, without it
+            m, who = True, s.text[n.end + 1:left - 1]
+        else:
+            m = _SUBJECT_RE.fullmatch(s.text, n.end, left)
+            who = m.group("np") if m else None
         if m:
             for _, w in s.words_before(n.start, 3):
                 if w in _NEGATORS:
                     return None  # "denied that 12 people were killed"
-            who = None if noun_only else s.text[n.end + 1:left - 1] if m is True else m.group("np")
             return _Group(n.value, who, n.start, left, n)
         tries -= 1
         if not tries:
             break
     if noun_only:
         return None
-    m = _one_person(s, _SING_SUBJECT_RE, left - 150 if left - 150 > s.start else s.start, left)
+    m = s.one_person(_SING_SUBJECT_RE, left - 150 if left - 150 > s.start else s.start, left)
     if m is None and s.text.startswith(("was ", "is ", "has ", "had ", "died ", "died,", "died.", "perished "),
                                        left):  # one person by name ("Jaylen Brooks, 21, died at the scene")
         m = _NAMED_SUBJECT_RE.search(s.text, left - 80 if left - 80 > s.start else s.start, left)
@@ -547,31 +427,6 @@ def _subject(s: _Sentence, left: int, noun_only: bool, bare: bool = False) -> _G
         return None  # "we want the officer arrested"
     found = m.groupdict()
     return _Group((1, 1, "exact"), found["np"] or found.get("aged") or found.get("kin"), m.start(), left)
-
-
-def _one_word(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is " people ": one victim word (figure_patterns.LEXICAL_WORDS,
-    ASCII letters only) between single spaces, which _SUBJECT_RE matches as its noun phrase."""
-    word = text[start + 1:end - 1]
-    return word.isascii() and word.isalpha() and text[start] == " " == text[end - 1] and \
-        word.lower() in LEXICAL_WORDS
-
-
-def _one_person(s: _Sentence, pattern: re.Pattern[str], lo: int, hi: int) -> re.Match[str] | None:
-    """``pattern.search(s.text, lo, hi)`` for _SING_SUBJECT_RE and _SING_LEFT_RE, whose matches start
-    and hold words that figure_patterns.person_words finds; ``hi`` ends no word ("a man" before "killed")."""
-    persons = s.persons(hi)
-    if persons is None or s.text[hi - 1:hi].isalnum():
-        return pattern.search(s.text, lo, hi)
-    heads, starts, left = persons
-    last = bisect_left(heads, hi) - 1
-    if last < 0 or heads[last] < lo:
-        return None  # no singular victim, kin word or age
-    if pattern is _SING_LEFT_RE:
-        starts = left
-    elif not s.text[s.start:s.end].isascii() and OTHER_DIGITS_RE.search(s.text, s.start, s.end):
-        return pattern.search(s.text, lo, hi)  # \d matches digits that the hay does not show
-    return search_at(pattern, s.text, starts, lo, heads[last], hi)
 
 
 def _extend_left(s: _Sentence, groups: list[_Group]) -> None:
@@ -590,7 +445,7 @@ def _extend_left(s: _Sentence, groups: list[_Group]) -> None:
                 return  # "killed 17 people and 40 others were injured"
             groups.insert(0, _Group(prev.value, m.group("np"), prev.start, first.start, prev))
             continue
-        m = _one_person(s, _SING_LEFT_RE, first.start - 60 if first.start - 60 > s.start else s.start, first.start)
+        m = s.one_person(_SING_LEFT_RE, first.start - 60 if first.start - 60 > s.start else s.start, first.start)
         if not m or _TRIGGER_RE.search(s.text, max(s.start, m.start() - 12), m.start()):
             return
         groups.insert(0, _Group((1, 1, "exact"), m.group("np"), m.start(), first.start))
@@ -618,22 +473,8 @@ _OBJECT_AFTER_RE = re.compile(r"\s+(?:a|an|the)\s+(?!(?:day|night|week|month|yea
                               r"weekend|previous|following|same|next|last|first|second|third)\b)\w", re.IGNORECASE)
 
 
-def _post_roles(roles: frozenset[str]) -> tuple[bool, bool, bool, bool, bool] | None:
-    """What _post reads in a phrase's roles: None where it has no role after its victims, else
-    (nouns only, needs no auxiliary, may stand before a noun, prenominal, post_aux only)."""
-    roles = roles & _POST_ROLES
-    if not roles:
-        return None
-    return (roles == {"nouns"}, bool(roles & {"post", "intransitive", "nouns", "prenominal"}),
-            bool(roles & {"post", "prenominal"} and not roles & {"intransitive", "nouns"}),
-            "prenominal" in roles, roles == {"post_aux"})
-
-
-_POST_INFO = {phrase: _post_roles(roles) for phrase, (_, roles) in TRIGGERS.items()}
-
-
 def _post(s: _Sentence, t: _Trigger) -> bool:
-    info = _POST_INFO[t.phrase]
+    info = POST_INFO[t.phrase]
     if info is None:
         return False
     noun_only, bare, before_noun, prenominal, post_aux_only = info
@@ -650,7 +491,7 @@ def _post(s: _Sentence, t: _Trigger) -> bool:
     after = None  # "12 injured people"
     if not aux and before_noun:
         if prenominal:
-            m = _np_after(s.text, t.end, s.end)
+            m = np_after(s.text, t.end, s.end)
             follows = _verb_after_groups(s, m[1]) if m else None
             after = m if m and (not follows or _follows_kind(follows) == t.kind) else None
         if after is None and (not _BARE_AFTER_RE.match(s.text, t.end, s.end)
