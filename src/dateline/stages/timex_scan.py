@@ -96,6 +96,9 @@ _PHRASE_KEYS = {
 }
 
 
+_LETTER_ORDER = " tasowicmfhbprdnlgekuv21yj340568qz97x"  # by how many English words they begin
+
+
 def _automata() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton, int]:
     """Keys padded as in :func:`.numbers.word_hay`, so that only whole words are reported:
     " word " for words, " the end" for phrase keys (which only need a boundary before them),
@@ -120,7 +123,8 @@ def _automata() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton, int]:
         add(digit, "digit", None)
     automaton, need = ahocorasick.Automaton(), ahocorasick.Automaton()
     longest = 0
-    for padded, keys in entries.items():
+    # A node's branches are tried in the order they were added: words most often begin with the letters first
+    for padded, keys in sorted(entries.items(), key=lambda entry: [_LETTER_ORDER.find(ch) for ch in entry[0]]):
         needs_unit = all(kind in ("word", "prefix") and rules is not None and rules.needs_unit
                          and key not in UNITS for key, (kind, rules) in keys.items())
         if needs_unit:
