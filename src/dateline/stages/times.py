@@ -31,9 +31,9 @@ from operator import attrgetter
 from ..doc import Doc, TimeX
 from ..record import Time
 from . import timex_calendar as cal
-from .numbers import FOLD_SPECIAL, ascii_hay
+from .numbers import ascii_hay
 from .timex_rules import Cand
-from .timex_scan import scan
+from .timex_scan import outside_ascii, scan
 from .timex_words import CLOCK_UNITS, LEX, ORDINALS, TENS, UNITS, parse_ordinal_words, reporting_time
 
 REQUIRES = ("sentences",)
@@ -152,14 +152,15 @@ class _Resolver:
         self.sentences = list(sentences) or [(0, len(text))]
         self.starts = [s for s, _ in self.sentences]
         self.forced = None if future is None else ("future" if future else "past")
-        self.fold = any(ch in text for ch in FOLD_SPECIAL)
         if encoded is None:
             encoded = ascii_words(text)
         if hay is None:
             hay = ascii_hay(encoded)
         self.encoded, self.hay = encoded, hay
         self.folded: str | None = None  # _WORD_FOLD of it, made for the first tense cue read
-        self.cands = scan(text, hay, encoded)
+        outside = outside_ascii(text, encoded)
+        self.fold = outside.fold or outside.low is not text  # a FOLD_SPECIAL character (a Kelvin sign lower-cased)
+        self.cands = scan(text, hay, encoded, outside)
         # the sentence of each candidate's start, looked up once (the bisect of sentence())
         starts = [c.start for c in self.cands]
         found = map(bisect_right, repeat(self.starts, len(starts)), starts)
