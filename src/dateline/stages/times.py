@@ -31,9 +31,9 @@ from operator import attrgetter
 from ..doc import Doc, TimeX
 from ..record import Time
 from . import timex_calendar as cal
-from .numbers import FOLD_SPECIAL, ascii_hay
+from .numbers import ascii_hay
 from .timex_rules import Cand
-from .timex_scan import scan
+from .timex_scan import outside_ascii, scan
 from .timex_words import CLOCK_UNITS, LEX, ORDINALS, TENS, UNITS, parse_ordinal_words, reporting_time
 
 REQUIRES = ("sentences",)
@@ -152,14 +152,14 @@ class _Resolver:
         self.sentences = list(sentences) or [(0, len(text))]
         self.starts = [s for s, _ in self.sentences]
         self.forced = None if future is None else ("future" if future else "past")
-        self.fold = any(ch in text for ch in FOLD_SPECIAL)
         if encoded is None:
             encoded = ascii_words(text)
         if hay is None:
             hay = ascii_hay(encoded)
         self.encoded, self.hay = encoded, hay
-        self.folded: str | None = None  # _WORD_FOLD of it, made for the first tense cue read
-        self.cands = scan(text, hay, encoded)
+        outside = outside_ascii(text, encoded)
+        self.fold = outside.fold or outside.low is not text  # a FOLD_SPECIAL character (a Kelvin sign lower-cased)
+        self.cands = scan(text, hay, encoded, outside)
         # the sentence of each candidate's start, looked up once (the bisect of sentence())
         starts = [c.start for c in self.cands]
         found = map(bisect_right, repeat(self.starts, len(starts)), starts)
@@ -297,7 +297,7 @@ class _Resolver:
             hay = self.text[lo:c.start].lower().replace("’", "'")
             before = _words(hay)
         else:
-            hay = (self.folded or self._fold())[lo:c.start]
+            hay = self._folded(lo, c.start)
             before = _hay_words(hay)
         if before and before[-1] in _FUTURE_RIGHT_BEFORE and self.text[c.end - 2:c.end] not in ("'s", "’s"):
             return "future"  # "called a strike for Tuesday"
@@ -335,11 +335,10 @@ class _Resolver:
                 return "future"
         return None
 
-    def _fold(self) -> str:
-        """The text as _WORD_FOLD blanks and lower-cases it, for text without FOLD_SPECIAL
-        characters (lower-cased, only those could turn into ASCII letters)."""
-        self.folded = self.encoded.translate(_WORD_FOLD).decode("ascii")
-        return self.folded
+    def _folded(self, start: int, end: int) -> str:
+        """``text[start:end]`` as _WORD_FOLD blanks and lower-cases it, for text without
+        FOLD_SPECIAL characters (lower-cased, only those could turn into ASCII letters)."""
+        return self.encoded[start:end].translate(_WORD_FOLD).decode("ascii")
 
     def _clause_after(self, start: int, end: int) -> tuple[list[str], bool]:
         """The lower-cased words of ``text[start:end]`` up to the end of their clause, and
@@ -349,16 +348,15 @@ class _Resolver:
             words = _WORD.findall(_CLAUSE_END.split(seg, maxsplit=1)[0].lower().replace("’", "'"))
             return words, True
         first = end - len(seg)
-        folded = self.folded or self._fold()
-        hay = folded[first:end]
+        hay = self._folded(first, end)
         if "'" not in hay:  # each word is a whole run of letters: a clause word is one of them
             mark = _CLAUSE_MARK.search(self.text, first, end)
-            words = (folded[first:mark.start()] if mark else hay).split()
+            words = (hay[:mark.start() - first] if mark else hay).split()
             if _CLAUSE_WORDS.isdisjoint(words):
                 return words, False  # the clause ends at the mark, if any
         low = seg.lower().replace("’", "'")
         cut = _CLAUSE_END_LOWER.search(low)
-        return _hay_words(folded[first:first + cut.start()] if cut else hay), "'" in hay
+        return _hay_words(hay[:cut.start()] if cut else hay), "'" in hay
 
     # -------------------------------------------------------------- one candidate
     def _make(self, c: Cand, type_: str, value: str | None, period: cal.Period | None = None,
@@ -653,7 +651,7 @@ def _words(low: str) -> list[str]:
 
 
 def _hay_words(hay: str) -> list[str]:
-    """The words of a text blanked as :func:`_words` and :meth:`_Resolver._fold` blank it: with
+    """The words of a text blanked as :func:`_words` and :meth:`_Resolver._folded` blank it: with
     only letters, "'" and spaces left, a run of letters without "'" is one match of _WORD."""
     words = hay.split()
     if "'" in hay:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from operator import itemgetter
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -96,6 +97,9 @@ _PHRASE_KEYS = {
 }
 
 
+_LETTER_ORDER = " tasowicmfhbprdnlgekuv21yj340568qz97x"  # by how many English words they begin
+
+
 def _automata() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton, int]:
     """Keys padded as in :func:`.numbers.word_hay`, so that only whole words are reported:
     " word " for words, " the end" for phrase keys (which only need a boundary before them),
@@ -120,7 +124,8 @@ def _automata() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton, int]:
         add(digit, "digit", None)
     automaton, need = ahocorasick.Automaton(), ahocorasick.Automaton()
     longest = 0
-    for padded, keys in entries.items():
+    # A node's branches are tried in the order they were added: words most often begin with the letters first
+    for padded, keys in sorted(entries.items(), key=lambda entry: [_LETTER_ORDER.find(ch) for ch in entry[0]]):
         needs_unit = all(kind in ("word", "prefix") and rules is not None and rules.needs_unit
                          and key not in UNITS for key, (kind, rules) in keys.items())
         if needs_unit:
@@ -140,12 +145,20 @@ _A_LAST = ("a", "n", "w", "f")  # the last letter of what _A_BEFORE can match be
 _KELVIN = "\u212a"  # the one character outside ASCII that lower-cases to an ASCII letter
 
 
-def _triggers(text: str, hay: str | None = None,
-              encoded: bytes | None = None) -> tuple[list[tuple[int, list[Rule]]], list[int] | None]:
-    """(offset, rules to try) for each word that can open an expression, in text order; and the
-    offsets of the unit words ("days"), or None when case-insensitive matching could find others.
-    ``encoded``: the text encoded as ASCII with "?" for the characters outside it, if made ("’"
-    may be "'" there: it is no letter either)."""
+class Outside(NamedTuple):
+    """What :func:`_triggers` needs to know of a text's characters outside ASCII."""
+
+    low: str  # the text, or where it has a Kelvin sign, the text lower-cased (offsets kept)
+    encoded: bytes  # ``low`` encoded as ASCII with "?" for the characters outside it
+    other_alnum: bool  # a letter or digit outside ASCII, without which a key the automaton finds
+    # always has a word boundary on either side
+    other_digits: bool  # a digit outside ASCII
+    fold: bool  # a character in FOLD_SPECIAL (of ``text``; of ``low``, which has no Kelvin sign)
+
+
+def outside_ascii(text: str, encoded: bytes | None = None) -> Outside:
+    """The characters of ``text`` outside ASCII (``encoded``: the text encoded as ASCII with "?"
+    for them, if made; "’" may be "'" there: it is no letter either)."""
     # Keys are matched case-insensitively. Lower-casing keeps every character alphanumeric or
     # not and keeps characters outside ASCII outside it, save the Kelvin sign, so the text can
     # stand for its lower-cased self (and spare the cost of lower-casing it) unless it has one.
@@ -168,6 +181,15 @@ def _triggers(text: str, hay: str | None = None,
                 other_digits = other_digits or text[i].isdecimal()
             fold = fold or text[i] in FOLD_SPECIAL
             i = encoded.find(b"?", i + 1)
+    return Outside(low, encoded, other_alnum, other_digits, fold)
+
+
+def _triggers(text: str, hay: str | None = None, encoded: bytes | None = None,
+              outside: Outside | None = None) -> tuple[list[tuple[int, list[Rule]]], list[int] | None]:
+    """(offset, rules to try) for each word that can open an expression, in text order; and the
+    offsets of the unit words ("days"), or None when case-insensitive matching could find others.
+    ``encoded``, ``outside``: as :func:`outside_ascii` takes and makes them, if made."""
+    low, encoded, other_alnum, other_digits, fold = outside or outside_ascii(text, encoded)
     n = len(text)
     found: list[tuple[int, list[Rule]]] = []
     units: list[int] = []
@@ -279,12 +301,13 @@ def _unit_follows(text: str, pos: int, units: list[int]) -> bool:
     return unit == near or len(text[pos:unit].split(None, WORDS_BEFORE_UNIT)) <= WORDS_BEFORE_UNIT
 
 
-def scan(text: str, hay: str | None = None, encoded: bytes | None = None) -> list[Cand]:
-    """Every temporal expression in ``text``, in order, none overlapping (``hay``: word_hay(text),
-    ``encoded``: as :func:`_triggers` reads it, if made)."""
+def scan(text: str, hay: str | None = None, encoded: bytes | None = None,
+         outside: Outside | None = None) -> list[Cand]:
+    """Every temporal expression in ``text``, in order, none overlapping (``hay``: word_hay(text);
+    ``encoded``, ``outside``: as :func:`outside_ascii` takes and makes them; each if made)."""
     found: list[Cand] = []
     covered = 0
-    triggers, units = _triggers(text, hay, encoded)
+    triggers, units = _triggers(text, hay, encoded, outside)
     for pos, rules in triggers:
         if pos < covered:
             continue
