@@ -157,10 +157,10 @@ def test_helpers_for_other_stages():
 def test_speed_of_a_500_word_article():
     text = (COURT * 3)[:3200]
     run(text)  # warm the gazetteer
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a busy machine slows the wall clock, not this
     for _ in range(20):
         run(text)
-    assert (time.perf_counter() - start) / 20 < 0.02
+    assert (time.process_time() - start) / 20 < 0.02
 
 
 _PIECES = st.sampled_from(["in", "near", "the", "The", "of", "OF", "town", "city", "province", "ſtate", "İsland",

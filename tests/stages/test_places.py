@@ -150,9 +150,9 @@ def test_resolve_place_with_and_without_doc():
 
 def test_gazetteer_loads_fast_once_cached():
     gazetteer.get()  # builds the cache the first time
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a busy machine slows the wall clock, not this
     gazetteer.load()
-    assert time.perf_counter() - start < 1.5
+    assert time.process_time() - start < 3.0  # (a build takes about 7 s)
 
 
 @given(st.text(max_size=40))
