@@ -96,7 +96,7 @@ def _entity_index(doc: Doc, types: frozenset[str] | None) -> tuple[list[int], li
         if types:  # a subsequence of the sorted index of all mentions is sorted
             spans = [item for item in _entity_index(doc, None)[1] if item[1].type in types]
         else:
-            spans = sorted(((sp, ent) for ent in doc.entities for sp in ent.spans), key=lambda item: item[0])
+            spans = sorted([(sp, ent) for ent in doc.entities for sp in ent.spans], key=_START)
         ends = [sp[1] for sp, _ in spans]
         rising = ends == sorted(ends)
         index = doc.memo[key] = ([sp[0] for sp, _ in spans], spans, ends if rising else None)
