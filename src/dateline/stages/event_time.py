@@ -185,19 +185,19 @@ def toll_update(doc: Doc, sentence: int) -> re.Match | None:
 _RELATIVE_OPEN = re.compile(r",\s+(?:who|which|whose)\s")
 
 
-def _in_other_relative_clause(text: str, sent_start: int, sent_end: int, pos: int, trigger: int) -> bool:
-    """Does ``pos`` lie in a ", who/which ..." clause (up to its closing comma) that ``trigger`` is outside?"""
+def _relative_clause_around(text: str, sent_start: int, sent_end: int, pos: int) -> tuple[int, int] | None:
+    """The ", who/which ..." clause (up to its closing comma) that ``pos`` lies in, if any: a
+    time expression in it dates only what is said in it."""
     lo = pos - 150 if pos - 150 > sent_start else sent_start
     if text.find(", wh", lo, pos) < 0:
-        return False
+        return None
     opened = None
     for m in _RELATIVE_OPEN.finditer(text, lo, pos):
         opened = m
     if opened is None:
-        return False
+        return None
     close = text.find(",", pos, sent_end)
-    end = close if close >= 0 else sent_end
-    return not (opened.start() <= trigger < end)
+    return opened.start(), close if close >= 0 else sent_end
 
 
 def _quoted_in(doc: Doc, pos: int) -> int:
@@ -220,6 +220,7 @@ class _Traits(NamedTuple):
     bound: bool
     since: bool  # "the sixth day of protests since January": a span's start
     attributive: bool  # "a 2022 decree": a year that modifies the noun after it
+    relative: tuple[int, int] | None  # "The Taliban, who ended a ceasefire in November 2022, ...": that clause
 
 
 def _traits(doc: Doc, i: int) -> _Traits:
@@ -248,7 +249,8 @@ def _traits(doc: Doc, i: int) -> _Traits:
             reporting=bool(REPORTING.search(left[-22:]) or _SAID_AFTER.match(right)),
             bound=bool(until.search(lowered) or _SINCE_NAMED.search(left) or so_far.search(lowered)),
             since=since.search(lowered) is not None,
-            attributive=_attributive_year(text, a, b))
+            attributive=_attributive_year(text, a, b),
+            relative=_relative_clause_around(text, s.start, s.end, a))
     return found
 
 
@@ -258,7 +260,6 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
     if not indexes:
         return None
     text = doc.text
-    s = doc.sentences[sentence]
     trig = group[0]
     toll = toll_update(doc, sentence)
     trig_quote = None
@@ -275,7 +276,7 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
         traits = _traits(doc, i)
         if traits.clock_only or traits.bound:
             continue
-        if _in_other_relative_clause(text, s.start, s.end, a, trig.start):
+        if traits.relative is not None and not traits.relative[0] <= trig.start < traits.relative[1]:
             continue  # "The Taliban, who ended a ceasefire in November 2022, denied involvement"
         if statement and a > trig.end and present_statement(trig.text):
             continue  # "The Ministry strongly condemns the attack ... on the night of Monday": the attack's night
