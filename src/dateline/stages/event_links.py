@@ -304,7 +304,7 @@ def _sharper(new: Count, old: Count) -> bool:
 def _new_toll(doc: Doc, f: Figure, old: Count) -> bool:
     """"bringing the death toll to six" after "two soldiers were killed": a toll that is not
     smaller replaces the figure before it, as "rose to 35 from 20" does."""
-    return "toll" in doc.text[f.anchor[0]:f.anchor[1]].lower() and (f.count.min or 0) >= (old.min or 0)
+    return "toll" in doc.article.text[f.anchor[0]:f.anchor[1]].lower() and (f.count.min or 0) >= (old.min or 0)
 
 
 def _last_before(c: Cluster, sentence: int) -> int:

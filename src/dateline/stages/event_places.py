@@ -164,7 +164,7 @@ def _dateline_town(doc: Doc) -> Entity | None:
 
 
 def _find_places(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
-    text = doc.text
+    text = doc.article.text
     lowered = folded(doc) if caseless(doc) else None
     out = []
     carried_prep = 0.0
@@ -229,7 +229,7 @@ def find_location(doc: Doc, sent_start: int, sent_end: int, group, others, exclu
     a place it was made in ("said at a news conference in Baghdad"), not the places it is about.
     """
     lead_start = group[0].start
-    text = doc.text
+    text = doc.article.text
     best = None
     for place in _places_in(doc, sent_start, sent_end):
         span = place.span

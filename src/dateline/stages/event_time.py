@@ -145,7 +145,7 @@ def owners(doc: Doc, sentence: int, matches: list[TriggerMatch]) -> dict[int, in
     indexes = timexes_of(doc, sentence)
     if not indexes:
         return owners
-    text = doc.text
+    text = doc.article.text
     s = doc.sentences[sentence]
     first = s.end
     for m in matches:
@@ -177,7 +177,7 @@ def toll_update(doc: Doc, sentence: int) -> re.Match | None:
     if key not in doc.memo:
         s = doc.sentences[sentence]
         lowered = folded(doc)
-        doc.memo[key] = TOLL_UPDATE.search(doc.text, s.start, s.end) if (
+        doc.memo[key] = TOLL_UPDATE.search(doc.article.text, s.start, s.end) if (
             lowered.find("toll", s.start, s.end) >= 0 or lowered.find("number of", s.start, s.end) >= 0) else None
     return doc.memo[key]
 
@@ -229,7 +229,7 @@ def _traits(doc: Doc, i: int) -> _Traits:
         known = doc.memo["timex_traits"] = {}
     found = known.get(i)
     if found is None:
-        text = doc.text
+        text = doc.article.text
         tx = doc.timexes[i]
         s = doc.sentences[tx.sentence]
         a, b = tx.time.span
@@ -259,7 +259,7 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
     indexes = timexes_of(doc, sentence)
     if not indexes:
         return None
-    text = doc.text
+    text = doc.article.text
     trig = group[0]
     toll = toll_update(doc, sentence)
     trig_quote = None
@@ -339,7 +339,7 @@ def day_offset(between: str, tx: TimeX) -> TimeX | None:
 def context_timex(doc: Doc, sentence: int) -> TimeX | None:
     """The day a sentence reports on ("A man was shot dead on Tuesday as police fired tear gas to
     disperse protesters"), skipping reporting times ("said on Wednesday")."""
-    text = doc.text
+    text = doc.article.text
     published = doc.reference_date
     for i in timexes_of(doc, sentence):
         tx = doc.timexes[i]
@@ -392,8 +392,8 @@ _YEARS_AGO_BEFORE = re.compile(r"\b(\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?)\s+years?\s
 def years_ago(doc: Doc, tx: TimeX) -> TimeX | None:
     """"Ten years ago on Sunday, gunmen stormed the school": that Sunday, ten years back."""
     a = tx.time.span[0]
-    m = _YEARS_AGO_BEFORE.search(doc.text, a - 30 if a > 30 else 0, a) \
-        if doc.text.find(" ago", a - 12 if a > 12 else 0, a) >= 0 \
+    m = _YEARS_AGO_BEFORE.search(doc.article.text, a - 30 if a > 30 else 0, a) \
+        if doc.article.text.find(" ago", a - 12 if a > 12 else 0, a) >= 0 \
         else None
     if m is None or tx.start is None or tx.end is None:
         return None

@@ -211,11 +211,11 @@ _TITLE_HEAD_FOLDED = re.compile(
 def _title_head(doc: Doc, start: int, end: int) -> bool:
     if caseless(doc):
         return _TITLE_HEAD_FOLDED.search(folded(doc), start, end) is not None
-    return _TITLE_HEAD.search(doc.text, start, end) is not None
+    return _TITLE_HEAD.search(doc.article.text, start, end) is not None
 
 
 def _mention(doc: Doc, start: int, end: int, entity: Entity | None) -> Mention:
-    full = doc.text
+    full = doc.article.text
     if entity is None and _title_head(doc, start, end):
         from .entities import person_titled  # "the interior minister said": the minister the article names
 
@@ -248,7 +248,7 @@ def _head_after(doc: Doc, pos: int, end: int) -> int | None:
     """End of an agent noun that a name or nationality modifies: "Turkish forces",
     "Islamic State-linked insurgents", "Rwandan and Mozambican troops", "Iraq's Foreign Ministry"."""
     agents, _, _ = _lexicon()
-    text = doc.text
+    text = doc.article.text
     link = _LINKER.match(text, pos, end)
     if not link:
         return None
@@ -271,7 +271,7 @@ def _candidates(doc: Doc, start: int, end: int) -> list[tuple[int, int, Entity |
 
 def _find_candidates(doc: Doc, start: int, end: int) -> list[tuple[int, int, Entity | None]]:
     agents, _, stop = _lexicon()
-    text = doc.text
+    text = doc.article.text
     out = []
     for span, ent in entities_between(doc, start, end, _ACTOR_TYPES):
         s = _expand_left(text, span[0], start, stop) if ent.type == "NORP" else span[0]
@@ -314,7 +314,7 @@ def _inside_named(out: list, named: int, m_start: int, m_end: int) -> bool:
 
 
 def _pronoun_actor(doc: Doc, start: int, end: int, speaker_at) -> Mention | None:
-    m = _PRONOUN.search(doc.text[start:end])
+    m = _PRONOUN.search(doc.article.text[start:end])
     if not m:
         return None
     kind = _PRONOUNS[m.group(1).lower()]
@@ -330,7 +330,7 @@ def _pronoun_actor(doc: Doc, start: int, end: int, speaker_at) -> Mention | None
 def _strong_actor(doc: Doc, sent_start: int, sent_end: int, trig_start: int, trig_end: int,
                   noun_trigger: bool) -> Mention | None:
     """Actors that a construction names outright: "accused X of", "by X", "between X", "X drone strike"."""
-    text = doc.text
+    text = doc.article.text
     lowered = folded(doc)
     key = ("accused_at", sent_start, sent_end)
     accused = doc.memo.get(key)
@@ -424,7 +424,7 @@ _BLAMING = re.compile(r",\s+(?:blaming|accusing)\s+(?:the\s+)?")
 
 def _blamed_after(doc: Doc, after: int, sent_end: int, statement: bool) -> Mention | None:
     """"... killed two soldiers, the army said, blaming the ELN rebel group": the one blamed."""
-    text = doc.text
+    text = doc.article.text
     if text.find("blaming", after, sent_end) < 0 and text.find("accusing", after, sent_end) < 0:
         return None
     m = _BLAMING.search(text, after, sent_end)
@@ -466,7 +466,7 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
     """The actor of a group of triggers of one event in one sentence (``group[0]`` leads).
     ``floor``: where the event's own clause can start at the earliest ("X condemned the
     attack": X is not the attacker)."""
-    text = doc.text
+    text = doc.article.text
     lead = group[0]
     if _FIRST_PERSON.match(lead.text):  # the trigger "We ask" carries its subject
         return speaker_at(lead.start)
@@ -561,7 +561,7 @@ def _entity_of(doc: Doc, mention: Mention) -> Entity | None:
 
 def find_recipient(doc: Doc, trig_end: int, sent_end: int) -> Mention | None:
     agents, victims, stop = _lexicon()
-    text = doc.text
+    text = doc.article.text
     window_end = trig_end + 80 if trig_end + 80 < sent_end else sent_end
     m = _RECIPIENT_LEAD.match(text, trig_end, window_end)
     lo = m.end() if m else trig_end

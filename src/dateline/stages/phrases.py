@@ -45,7 +45,7 @@ def _fold(text: str) -> str:
 def folded(doc: Doc) -> str:
     found = doc.memo.get("phrases.folded")
     if found is None:
-        found = doc.memo["phrases.folded"] = _fold(doc.text)
+        found = doc.memo["phrases.folded"] = _fold(doc.article.text)
     return found
 
 
