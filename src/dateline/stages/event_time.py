@@ -364,11 +364,22 @@ def in_past_narrative(doc: Doc, sentence: int, days: int = 31) -> bool:
     published = doc.reference_date
     if published is None:
         return False
-    own = [doc.timexes[i] for i in timexes_of(doc, sentence) if doc.timexes[i].end is not None]
-    if not own and sentence > 0 and doc.sentences[sentence - 1].paragraph == doc.sentences[sentence].paragraph:
-        own = [doc.timexes[i] for i in timexes_of(doc, sentence - 1) if doc.timexes[i].end is not None]
-    dated = [tx for tx in own if tx.time.type in ("DATE", "TIME")]
-    return bool(dated) and all((published - tx.end).days > days for tx in dated)
+    timexes = doc.timexes
+    indexes = timexes_of(doc, sentence)
+    if sentence > 0 and doc.sentences[sentence - 1].paragraph == doc.sentences[sentence].paragraph:
+        for i in indexes:
+            if timexes[i].end is not None:
+                break
+        else:
+            indexes = timexes_of(doc, sentence - 1)
+    dated = False
+    for i in indexes:
+        tx = timexes[i]
+        if tx.end is not None and tx.time.type in ("DATE", "TIME"):
+            if (published - tx.end).days <= days:
+                return False
+            dated = True
+    return dated
 
 
 def in_current_narrative(doc: Doc, sentence: int, days: int = 31) -> bool:

@@ -527,10 +527,13 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
     # "survivors gathered to remember the massacre in which paramilitary units killed 30"
     # (not the subject of a relative clause on the lead's object: "police fired tear gas at
     # protesters who stormed parliament")
-    near = [c for c in choices if not c[1] and not c[3] and c[0] < 40
-            and (lead_choice is None or c[0] < lead_choice[0])]
-    if near:
-        return _mention(doc, *min(near, key=lambda c: c[0])[2])
+    nearest = None
+    for c in choices:
+        if not c[1] and not c[3] and c[0] < 40 and (lead_choice is None or c[0] < lead_choice[0]) \
+                and (nearest is None or c[0] < nearest[0]):
+            nearest = c
+    if nearest is not None:
+        return _mention(doc, *nearest[2])
     if lead_choice is not None:
         return _mention(doc, *lead_choice[2])
     if not statement:
@@ -549,9 +552,9 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
                 if not _preceded_by_preposition(text, s, sent_start) and _usable(doc, ent, statement):
                     return _mention(doc, s, e, ent)
     if found is None:
-        agent = next((t for t in group if t.spec.kind == "agent"), None)
-        if agent is not None:
-            return _mention(doc, _expand_left(text, agent.start, sent_start, stop), agent.end, None)
+        for agent in group:
+            if agent.spec.kind == "agent":
+                return _mention(doc, _expand_left(text, agent.start, sent_start, stop), agent.end, None)
     return found
 
 
