@@ -377,7 +377,8 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         # (family, type, mode, sentence, trigger, modality, negated, framed_historical, weak,
         # distinct): positional, as building a dataclass from keywords costs twice as much
         mention = EventMention(
-            family, lead.spec.type, _pick_mode(map(_SPEC_MODE, group)), index, lead, modality, negated, historical,
+            family, lead.spec.type, _pick_mode(map(_SPEC_MODE, group)) if len(group) > 1 else lead.spec.mode or None,
+            index, lead, modality, negated, historical,
             weak, part > 0 or _anchored_before(text, lowered, triggers, family, lead.start)
             or _told_apart(doc, s, group, responses),
         )
@@ -684,7 +685,7 @@ def _to_event(doc: Doc, cluster: event_links.Cluster, number: int, claimant: Men
             and counts:
         actor = claimant
     etype = mentions[0].type
-    mode = _pick_mode(map(_MODE, mentions))
+    mode = _pick_mode(map(_MODE, mentions)) if len(mentions) > 1 else mentions[0].mode or None
     if etype == "PROTEST" and mode == "riot" and any(c.kind == "killed" and (c.min or 0) > 0 for c in counts):
         etype, mode = "ASSAULT", None  # a deadly riot is coded as the violence it was
     if etype is None and mode not in ("disaster", "accident"):

@@ -113,16 +113,15 @@ def entities_between(doc: Doc, start: int, end: int, types: frozenset[str] | Non
     return [item for item in spans[lo:hi] if item[0][1] <= end]
 
 
-def _clause_start(doc: Doc, sent_start: int, trigger_start: int) -> int:
+def _clause_start(doc: Doc, sent_start: int, trigger_start: int, sent_end: int) -> int:
     """The end of the last clause break before ``trigger_start`` (the sentence start if none)."""
-    key = ("clause_breaks", sent_start)
+    key = ("clause_breaks", sent_start, sent_end)
     state = doc.memo.get(key)
     if state is None:
-        end = doc.sentences[doc.sentence_at(sent_start)].end
         lowered = folded(doc)
-        dashed = lowered.find("—", sent_start, end) >= 0 or lowered.find("–", sent_start, end) >= 0
+        dashed = lowered.find("—", sent_start, sent_end) >= 0 or lowered.find("–", sent_start, sent_end) >= 0
         breaks = _CLAUSE_BREAK if dashed else _CLAUSE_BREAK_NO_DASH
-        state = doc.memo[key] = [[], breaks.finditer(lowered, sent_start, end)]
+        state = doc.memo[key] = [[], breaks.finditer(lowered, sent_start, sent_end)]
     breaks, pending = state
     # the regex is costly and most triggers stand early in their sentence: read its matches (in
     # text order, ends increasing) only as far as the first that ends after the trigger
@@ -486,7 +485,7 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
         if _passive(text, sent_start, trig, lowered):
             lead_passive = lead_passive or trig is lead
             continue  # "38,000 Palestinians have been killed": the subject of a passive is its victim
-        lo = _clause_start(doc, sent_start, trig.start)
+        lo = _clause_start(doc, sent_start, trig.start, sent_end)
         lo = lo if lo > floor else floor
         cands = _candidates(doc, lo, trig.start)
         relative = bool(cands) and _WHO_THEN.fullmatch(text, cands[-1][1], trig.start) is not None
@@ -518,7 +517,8 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
             break
     if lead.text.lower().endswith("ing"):
         # a participle modifies the noun right before it: "the population protesting against ..."
-        lo = max(_clause_start(doc, sent_start, lead.start), floor)
+        lo = _clause_start(doc, sent_start, lead.start, sent_end)
+        lo = lo if lo > floor else floor
         last = [c for c in _candidates(doc, lo, lead.start) if _usable(doc, c[2], statement)][-1:]
         if last and lead.start - last[0][1] <= 2:
             s, e, ent = last[0]
@@ -542,7 +542,8 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
             return blamed
     if lead_passive:
         return None  # "rights groups said they had been tortured": the pronoun is the victim
-    lo = max(_clause_start(doc, sent_start, lead.start), floor)
+    lo = _clause_start(doc, sent_start, lead.start, sent_end)
+    lo = lo if lo > floor else floor
     found = _pronoun_actor(doc, lo, lead.start, speaker_at)
     if found is None and _THEY.search(text, lo, lead.start):
         speech = list(_SPEECH_BREAK.finditer(text, sent_start, lead.start))[-1:]
