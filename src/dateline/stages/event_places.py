@@ -147,27 +147,6 @@ def _places_in(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
     return found
 
 
-def _clause_between(doc: Doc, sent_start: int, sent_end: int, start: int, end: int) -> bool:
-    """Does a "since the ..." or "after they ..." clause lie in [start, end)? From the clauses of
-    the sentence, found once (no two of one kind overlap, so finditer finds them all)."""
-    text = doc.article.text
-    if text[end - 1].isalnum() or text[end - 1] == "_":
-        # (a match of _SINCE that ends at ``end`` needs the word boundary the range's end gives it)
-        return (text.find("since", start, end) >= 0 and _SINCE.search(text, start, end) is not None) \
-            or _OWN_SUBJECT_CLAUSE.search(text, start, end) is not None
-    key = ("clauses_of_their_own", sent_start)
-    clauses = doc.memo.get(key)
-    if clauses is None:
-        clauses = [m.span() for m in _OWN_SUBJECT_CLAUSE.finditer(text, sent_start, sent_end)]
-        if text.find("since", sent_start, sent_end) >= 0:
-            clauses += [m.span() for m in _SINCE.finditer(text, sent_start, sent_end)]
-        doc.memo[key] = clauses
-    for a, b in clauses:
-        if start <= a and b <= end:
-            return True
-    return False
-
-
 def _country_in_story(doc: Doc, country: str) -> bool:
     """Is ``country`` the dateline's or that of a place the article names?"""
     return country == doc.country_hint or any(e.country == country for e in doc.entities
@@ -250,6 +229,7 @@ def find_location(doc: Doc, sent_start: int, sent_end: int, group, others, exclu
     a place it was made in ("said at a news conference in Baghdad"), not the places it is about.
     """
     lead_start = group[0].start
+    text = doc.article.text
     best = None
     for place in _places_in(doc, sent_start, sent_end):
         span = place.span
@@ -265,7 +245,9 @@ def find_location(doc: Doc, sent_start: int, sent_end: int, group, others, exclu
         theirs = _place_distance(span, others)
         if theirs is None:
             theirs = 10**6
-        if span[0] > lead_start and _clause_between(doc, sent_start, sent_end, lead_start, span[0]):
+        if span[0] > lead_start and ((text.find("since", lead_start, span[0]) >= 0
+                                      and _SINCE.search(text, lead_start, span[0]))
+                                     or _OWN_SUBJECT_CLAUSE.search(text, lead_start, span[0])):
             continue  # "killed 20 ... in the heaviest exchange since the war in Gaza began"; "detained
             # them after they discussed a report on migrants in Sfax": that clause's place
         score = place.base - mine / 80.0 - (5.0 if theirs + 10 < mine and not in_relative else 0.0)
