@@ -75,7 +75,7 @@ def find(doc: Doc) -> Anniversary | None:
     """The first anniversary framing of the article and the day it is marked on."""
     if doc.reference_date is None:
         return None
-    text = doc.text
+    text = doc.article.text
     for m in _anchors(folded(doc)):
         count = _COUNT_BEFORE.search(text, max(0, m.start() - 30), m.start())
         years = _number(count.group(1)) if count else None
@@ -108,7 +108,7 @@ def remembered_timex(doc: Doc, ann: Anniversary, trigger_start: int, sentence: i
     remembered event."""
     window = folded(doc)[max(0, trigger_start - 80):trigger_start]
     framed = any(word in window for word in ("anniversary", "since", "rememb", "commemorat")) and \
-        _FRAMED_TRIGGER.search(doc.text[max(0, trigger_start - 80):trigger_start])
+        _FRAMED_TRIGGER.search(doc.article.text[max(0, trigger_start - 80):trigger_start])
     yearless_same_day = (
         own is not None and own.precision == "day" and own.start is not None
         and _MONTH_DAY.search(own.time.text) and not _YEAR.search(own.time.text)

@@ -76,7 +76,7 @@ def places_compatible(a: Location | None, b: Location | None, coarser: bool = Fa
         return False
     if not (a.name and b.name) or participants.is_country_name(a.name) or participants.is_country_name(b.name):
         return True  # a town lies inside the country named before it
-    x, y = fold(a.name), fold(b.name)
+    x, y = _fold(a.name), _fold(b.name)
     if x in y or y in x or (a.admin1 and _region(a.admin1) in y) or (b.admin1 and _region(b.admin1) in x):
         return True  # (a town in "Sagaing Region" lies in "the central Sagaing region")
     if a.lat is not None and b.lat is not None:
@@ -87,8 +87,12 @@ def places_compatible(a: Location | None, b: Location | None, coarser: bool = Fa
 _REGION_WORD = re.compile(r"\s+(?:region|province|state|governorate|division|oblast|county|department|district)$")
 
 
+@lru_cache(maxsize=4096)
 def _region(admin1: str) -> str:
     return _REGION_WORD.sub("", fold(admin1))
+
+
+_fold = lru_cache(maxsize=4096)(fold)  # (place names recur from mention to mention)
 
 
 SPECIFICITY = {"city": 3, "admin2": 2, "admin1": 1, "country": 0}
@@ -212,23 +216,25 @@ def _all_historical(c: Cluster) -> bool:
 
 
 def joinable(doc: Doc, c: Cluster, m: EventMention) -> bool:
-    if c.family != m.family or c.modality != m.modality:
+    first = c.mentions[0]
+    if first.family != m.family or first.modality != m.modality:
         return False
-    if roles_reversed(c, m) or figures_apart(c, m) or _victims_are_its_actors(c, m):
+    if (m.family == "ASSAULT" and m.actor is not None and roles_reversed(c, m)) \
+            or (m.figures and (figures_apart(c, m) or _victims_are_its_actors(c, m))):
         return False
-    if m.family == "COERCE" and m.mode and c.mentions[0].mode and m.mode != c.mentions[0].mode:
+    if m.family == "COERCE" and m.mode and first.mode and m.mode != first.mode:
         return False  # an arrest, a curfew and a sentence are three measures, not one
-    if m.timex is None and c.timex is None and not m.framed_historical and _all_historical(c):
+    ct = c.timex
+    if m.timex is None and ct is None and not m.framed_historical and _all_historical(c):
         return False  # background ("groups have carried out similar bombings") is not the news event
-    if m.negated and not c.mentions[0].negated and (m.timex is None or c.timex is None):
+    if m.negated and not first.negated and (m.timex is None or ct is None):
         return False  # "the town had not been attacked": not a mention of the attack before it
     if m.figures and not m.negated and all(x.negated for x in c.mentions):
         return False  # "denied that police fired live ammunition. A man was killed by a bullet": not the denial's
     if m.family in STATEMENT_TYPES:
-        same_actor = m.actor and c.mentions[0].actor and m.actor.text == c.mentions[0].actor.text
+        same_actor = m.actor and first.actor and m.actor.text == first.actor.text
         if not same_actor or m.sentence - c.mentions[-1].sentence > 1:
             return False
-    ct = c.timex
     coarser = m.timex is not None and ct is not None and m.timex.precision != ct.precision
     if not places_compatible(c.location(doc), m.location, coarser):
         return False
@@ -300,7 +306,7 @@ def _sharper(new: Count, old: Count) -> bool:
 def _new_toll(doc: Doc, f: Figure, old: Count) -> bool:
     """"bringing the death toll to six" after "two soldiers were killed": a toll that is not
     smaller replaces the figure before it, as "rose to 35 from 20" does."""
-    return "toll" in doc.text[f.anchor[0]:f.anchor[1]].lower() and (f.count.min or 0) >= (old.min or 0)
+    return "toll" in doc.article.text[f.anchor[0]:f.anchor[1]].lower() and (f.count.min or 0) >= (old.min or 0)
 
 
 def _last_before(c: Cluster, sentence: int) -> int:

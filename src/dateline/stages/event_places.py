@@ -38,12 +38,13 @@ _PLACE_PREPS_FOLDED = re.compile(
     r"(?:(?:northern|southern|eastern|western|central|north|south|east|west|remote|restive)\s+)?)?"
     r"(?:(?:town|city|village|villages|district|province|region|state|county|area|capital|outskirts)\s+of\s+)?$"
 )
-# the same without the possessive ("Kenya's northern"), for a text without an apostrophe
-_PLACE_PREPS_PLAIN = re.compile(
-    r"(?:i(?<!\wi)n(?:to|side)?|n(?<!\wn)ear|a(?<!\wa)(?:t|cross|round)|o(?<!\wo)(?:utside|n|f)|f(?<!\wf)rom"
-    r"|t(?<!\wt)o(?:wards?)?)\s+(?:the\s+)?"
-    r"(?:(?:town|city|village|villages|district|province|region|state|county|area|capital|outskirts)\s+of\s+)?$"
-)
+# what _PLACE_PREPS_FOLDED reads where there is no possessive, word by word: a preposition (which
+# a non-word character may precede in its word: "(in"), then "the", "<town> of" or both
+_PREPOSITIONS = frozenset("in into inside near at across around outside on of from toward towards to".split())
+_TOWN_WORDS = frozenset("town city village villages district province region state county area capital "
+                        "outskirts".split())
+_PREPOSITION_ENDING = re.compile(r"(?:i(?<!\wi)n(?:to|side)?|n(?<!\wn)ear|a(?<!\wa)(?:t|cross|round)"
+                                 r"|o(?<!\wo)(?:utside|n|f)|f(?<!\wf)rom|t(?<!\wt)o(?:wards?)?)$")
 _PLACE_TYPES_AND_PEOPLES = _PLACE_TYPES | {"NORP"}
 _CAPITAL_AFTER = (re.compile(r"['’]s\s+capital\b"), re.compile(r"\s+capital\b"))  # after a country, a people
 _FEATURE_RANK = {"city": 3, "unresolved": 2.4, "admin2": 2, "admin1": 1, "country": 0}
@@ -85,12 +86,26 @@ def _prep_weight(before: str, preps: re.Pattern = _PLACE_PREPS) -> float:
 def _folded_prep_weight(before: str) -> float:
     """_prep_weight of the folded text before a place. Without an apostrophe only the form
     without the possessive can match, and it spans four words at most ("in the town of "): the
-    regex reads just those."""
+    leftmost of those that opens it is the preposition."""
     if "'" in before or "’" in before:
         return _prep_weight(before, _PLACE_PREPS_FOLDED)
     if before[-1:] != " ":
         return 0.0  # (a match ends with white space, which folding makes a space)
-    return _prep_weight(" ".join(before.split()[-4:]) + " ", _PLACE_PREPS_PLAIN)
+    words = before.split()[-4:]
+    n = len(words)
+    for k in range(n):
+        after = n - k - 1  # the words after this one
+        if after == 0 or (after == 1 and words[k + 1] == "the") \
+                or (after == 2 and words[k + 2] == "of" and words[k + 1] in _TOWN_WORDS) \
+                or (after == 3 and words[k + 1] == "the" and words[k + 3] == "of" and words[k + 2] in _TOWN_WORDS):
+            word = words[k]
+            if word not in _PREPOSITIONS:
+                m = _PREPOSITION_ENDING.search(word) if not word.isalnum() else None
+                if m is None:
+                    continue
+                word = m.group()
+            return _PREP_WEIGHTS.get(word, 1.0)
+    return 0.0
 
 
 def _place_distance(span: tuple[int, int], triggers) -> int | None:
@@ -175,7 +190,7 @@ def _facility_towns(doc: Doc) -> dict[str, Entity]:
 
 
 def _find_places(doc: Doc, sent_start: int, sent_end: int) -> list[_Place]:
-    text = doc.text
+    text = doc.article.text
     lowered = folded(doc) if caseless(doc) else None
     out = []
     carried_prep = 0.0
@@ -246,7 +261,7 @@ def find_location(doc: Doc, sent_start: int, sent_end: int, group, others, exclu
     a place it was made in ("said at a news conference in Baghdad"), not the places it is about.
     """
     lead_start = group[0].start
-    text = doc.text
+    text = doc.article.text
     best = None
     for place in _places_in(doc, sent_start, sent_end):
         span = place.span

@@ -146,7 +146,7 @@ def owners(doc: Doc, sentence: int, matches: list[TriggerMatch]) -> dict[int, in
     indexes = timexes_of(doc, sentence)
     if not indexes:
         return owners
-    text = doc.text
+    text = doc.article.text
     s = doc.sentences[sentence]
     first = s.end
     for m in matches:
@@ -178,7 +178,7 @@ def toll_update(doc: Doc, sentence: int) -> re.Match | None:
     if key not in doc.memo:
         s = doc.sentences[sentence]
         lowered = folded(doc)
-        doc.memo[key] = TOLL_UPDATE.search(doc.text, s.start, s.end) if (
+        doc.memo[key] = TOLL_UPDATE.search(doc.article.text, s.start, s.end) if (
             lowered.find("toll", s.start, s.end) >= 0 or lowered.find("number of", s.start, s.end) >= 0) else None
     return doc.memo[key]
 
@@ -186,19 +186,19 @@ def toll_update(doc: Doc, sentence: int) -> re.Match | None:
 _RELATIVE_OPEN = re.compile(r",\s+(?:who|which|whose)\s")
 
 
-def _in_other_relative_clause(text: str, sent_start: int, sent_end: int, pos: int, trigger: int) -> bool:
-    """Does ``pos`` lie in a ", who/which ..." clause (up to its closing comma) that ``trigger`` is outside?"""
+def _relative_clause_around(text: str, sent_start: int, sent_end: int, pos: int) -> tuple[int, int] | None:
+    """The ", who/which ..." clause (up to its closing comma) that ``pos`` lies in, if any: a
+    time expression in it dates only what is said in it."""
     lo = pos - 150 if pos - 150 > sent_start else sent_start
     if text.find(", wh", lo, pos) < 0:
-        return False
+        return None
     opened = None
     for m in _RELATIVE_OPEN.finditer(text, lo, pos):
         opened = m
     if opened is None:
-        return False
+        return None
     close = text.find(",", pos, sent_end)
-    end = close if close >= 0 else sent_end
-    return not (opened.start() <= trigger < end)
+    return opened.start(), close if close >= 0 else sent_end
 
 
 def _quoted_in(doc: Doc, pos: int) -> int:
@@ -221,6 +221,7 @@ class _Traits(NamedTuple):
     bound: bool
     since: bool  # "the sixth day of protests since January": a span's start
     attributive: bool  # "a 2022 decree": a year that modifies the noun after it
+    relative: tuple[int, int] | None  # "The Taliban, who ended a ceasefire in November 2022, ...": that clause
 
 
 def _traits(doc: Doc, i: int) -> _Traits:
@@ -229,7 +230,7 @@ def _traits(doc: Doc, i: int) -> _Traits:
         known = doc.memo["timex_traits"] = {}
     found = known.get(i)
     if found is None:
-        text = doc.text
+        text = doc.article.text
         tx = doc.timexes[i]
         s = doc.sentences[tx.sentence]
         a, b = tx.time.span
@@ -249,7 +250,8 @@ def _traits(doc: Doc, i: int) -> _Traits:
             reporting=bool(REPORTING.search(left[-22:]) or _SAID_AFTER.match(right)),
             bound=bool(until.search(lowered) or _SINCE_NAMED.search(left) or so_far.search(lowered)),
             since=since.search(lowered) is not None,
-            attributive=_attributive_year(text, a, b))
+            attributive=_attributive_year(text, a, b),
+            relative=_relative_clause_around(text, s.start, s.end, a))
     return found
 
 
@@ -258,8 +260,7 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
     indexes = timexes_of(doc, sentence)
     if not indexes:
         return None
-    text = doc.text
-    s = doc.sentences[sentence]
+    text = doc.article.text
     trig = group[0]
     toll = toll_update(doc, sentence)
     trig_quote = None
@@ -283,7 +284,7 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
         traits = _traits(doc, i)
         if traits.clock_only or traits.bound:
             continue
-        if _in_other_relative_clause(text, s.start, s.end, a, trig.start):
+        if traits.relative is not None and not traits.relative[0] <= trig.start < traits.relative[1]:
             continue  # "The Taliban, who ended a ceasefire in November 2022, denied involvement"
         if statement and a > trig.end and present_statement(trig.text):
             continue  # "The Ministry strongly condemns the attack ... on the night of Monday": the attack's night
@@ -383,7 +384,7 @@ def day_offset(between: str, tx: TimeX) -> TimeX | None:
 def context_timex(doc: Doc, sentence: int) -> TimeX | None:
     """The day a sentence reports on ("A man was shot dead on Tuesday as police fired tear gas to
     disperse protesters"), skipping reporting times ("said on Wednesday")."""
-    text = doc.text
+    text = doc.article.text
     published = doc.reference_date
     for i in timexes_of(doc, sentence):
         tx = doc.timexes[i]
@@ -408,11 +409,22 @@ def in_past_narrative(doc: Doc, sentence: int, days: int = 31) -> bool:
     published = doc.reference_date
     if published is None:
         return False
-    own = [doc.timexes[i] for i in timexes_of(doc, sentence) if doc.timexes[i].end is not None]
-    if not own and sentence > 0 and doc.sentences[sentence - 1].paragraph == doc.sentences[sentence].paragraph:
-        own = [doc.timexes[i] for i in timexes_of(doc, sentence - 1) if doc.timexes[i].end is not None]
-    dated = [tx for tx in own if tx.time.type in ("DATE", "TIME")]
-    return bool(dated) and all((published - tx.end).days > days for tx in dated)
+    timexes = doc.timexes
+    indexes = timexes_of(doc, sentence)
+    if sentence > 0 and doc.sentences[sentence - 1].paragraph == doc.sentences[sentence].paragraph:
+        for i in indexes:
+            if timexes[i].end is not None:
+                break
+        else:
+            indexes = timexes_of(doc, sentence - 1)
+    dated = False
+    for i in indexes:
+        tx = timexes[i]
+        if tx.end is not None and tx.time.type in ("DATE", "TIME"):
+            if (published - tx.end).days <= days:
+                return False
+            dated = True
+    return dated
 
 
 def in_current_narrative(doc: Doc, sentence: int, days: int = 31) -> bool:
@@ -436,8 +448,8 @@ _YEARS_AGO_BEFORE = re.compile(r"\b(\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?)\s+years?\s
 def years_ago(doc: Doc, tx: TimeX) -> TimeX | None:
     """"Ten years ago on Sunday, gunmen stormed the school": that Sunday, ten years back."""
     a = tx.time.span[0]
-    m = _YEARS_AGO_BEFORE.search(doc.text, a - 30 if a > 30 else 0, a) \
-        if doc.text.find(" ago", a - 12 if a > 12 else 0, a) >= 0 \
+    m = _YEARS_AGO_BEFORE.search(doc.article.text, a - 30 if a > 30 else 0, a) \
+        if doc.article.text.find(" ago", a - 12 if a > 12 else 0, a) >= 0 \
         else None
     if m is None or tx.start is None or tx.end is None:
         return None

@@ -8,6 +8,9 @@
 3. Mentions link into events across sentences (stages/event_links.py): same family and
    modality, compatible dates and places.
 The timing stage then decides each event's timing and fills dates the text does not give.
+
+(The stage's helpers read ``doc.article.text``: ``Doc.text`` is a property, a function call at
+every turn of the per-trigger code.)
 """
 
 from __future__ import annotations
@@ -96,7 +99,7 @@ def _tally(doc: Doc, s) -> bool:
         return True
     lowered = folded(doc)
     return (lowered.find("across", s.start, s.end) >= 0 or lowered.find("throughout", s.start, s.end) >= 0) \
-        and _ACROSS_PLACE.search(doc.text, s.start, s.end) is not None
+        and _ACROSS_PLACE.search(doc.article.text, s.start, s.end) is not None
 
 
 def _doc_mentions(doc: Doc, words: tuple[str, ...]) -> bool:
@@ -175,7 +178,7 @@ _KIND_ORDER = {"verb": 0, "noun": 1}  # a group's lead: a verb before a noun bef
 
 def _filter(doc: Doc, matches: list[TriggerMatch], deadly_riot: bool = False) -> tuple[list[TriggerMatch], set[int]]:
     """The matches that are events; with the starts of those that "earlier", "previous" ... precede."""
-    text = doc.text
+    text = doc.article.text
     lowered = folded(doc)
     if deadly_riot:
         matches = [TriggerMatch(m.start, m.end, m.text, _DEADLY_RIOT) if m.spec.mode == "riot" else m
@@ -279,7 +282,7 @@ def _two_tolls_at(doc: Doc, s, figures: list[Figure]) -> int | None:
     lowered = folded(doc)
     if lowered.find("after", s.start, s.end) < 0 and lowered.find("before", s.start, s.end) < 0:
         return None
-    for m in _AFTER_BEFORE_CLAUSE.finditer(doc.text, s.start, s.end):
+    for m in _AFTER_BEFORE_CLAUSE.finditer(doc.article.text, s.start, s.end):
         p = m.start()
         kinds_before = {f.count.kind for f in figures if f.anchor[1] <= p}
         if any(f.count.kind in kinds_before for f in figures if f.anchor[0] >= m.end()):
@@ -290,7 +293,7 @@ def _two_tolls_at(doc: Doc, s, figures: list[Figure]) -> int | None:
 def _reporting_authority(doc: Doc, trigger: TriggerMatch) -> Mention | None:
     """"Police commander Peter Maina said 18 people had been arrested": an arrest that names no
     arrester was made by the security force whose officer reports it."""
-    if not _PASSIVE_BEFORE.search(doc.text, max(0, trigger.start - 30), trigger.start):
+    if not _PASSIVE_BEFORE.search(doc.article.text, max(0, trigger.start - 30), trigger.start):
         return None  # "members of one group detained a commander": an active verb has a subject of its own
     for q in doc.quotes:
         if q.span[0] <= trigger.start < q.span[1] and q.speaker and "source" not in q.speaker.lower():
@@ -301,9 +304,9 @@ def _reporting_authority(doc: Doc, trigger: TriggerMatch) -> Mention | None:
     # "The police said in a statement on Wednesday ... It said 30 people had been arrested"
     index = doc.sentence_at(trigger.start)
     s = doc.sentences[index]
-    if index > 0 and _IT_SAID.match(doc.text, s.start, trigger.start):
+    if index > 0 and _IT_SAID.match(doc.article.text, s.start, trigger.start):
         prev = doc.sentences[index - 1]
-        said = _SECURITY_SAID.match(doc.text, prev.start, prev.end)
+        said = _SECURITY_SAID.match(doc.article.text, prev.start, prev.end)
         if said is not None:
             return Mention(text=said.group(1), span=(said.start(1), said.end(1)))
     return None
@@ -340,14 +343,14 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
                           triggers: list[TriggerMatch] | None = None) -> list[EventMention]:
     s = doc.sentences[index]
     if triggers is None:
-        triggers = find_triggers(doc.text, s.start, s.end)
+        triggers = find_triggers(doc.article.text, s.start, s.end)
     if not triggers:
         return []
     matches, after_earlier = _filter(doc, triggers, deadly_riot)
     if not matches:
         return []
     owners = event_time.owners(doc, index, matches)
-    text = doc.text
+    text = doc.article.text
     lowered = folded(doc)
     groups: dict[tuple[str, str, int], list[TriggerMatch]] = {}
     cues = {}
@@ -401,7 +404,8 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
         # (family, type, mode, sentence, trigger, modality, negated, framed_historical, weak,
         # distinct): positional, as building a dataclass from keywords costs twice as much
         mention = EventMention(
-            family, lead.spec.type, _pick_mode(map(_SPEC_MODE, group)), index, lead, modality, negated, historical,
+            family, lead.spec.type, _pick_mode(map(_SPEC_MODE, group)) if len(group) > 1 else lead.spec.mode or None,
+            index, lead, modality, negated, historical,
             weak, part > 0 or _anchored_before(text, lowered, triggers, family, lead.start)
             or _told_apart(doc, s, group, responses),
         )
@@ -469,7 +473,7 @@ def _mentions_in_sentence(doc: Doc, index: int, figures: list[Figure], speaker_a
             m.weak = True  # "the attack", "killed or captured": a reference back, not a new event
         if not m.figures and m.family in ("ASSAULT", "COERCE") and not m.modality \
                 and _ANAPHORIC.search(text, lo, m.trigger.start) \
-                and not _SPECIFIED_AFTER.match(doc.text, m.trigger.end, s.end) \
+                and not _SPECIFIED_AFTER.match(doc.article.text, m.trigger.end, s.end) \
                 and any(o.spec.family in _REACTIONS and o.end <= m.trigger.start for o in matches):
             m.weak = True  # "blocked the motorway to protest against the killing": the killing told before
             m.timex = None  # ("condemned the detention on Tuesday": the condemnation's day)
@@ -503,7 +507,7 @@ def _anchored_before(text: str, lowered: str, triggers: list[TriggerMatch], fami
 
 def _told_apart(doc: Doc, s, group: list[TriggerMatch], responses: bool) -> bool:
     """"a second strike", "another attack", "returned fire": a mention that is no earlier one's."""
-    text = doc.text
+    text = doc.article.text
     lowered = folded(doc)
     for m in group:
         lo = m.start - 40 if m.start - 40 > s.start else s.start
@@ -531,14 +535,14 @@ def _actor_of_figure_verb(doc: Doc, index: int, mention: EventMention, matches: 
     taken = {(m.start, m.end) for m in matches}
     for f in mention.figures:
         start, end = f.anchor
-        word = doc.text[start:end]
+        word = doc.article.text[start:end]
         if f.sentence != index or (start, end) in taken or not _VERB_FORM.match(word) \
-                or _DETERMINER_BEFORE.search(doc.text, max(s.start, start - 7), start) \
-                or _PASSIVE_BEFORE.search(doc.text, max(s.start, start - 30), start) or f.count.span[0] < start:
+                or _DETERMINER_BEFORE.search(doc.article.text, max(s.start, start - 7), start) \
+                or _PASSIVE_BEFORE.search(doc.article.text, max(s.start, start - 30), start) or f.count.span[0] < start:
             # "put the toll at seven", "the wounded", "two soldiers were killed", "... and 26
             # wounded": no doer before it
             continue
-        verb = TriggerMatch(start, end, doc.text[start:end], mention.trigger.spec)
+        verb = TriggerMatch(start, end, doc.article.text[start:end], mention.trigger.spec)
         found = participants.find_actor(doc, s.start, s.end, [verb], speaker_at, False, 0, ())
         if found is not None:
             return found
@@ -573,7 +577,7 @@ def _attach_figures(mentions: list[EventMention], figures: list[Figure]) -> None
 
 def _claimed_by(doc: Doc) -> Mention | None:
     """"Al-Shabaab said it carried out the attack": the claimant, for violence without a named actor."""
-    text = doc.text
+    text = doc.article.text
     first = -1
     for words in _CLAIM_WORDS:
         at = text.find(words)
@@ -615,7 +619,7 @@ def _town_referred_to(doc: Doc, cluster: event_links.Cluster) -> Location | None
     lowered = folded(doc)
     for m in cluster.mentions:
         s = doc.sentences[m.sentence]
-        ref = _THE_TOWN.search(doc.text, s.start, s.end) if _THE_TOWN_HINT.search(lowered, s.start, s.end) else None
+        ref = _THE_TOWN.search(doc.article.text, s.start, s.end) if _THE_TOWN_HINT.search(lowered, s.start, s.end) else None
         if ref is None:
             continue
         towns = [(span, ent) for span, ent in participants.entities_between(doc, 0, ref.start(),
@@ -713,7 +717,7 @@ def _to_event(doc: Doc, cluster: event_links.Cluster, number: int, claimant: Men
             and counts:
         actor = claimant
     etype = mentions[0].type
-    mode = _pick_mode(map(_MODE, mentions))
+    mode = _pick_mode(map(_MODE, mentions)) if len(mentions) > 1 else mentions[0].mode or None
     if etype == "PROTEST" and mode == "riot" and any(c.kind == "killed" and (c.min or 0) > 0 for c in counts):
         etype, mode = "ASSAULT", None  # a deadly riot is coded as the violence it was
     if etype is None and mode not in ("disaster", "accident"):

@@ -99,7 +99,7 @@ def _entity_index(doc: Doc, types: frozenset[str] | None) -> tuple[list[int], li
         if types:  # a subsequence of the sorted index of all mentions is sorted
             spans = [item for item in _entity_index(doc, None)[1] if item[1].type in types]
         else:
-            spans = sorted(((sp, ent) for ent in doc.entities for sp in ent.spans), key=lambda item: item[0])
+            spans = sorted([(sp, ent) for ent in doc.entities for sp in ent.spans], key=_START)
         ends = [sp[1] for sp, _ in spans]
         rising = ends == sorted(ends)
         index = doc.memo[key] = ([sp[0] for sp, _ in spans], spans, ends if rising else None)
@@ -116,16 +116,15 @@ def entities_between(doc: Doc, start: int, end: int, types: frozenset[str] | Non
     return [item for item in spans[lo:hi] if item[0][1] <= end]
 
 
-def _clause_start(doc: Doc, sent_start: int, trigger_start: int) -> int:
+def _clause_start(doc: Doc, sent_start: int, trigger_start: int, sent_end: int) -> int:
     """The end of the last clause break before ``trigger_start`` (the sentence start if none)."""
-    key = ("clause_breaks", sent_start)
+    key = ("clause_breaks", sent_start, sent_end)
     state = doc.memo.get(key)
     if state is None:
-        end = doc.sentences[doc.sentence_at(sent_start)].end
         lowered = folded(doc)
-        dashed = lowered.find("—", sent_start, end) >= 0 or lowered.find("–", sent_start, end) >= 0
+        dashed = lowered.find("—", sent_start, sent_end) >= 0 or lowered.find("–", sent_start, sent_end) >= 0
         breaks = _CLAUSE_BREAK if dashed else _CLAUSE_BREAK_NO_DASH
-        state = doc.memo[key] = [[], breaks.finditer(lowered, sent_start, end)]
+        state = doc.memo[key] = [[], breaks.finditer(lowered, sent_start, sent_end)]
     breaks, pending = state
     # the regex is costly and most triggers stand early in their sentence: read its matches (in
     # text order, ends increasing) only as far as the first that ends after the trigger
@@ -214,11 +213,11 @@ _TITLE_HEAD_FOLDED = re.compile(
 def _title_head(doc: Doc, start: int, end: int) -> bool:
     if caseless(doc):
         return _TITLE_HEAD_FOLDED.search(folded(doc), start, end) is not None
-    return _TITLE_HEAD.search(doc.text, start, end) is not None
+    return _TITLE_HEAD.search(doc.article.text, start, end) is not None
 
 
 def _mention(doc: Doc, start: int, end: int, entity: Entity | None) -> Mention:
-    full = doc.text
+    full = doc.article.text
     if entity is None and _title_head(doc, start, end):
         from .entities import person_titled  # "the interior minister said": the minister the article names
 
@@ -251,7 +250,7 @@ def _head_after(doc: Doc, pos: int, end: int) -> int | None:
     """End of an agent noun that a name or nationality modifies: "Turkish forces",
     "Islamic State-linked insurgents", "Rwandan and Mozambican troops", "Iraq's Foreign Ministry"."""
     agents, _, _ = _lexicon()
-    text = doc.text
+    text = doc.article.text
     link = _LINKER.match(text, pos, end)
     if not link:
         return None
@@ -274,7 +273,7 @@ def _candidates(doc: Doc, start: int, end: int) -> list[tuple[int, int, Entity |
 
 def _find_candidates(doc: Doc, start: int, end: int) -> list[tuple[int, int, Entity | None]]:
     agents, _, stop = _lexicon()
-    text = doc.text
+    text = doc.article.text
     out = []
     for span, ent in entities_between(doc, start, end, _ACTOR_TYPES):
         s = _expand_left(text, span[0], start, stop) if ent.type == "NORP" else span[0]
@@ -321,7 +320,7 @@ def _inside_named(out: list, named: int, m_start: int, m_end: int) -> bool:
 
 
 def _pronoun_actor(doc: Doc, start: int, end: int, speaker_at) -> Mention | None:
-    m = _PRONOUN.search(doc.text[start:end])
+    m = _PRONOUN.search(doc.article.text[start:end])
     if not m:
         return None
     kind = _PRONOUNS[m.group(1).lower()]
@@ -337,7 +336,7 @@ def _pronoun_actor(doc: Doc, start: int, end: int, speaker_at) -> Mention | None
 def _strong_actor(doc: Doc, sent_start: int, sent_end: int, trig_start: int, trig_end: int,
                   noun_trigger: bool) -> Mention | None:
     """Actors that a construction names outright: "accused X of", "by X", "between X", "X drone strike"."""
-    text = doc.text
+    text = doc.article.text
     lowered = folded(doc)
     key = ("accused_at", sent_start, sent_end)
     accused = doc.memo.get(key)
@@ -431,7 +430,7 @@ _BLAMING = re.compile(r",\s+(?:blaming|accusing)\s+(?:the\s+)?")
 
 def _blamed_after(doc: Doc, after: int, sent_end: int, statement: bool) -> Mention | None:
     """"... killed two soldiers, the army said, blaming the ELN rebel group": the one blamed."""
-    text = doc.text
+    text = doc.article.text
     if text.find("blaming", after, sent_end) < 0 and text.find("accusing", after, sent_end) < 0:
         return None
     m = _BLAMING.search(text, after, sent_end)
@@ -473,7 +472,7 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
     """The actor of a group of triggers of one event in one sentence (``group[0]`` leads).
     ``floor``: where the event's own clause can start at the earliest ("X condemned the
     attack": X is not the attacker)."""
-    text = doc.text
+    text = doc.article.text
     lead = group[0]
     if _FIRST_PERSON.match(lead.text):  # the trigger "We ask" carries its subject
         return speaker_at(lead.start)
@@ -493,7 +492,7 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
         if _passive(text, sent_start, trig, lowered):
             lead_passive = lead_passive or trig is lead
             continue  # "38,000 Palestinians have been killed": the subject of a passive is its victim
-        lo = _clause_start(doc, sent_start, trig.start)
+        lo = _clause_start(doc, sent_start, trig.start, sent_end)
         lo = lo if lo > floor else floor
         cands = _candidates(doc, lo, trig.start)
         relative = bool(cands) and _WHO_THEN.fullmatch(text, cands[-1][1], trig.start) is not None
@@ -525,7 +524,8 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
             break
     if lead.text.lower().endswith("ing"):
         # a participle modifies the noun right before it: "the population protesting against ..."
-        lo = max(_clause_start(doc, sent_start, lead.start), floor)
+        lo = _clause_start(doc, sent_start, lead.start, sent_end)
+        lo = lo if lo > floor else floor
         last = [c for c in _candidates(doc, lo, lead.start) if _usable(doc, c[2], statement)][-1:]
         if last and lead.start - last[0][1] <= 2:
             s, e, ent = last[0]
@@ -534,10 +534,13 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
     # "survivors gathered to remember the massacre in which paramilitary units killed 30"
     # (not the subject of a relative clause on the lead's object: "police fired tear gas at
     # protesters who stormed parliament")
-    near = [c for c in choices if not c[1] and not c[3] and c[0] < 40
-            and (lead_choice is None or c[0] < lead_choice[0])]
-    if near:
-        return _mention(doc, *min(near, key=lambda c: c[0])[2])
+    nearest = None
+    for c in choices:
+        if not c[1] and not c[3] and c[0] < 40 and (lead_choice is None or c[0] < lead_choice[0]) \
+                and (nearest is None or c[0] < nearest[0]):
+            nearest = c
+    if nearest is not None:
+        return _mention(doc, *nearest[2])
     if lead_choice is not None:
         return _mention(doc, *lead_choice[2])
     if not statement:
@@ -546,7 +549,8 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
             return blamed
     if lead_passive:
         return None  # "rights groups said they had been tortured": the pronoun is the victim
-    lo = max(_clause_start(doc, sent_start, lead.start), floor)
+    lo = _clause_start(doc, sent_start, lead.start, sent_end)
+    lo = lo if lo > floor else floor
     found = _pronoun_actor(doc, lo, lead.start, speaker_at)
     if found is None and _THEY.search(text, lo, lead.start):
         speech = list(_SPEECH_BREAK.finditer(text, sent_start, lead.start))[-1:]
@@ -556,9 +560,9 @@ def find_actor(doc: Doc, sent_start: int, sent_end: int, group, speaker_at,
                 if not _preceded_by_preposition(text, s, sent_start) and _usable(doc, ent, statement):
                     return _mention(doc, s, e, ent)
     if found is None:
-        agent = next((t for t in group if t.spec.kind == "agent"), None)
-        if agent is not None:
-            return _mention(doc, _expand_left(text, agent.start, sent_start, stop), agent.end, None)
+        for agent in group:
+            if agent.spec.kind == "agent":
+                return _mention(doc, _expand_left(text, agent.start, sent_start, stop), agent.end, None)
     return found
 
 
@@ -568,7 +572,7 @@ def _entity_of(doc: Doc, mention: Mention) -> Entity | None:
 
 def find_recipient(doc: Doc, trig_end: int, sent_end: int) -> Mention | None:
     agents, victims, stop = _lexicon()
-    text = doc.text
+    text = doc.article.text
     window_end = trig_end + 80 if trig_end + 80 < sent_end else sent_end
     m = _RECIPIENT_LEAD.match(text, trig_end, window_end)
     lo = m.end() if m else trig_end

@@ -45,7 +45,7 @@ def _fold(text: str) -> str:
 def folded(doc: Doc) -> str:
     found = doc.memo.get("phrases.folded")
     if found is None:
-        found = doc.memo["phrases.folded"] = _fold(doc.text)
+        found = doc.memo["phrases.folded"] = _fold(doc.article.text)
     return found
 
 
@@ -174,8 +174,11 @@ class PhraseSet:
         lo = bisect_left(starts, start)
         if lo == len(starts) or starts[lo] >= end:
             return []
-        return [(s, e) for s, e, bounded in spans[lo:bisect_left(starts, end, lo)]
-                if e <= end and (bounded or (edge and s == start))]
+        out = []  # (a loop: the few occurrences of a range do not pay for a comprehension's call)
+        for s, e, bounded in spans[lo:bisect_left(starts, end, lo)]:
+            if e <= end and (bounded or (edge and s == start)):
+                out.append((s, e))
+        return out
 
     def finditer(self, doc: Doc, start: int, end: int, edge: bool = False) -> list[tuple[int, int]]:
         """Leftmost-longest occurrences in [start, end) that do not overlap, in text order."""

@@ -51,7 +51,7 @@ def _spans_years(doc: Doc, start: int, end: int) -> bool:
         return False  # (the cheap scans first: the regex below is costly)
     if caseless(doc):
         return _SPAN_OF_YEARS_FOLDED.search(lowered, start, end) is not None
-    return _SPAN_OF_YEARS.search(doc.text, start, end) is not None
+    return _SPAN_OF_YEARS.search(doc.article.text, start, end) is not None
 
 
 def _habitual(text: str, left: int, right: int, start: int) -> bool:
@@ -85,7 +85,7 @@ class _Modal:
     forms: frozenset[str]
 
     def found(self, doc: Doc, start: int, end: int) -> bool:
-        text = doc.text
+        text = doc.article.text
         for s, e in self.phrases.within(doc, start, end, edge=True):
             if " ".join(text[s:e].split()) in self.forms:
                 return True
@@ -117,7 +117,7 @@ _FRAME_ONLY = frozenset({"historical_frame"})
 
 def _negated_before(doc: Doc, negators: PhraseSet, start: int, end: int) -> bool:
     for _, e in negators.within(doc, start, end, edge=True):
-        if _NEGATOR_GAP.match(doc.text, e, end):
+        if _NEGATOR_GAP.match(doc.article.text, e, end):
             return True
     return False
 
@@ -130,7 +130,7 @@ def _denial_that() -> re.Pattern:
 
 def _denied_clause(doc: Doc, sentence: int, start: int) -> bool:
     """Does the trigger at ``start`` stand in a "that" clause a denial governs?"""
-    text = doc.text
+    text = doc.article.text
     lo = doc.sentences[sentence].start
     lo = start - 200 if start - 200 > lo else lo
     if text.find("that", lo, start) < 0:
@@ -174,7 +174,7 @@ def _sentence_cues(doc: Doc, sentence: int) -> _SentenceCues:
         present = _sets_by_sentence(doc).get(sentence, frozenset())
         framed = "historical_frame" in present and \
             lexicon["historical_frame"].search(doc, s.start, s.end) is not None
-        text = doc.text
+        text = doc.article.text
         spans_years = _spans_years(doc, s.start, s.end)
         found = _SentenceCues(s.start, s.end, None, present, framed, spans_years)
         if not found.plain:
@@ -204,7 +204,7 @@ def clause_bounds(doc: Doc, sentence: int, start: int, end: int) -> tuple[int, i
     """The clause around [start, end): from the last boundary before it to the next one after it."""
     marks = _sentence_cues(doc, sentence)
     if marks.boundaries is None:
-        marks = marks._replace(boundaries=_boundaries(doc.text, marks.start, marks.end))
+        marks = marks._replace(boundaries=_boundaries(doc.article.text, marks.start, marks.end))
     return _clause_around(marks, start, end)
 
 
@@ -225,7 +225,7 @@ def cues_for(doc: Doc, sentence: int, start: int, end: int) -> Cues:
         return _cues(False, False, False, shared.framed)
     # every window below lies inside the sentence: a set that does not occur in it cannot answer
     present = shared.phrase_sets
-    text = doc.text
+    text = doc.article.text
     left, right = _clause_around(shared, start, end)
     p = _lexicon()
     before = start - 120 if start - 120 > left else left  # a modal scopes over its clause ("due to meet ... for talks")

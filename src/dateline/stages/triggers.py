@@ -142,7 +142,7 @@ def triggers_by_sentence(doc: Doc) -> list[list[TriggerMatch]]:
     """``find_triggers`` for every sentence of the document, from the document's one phrase scan
     (phrases.py) instead of an automaton pass per sentence."""
     _, table = _compiled()
-    text = doc.text
+    text = doc.article.text
     lowered = folded(doc)
     sentences = doc.sentences
     starts = [s.start for s in sentences]
