@@ -264,7 +264,7 @@ def governing_timex(doc: Doc, sentence: int, group: list[TriggerMatch], owned: s
     trig = group[0]
     toll = toll_update(doc, sentence)
     trig_quote = None
-    shifted_clause = _offset_clause(doc, indexes, s.start, trig.start)
+    shifted_clause = _offset_clause(doc, indexes, doc.sentences[sentence].start, trig.start)
     if shifted_clause is not None:
         return shifted_clause  # "denied on Thursday ..., a day after officials accused ...": Wednesday
     when = _when_clause_opener(doc, indexes, trig.start)
